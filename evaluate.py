@@ -1,0 +1,78 @@
+#!/usr/bin/env python
+"""Score systems against the hand-annotated gold (see README, "Evaluation").
+
+python evaluate.py                          # every system, every split
+python evaluate.py --system quantulum3      # one system
+python evaluate.py --pred out.jsonl         # score a predictions file
+python evaluate.py --corpus DIR --gold DIR --manifest FILE --errors --json report.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from extractor.evaluation import (
+    SYSTEMS,
+    format_errors,
+    format_table,
+    load_split,
+    load_system,
+    run_system,
+    score_file,
+)
+
+ROOT = Path(__file__).resolve().parent
+DEFAULT_SPLITS = (
+    ("seed", ROOT / "corpus", ROOT / "annotations"),
+    ("dev", ROOT / "corpus" / "dev", ROOT / "annotations" / "dev"),
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--system", action="append", choices=sorted(SYSTEMS), help="system to run (repeatable; default: all)"
+    )
+    parser.add_argument("--pred", help="score this JSON Lines predictions file instead of running a system")
+    parser.add_argument("--corpus", help="folder of .txt articles (default: the seed and dev splits)")
+    parser.add_argument("--gold", help="folder of gold .jsonl files for --corpus")
+    parser.add_argument("--manifest", help="manifest of {doc_id, published} lines for --corpus")
+    parser.add_argument("--json", dest="json_path", help="write the full report as JSON here")
+    parser.add_argument(
+        "--errors", action="store_true", help="list every miss, false alarm and attribute error"
+    )
+    args = parser.parse_args(argv)
+
+    if args.corpus:
+        if not args.gold:
+            parser.error("--corpus needs --gold")
+        splits = [load_split(Path(args.corpus).name, args.corpus, args.gold, args.manifest)]
+    else:
+        splits = [load_split(name, c, g) for name, c, g in DEFAULT_SPLITS if c.is_dir() and g.is_dir()]
+
+    runs = []
+    if args.pred:
+        runs = [score_file(args.pred, split) for split in splits]
+    else:
+        for name in args.system or list(SYSTEMS):
+            extract, load_seconds = load_system(name)
+            runs.extend(run_system(name, split, extract, load_seconds) for split in splits)
+    print(format_table(runs))
+    if args.errors:
+        for run in runs:
+            print(format_errors(run))
+            print()
+    if args.json_path:
+        Path(args.json_path).write_text(
+            json.dumps([r.to_dict() for r in runs], indent=2) + "\n", encoding="utf-8"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Other systems run through the same harness, for comparison."""

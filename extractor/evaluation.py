@@ -136,7 +136,7 @@ def format_table(runs: Sequence[Run]) -> str:
             f"{split.words} words, {len(split.gold)} gold facts =="
         )
         names = [r.system for r in group]
-        width = max(14, *(len(n) + 2 for n in names))
+        width = max(21, *(len(n) + 3 for n in names))
         header = f"{'':<26}" + "".join(f"{n:>{width}}" for n in names)
         for level in ("fact", "mention"):
             lines.append("")

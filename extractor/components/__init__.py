@@ -1,0 +1,9 @@
+"""spaCy factories of the project; importing this module registers them."""
+
+from extractor.components.fact_typer import FactTyper
+from extractor.components.linker import AttributeLinker
+from extractor.components.quantity_recognizer import QuantityRecognizer
+from extractor.components.sentences import line_sentences
+from extractor.components.tokenizer import customize_tokenizer
+
+__all__ = ["AttributeLinker", "FactTyper", "QuantityRecognizer", "customize_tokenizer", "line_sentences"]

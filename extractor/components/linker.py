@@ -1,0 +1,411 @@
+"""`attribute_linker`: typed quantities -> the contract's fact records.
+
+Links, per fact: `equivalent_of` (a conversion beside its original),
+`qualifier` (the amount's own, else its original's), `retracted` (a
+retraction cue in the fact's clause, spread to the same amount elsewhere in
+the article), `period` (the nearest time expression of the sentence that no
+other figure is closer to; else a sub-allocation's parent, a conversion's
+original), `subject`, `item` and `metric`. Each decision is data-driven
+(`data/link_cues.json`) and recorded in the fact's `rule`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor.components.base import DataComponent
+from extractor.components.context import DocContext, Mention
+from extractor.cues import CueList
+from extractor.normalize.dates import resolve_period
+from extractor.records import Fact, Quantity
+from extractor.resources import load_json
+
+if not Doc.has_extension("facts"):
+    Doc.set_extension("facts", default=None)
+if not Doc.has_extension("published"):
+    Doc.set_extension("published", default=None)
+if not Doc.has_extension("doc_id"):
+    Doc.set_extension("doc_id", default=None)
+
+MONEY_TYPES = ("budget", "unit_price")
+_POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+(?:\S+\s+){0,2}$")
+_APP_KIND = re.compile(r"\s+(?:chatbot|assistant|app|copilot)$", re.I)
+_CHIP_NOUN = re.compile(r"\s+(?:chips?|gpus?|processors?|accelerators?|units?|servers?)$", re.I)
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass
+class Draft:
+    """A fact being linked: its quantity plus what the linker decides."""
+
+    kind: str
+    quantity: Quantity
+    rule: str
+    sentence: int
+    qualifier: str
+    equivalent: Draft | None = None
+    subject: list[str] = field(default_factory=list)
+    item: str | None = None
+    metric: str | None = None
+    period: str | None = None
+    period_candidates: list[Mention] = field(default_factory=list)
+    retracted: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.quantity.start
+
+    @property
+    def end(self) -> int:
+        return self.quantity.end
+
+    @property
+    def amount(self) -> Decimal:
+        q = self.quantity
+        return q.value if q.value is not None else q.high
+
+    def key(self) -> tuple:
+        q = self.quantity
+        return (self.kind, q.unit, q.value, q.low, q.high)
+
+
+class AttributeLinker(DataComponent):
+    def __init__(self, nlp: Language, name: str, facts_key: str) -> None:
+        super().__init__(nlp, name)
+        self.facts_key = facts_key
+
+    def compile(self) -> None:
+        c = self.cues
+        self.source_before = CueList(c["source_before"])
+        self.unnamed_group = CueList(c["unnamed_group"])
+        governors = "|".join(re.escape(g) for g in c["unnamed_group_governed_by"])
+        self.group_governor = re.compile(rf"\b(?:{governors})\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}$", re.I)
+        self.future = CueList(c["future_cues"])
+        self.retraction = CueList(c["retraction"])
+        self.clause_break = re.compile("|".join(re.escape(b) for b in c["clause_breaks"]), re.I)
+        self.conversion_adjacent = {_SPACES.sub(" ", s.strip().lower()) for s in c["conversion_adjacent"]}
+        self.conversion_linking = CueList(c["conversion_linking"])
+        self.sub_allocation = CueList(c["sub_allocation"])
+        self.fractions = {k: Decimal(str(v)) for k, v in c["fractions"].items()}
+        self.fraction_tolerance = Decimal(str(c["fraction_tolerance"]))
+        self.date_modifier = CueList(c["date_modifier_nouns"])
+        self.user_metric = {m: CueList(v) for m, v in c["metric"]["user_count"].items()}
+        self.token_metric = {m: CueList(v) for m, v in c["metric"]["token_volume"].items()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._require()
+        context = DocContext.of(doc)
+        text = doc.text
+        drafts = [
+            Draft(span.label_, span._.quantity, span._.fact_rule or "", context.sentence_index(span.start_char),
+                  span._.quantity.qualifier)
+            for span in doc.spans.get(self.facts_key, [])
+        ]
+        orgs = self._organizations(context, text)
+        self._link_conversions(text, drafts)
+        self._link_retractions(text, context, drafts)
+        self._link_periods(text, context, drafts, doc._.published)
+        dominant = self._dominant(orgs)
+        for i, draft in enumerate(drafts):
+            self._link_subject(text, context, orgs, drafts[:i], draft, dominant)
+            if draft.kind in ("chip_count", "unit_price"):
+                draft.item = self._item(context, draft)
+            if draft.kind == "user_count":
+                draft.metric = self._user_metric(text, context, draft)
+            elif draft.kind == "token_volume":
+                draft.metric = self._token_metric(text, context, drafts[:i], draft)
+        doc._.facts = [self._fact(doc._.doc_id or "", draft, drafts) for draft in drafts]
+        return doc
+
+    # -- conversions, qualifiers, retractions -----------------------------------------
+
+    def _link_conversions(self, text: str, drafts: list[Draft]) -> None:
+        money = [d for d in drafts if d.kind in MONEY_TYPES]
+        for prev, cur in zip(money, money[1:], strict=False):
+            if prev.quantity.unit == cur.quantity.unit or prev.equivalent is not None:
+                continue
+            between = _SPACES.sub(" ", text[prev.end:cur.start].strip().lower())
+            linked = between in self.conversion_adjacent
+            if not linked and cur.start - prev.end <= self.cues["conversion_max_chars"]:
+                linked = bool(self.conversion_linking.ends_before(text, cur.start, 30)) and not re.search(
+                    r"\d", text[prev.end:cur.start])
+            if linked:
+                cur.equivalent = prev
+                cur.kind = prev.kind
+                cur.notes.append("equivalent:" + (between or "adjacent"))
+                if cur.qualifier == "exact":
+                    cur.qualifier = prev.qualifier
+
+    def _clause(self, text: str, context: DocContext, start: int) -> tuple[int, int]:
+        lo, hi = context.sentence(start)
+        clause_lo, clause_hi = lo, hi
+        for m in self.clause_break.finditer(text, lo, hi):
+            if m.end() <= start:
+                clause_lo = m.end()
+            elif m.start() >= start:
+                clause_hi = m.start()
+                break
+        return clause_lo, clause_hi
+
+    def _link_retractions(self, text: str, context: DocContext, drafts: list[Draft]) -> None:
+        retracted_keys = set()
+        for draft in drafts:
+            lo, hi = self._clause(text, context, draft.start)
+            if self.retraction.search(text, lo, hi):
+                draft.retracted = True
+                draft.notes.append("retracted:clause-cue")
+                retracted_keys.add(draft.key())
+        for draft in drafts:
+            if not draft.retracted and draft.key() in retracted_keys:
+                draft.retracted = True
+                draft.notes.append("retracted:same-amount")
+
+    # -- periods ----------------------------------------------------------------------
+
+    def _link_periods(self, text: str, context: DocContext, drafts: list[Draft], published: str | None) -> None:
+        by_sentence: dict[int, list[Draft]] = {}
+        for draft in drafts:
+            by_sentence.setdefault(draft.sentence, []).append(draft)
+        for sentence, members in by_sentence.items():
+            lo = context.sentence_starts[sentence]
+            hi = context.sentence(lo)[1]
+            for date in context.within("DATE", lo, hi):
+                owner = self._date_owner(text, date, members)
+                if owner is None:
+                    continue
+                owner.period_candidates.append(date)
+                if owner.equivalent is not None:
+                    owner.equivalent.period_candidates.append(date)
+                for other in members:
+                    if other.equivalent is owner:
+                        other.period_candidates.append(date)
+        for i, draft in enumerate(drafts):
+            if draft.period_candidates:
+                date = min(draft.period_candidates, key=lambda d: _gap(d, draft))
+                lo, hi = context.sentence(draft.start)
+                future = bool(self.future.search(text, lo, hi))
+                draft.period = resolve_period(date.text, date.rule, published, future)
+                draft.notes.append(f"period:{date.rule}")
+            elif draft.equivalent is not None and draft.equivalent.period:
+                draft.period = draft.equivalent.period
+                draft.notes.append("period:from-original")
+            elif draft.kind == "budget":
+                parent = self._parent_budget(text, context, drafts[:i], draft)
+                if parent is not None:
+                    draft.period = parent.period
+                    draft.notes.append("period:sub-allocation")
+
+    def _date_owner(self, text: str, date: Mention, members: list[Draft]) -> Draft | None:
+        """The figure a time expression belongs to: the nearest one, except that a
+        year modifying a noun ('its 2025 investment') only belongs to a figure
+        that follows it closely ('Proposed 2026 budget: RMB 160 billion')."""
+        if date.rule == "date:year" and self.date_modifier.starts_after(text, date.end, 25):
+            after = [d for d in members if d.start >= date.end and d.start - date.end <= 30]
+            return after[0] if after else None
+        return min(members, key=lambda d: _gap(date, d))
+
+    def _parent_budget(self, text: str, context: DocContext, earlier: list[Draft], draft: Draft) -> Draft | None:
+        lo, _ = context.sentence(draft.start)
+        cue = self.sub_allocation.ends_before(text, draft.start, 80) or self.sub_allocation.search(
+            text, max(lo, draft.start - 80), draft.start)
+        if cue is None:
+            return None
+        cue_text = cue.group().lower()
+        ratio = next((r for word, r in self.fractions.items() if word in cue_text), None)
+        for parent in reversed(earlier):
+            if parent.kind != "budget" or not parent.period or parent.quantity.unit != draft.quantity.unit:
+                continue
+            if ratio is not None:
+                expected = draft.amount * ratio
+                if abs(parent.amount - expected) <= self.fraction_tolerance * expected:
+                    return parent
+            elif parent.amount > draft.amount:
+                return parent
+        return None
+
+    # -- subjects ---------------------------------------------------------------------
+
+    def _organizations(self, context: DocContext, text: str) -> list[Mention]:
+        """Organizations that can be subjects: sources ('according to the FT') are not."""
+        out = []
+        for org in context.mentions.get("ORG", []):
+            if self.source_before.ends_before(text, org.start, 50):
+                continue
+            name = org.text
+            if org.rule == "org:role-noun+name":
+                name = org.text.split(None, 1)[1] if " " in org.text else org.text
+                org = Mention(org.end - len(name), org.end, name, org.label, org.rule)
+            out.append(org)
+        return out
+
+    @staticmethod
+    def _dominant(orgs: list[Mention]) -> list[str]:
+        counts = Counter(org.text for org in orgs)
+        return [counts.most_common(1)[0][0]] if counts else []
+
+    def _coordinated(self, text: str, first: Mention, candidates: list[Mention], limit: int) -> list[str]:
+        names = [first.text]
+        current = first
+        for nxt in candidates:
+            if nxt.start <= current.start or nxt.end > limit:
+                continue
+            between = text[current.end:nxt.start].strip().lower()
+            if between in (",", "and", ", and", "&", "as well as", ", as well as"):
+                names.append(nxt.text)
+                current = nxt
+            elif nxt.start > current.end:
+                break
+        return list(dict.fromkeys(names))
+
+    def _possessive_before(self, text: str, mentions: list[Mention], draft: Draft) -> Mention | None:
+        for m in mentions:
+            if m.end <= draft.start and draft.start - m.end <= 30 and _POSSESSIVE.match(text[m.end:draft.start]):
+                return m
+        return None
+
+    def _link_subject(self, text: str, context: DocContext, orgs: list[Mention], earlier: list[Draft],
+                      draft: Draft, dominant: list[str]) -> None:
+        lo, hi = context.sentence(draft.start)
+        in_sentence = [o for o in orgs if lo <= o.start and o.end <= hi]
+        left = [o for o in in_sentence if o.end <= draft.start]
+        if draft.kind == "user_count":
+            apps = [_app_name(a) for a in context.mentions.get("APP", [])]
+            sentence_apps = [a for a in apps if lo <= a.start and a.end <= hi]
+            app = (max((a for a in sentence_apps if a.end <= draft.start), key=lambda a: a.end, default=None)
+                   or next((a for a in sentence_apps if a.start >= draft.end), None)
+                   or max((a for a in apps if a.end <= lo), key=lambda a: a.end, default=None))
+            if app is not None:
+                draft.subject = [app.text]
+                draft.notes.append("subject:product")
+                return
+        if draft.kind == "unit_price":
+            maker = self._maker(context, draft)
+            if maker:
+                draft.subject = [maker]
+                draft.notes.append("subject:maker-of-item")
+                return
+        possessive = self._possessive_before(text, in_sentence, draft)
+        if possessive is not None:
+            draft.subject = [possessive.text]
+            draft.notes.append("subject:possessive")
+            return
+        if left:
+            draft.subject = self._coordinated(text, left[0], in_sentence, draft.start)
+            draft.notes.append("subject:sentence-organization")
+            return
+        if draft.equivalent is not None:
+            draft.subject = list(draft.equivalent.subject)
+            draft.notes.append("subject:from-original")
+            return
+        clause_lo, clause_hi = self._clause(text, context, draft.start)
+        if draft.kind == "budget" and self._unnamed_group_after(text, draft.end, clause_hi):
+            draft.subject = []
+            draft.notes.append("subject:unnamed-group")
+            return
+        for prior in reversed(earlier):
+            if prior.kind == draft.kind and prior.subject and (
+                    prior.key() == draft.key() or draft.kind == "token_volume"):
+                draft.subject = list(prior.subject)
+                draft.notes.append("subject:earlier-mention")
+                return
+        if draft.kind == "unit_price":
+            return
+        draft.subject = list(dominant)
+        draft.notes.append("subject:article-organization")
+
+    def _unnamed_group_after(self, text: str, lo: int, hi: int) -> bool:
+        """'… for the four major cloud giants': the figure belongs to a group the
+        article does not name."""
+        for m in self.unnamed_group.regex.finditer(text, lo, hi):
+            if self.group_governor.search(text, max(lo, m.start() - 60), m.start()):
+                return True
+        return False
+
+    # -- items and metrics --------------------------------------------------------------
+
+    def _chips_near(self, context: DocContext, draft: Draft) -> Mention | None:
+        lo, hi = context.sentence(draft.start)
+        chips = context.within("CHIP", lo, hi)
+        right = [c for c in chips if c.start >= draft.end and c.start - draft.end <= 25]
+        if right:
+            return right[0]
+        left = [c for c in chips if c.end <= draft.start]
+        return left[-1] if left else None
+
+    def _item(self, context: DocContext, draft: Draft) -> str | None:
+        chip = self._chips_near(context, draft)
+        return _CHIP_NOUN.sub("", chip.text) if chip else None
+
+    def _maker(self, context: DocContext, draft: Draft) -> str | None:
+        chip = self._chips_near(context, draft)
+        if chip and chip.rule.startswith("chip:"):
+            return chip.rule.split(":", 1)[1]
+        return None
+
+    def _user_metric(self, text: str, context: DocContext, draft: Draft) -> str:
+        window_hi = min(context.sentence(draft.start)[1], draft.end + 40)
+        best = None
+        for metric, cues in self.user_metric.items():
+            hit = cues.nearest(text, draft.start, draft.end, draft.end, window_hi)
+            if hit and (best is None or hit[0] < best[0]):
+                best = (hit[0], metric)
+        return best[1] if best else "users"
+
+    def _token_metric(self, text: str, context: DocContext, earlier: list[Draft], draft: Draft) -> str | None:
+        lo, hi = context.sentence(draft.start)
+        best = None
+        for metric, cues in self.token_metric.items():
+            hit = cues.nearest(text, draft.start, draft.end, lo, hi)
+            if hit and (best is None or hit[0] < best[0]):
+                best = (hit[0], metric)
+        if best:
+            return None if best[1] == "null" else best[1]
+        prior = next((p for p in reversed(earlier) if p.kind == "token_volume"), None)
+        return prior.metric if prior else None
+
+    # -- output -------------------------------------------------------------------------
+
+    @staticmethod
+    def _fact(doc_id: str, draft: Draft, drafts: list[Draft]) -> Fact:
+        q = draft.quantity
+        unit = q.unit if draft.kind in MONEY_TYPES else {
+            "chip_count": "chips", "user_count": "users", "token_volume": "tokens"}[draft.kind]
+        rule = ";".join([draft.rule, q.rule, *draft.notes])
+        return Fact(
+            doc_id=doc_id, type=draft.kind, value=q.value, low=q.low, high=q.high, unit=unit,
+            start=q.start, end=q.end, text=q.text, qualifier=draft.qualifier, subject=draft.subject,
+            item=draft.item, metric=draft.metric, period=draft.period, retracted=draft.retracted,
+            equivalent_of=draft.equivalent.start if draft.equivalent else None, rule=rule,
+        )
+
+
+def _gap(a: Any, b: Any) -> int:
+    if a.end <= b.start:
+        return b.start - a.end
+    if b.end <= a.start:
+        return a.start - b.end
+    return 0
+
+
+def _app_name(app: Mention) -> Mention:
+    if app.rule == "app:name+kind":
+        name = _APP_KIND.sub("", app.text)
+        return Mention(app.start, app.start + len(name), name, app.label, app.rule)
+    return app
+
+
+@Language.factory("attribute_linker", default_config={"facts_key": "facts"})
+def make_attribute_linker(nlp: Language, name: str, facts_key: str) -> AttributeLinker:
+    return AttributeLinker(nlp, name, facts_key)
+
+
+def default_cues() -> dict[str, Any]:
+    return load_json("link_cues.json")

@@ -1,0 +1,57 @@
+"""Phrase lists from the data files compiled into one regex each.
+
+A cue list is matched case-insensitively on word boundaries; the helpers
+answer the questions the components ask: which cue is nearest to a figure,
+does a cue stand right before or right after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+
+def _boundary(phrase: str) -> str:
+    body = re.escape(phrase).replace(r"\ ", r"\s+")
+    left = r"(?<![\w])" if phrase[:1].isalnum() else ""
+    right = r"(?![\w])" if phrase[-1:].isalnum() else ""
+    return left + body + right
+
+
+class CueList:
+    """One compiled alternation over a list of phrases, longest first."""
+
+    __slots__ = ("phrases", "regex", "before_regex", "after_regex")
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self.phrases = sorted({p.lower() for p in phrases if p}, key=len, reverse=True)
+        alternation = "|".join(_boundary(p) for p in self.phrases) or r"(?!x)x"
+        self.regex = re.compile(alternation, re.IGNORECASE)
+        self.before_regex = re.compile(rf"(?:{alternation})[\s\"“”'’(\[]*$", re.IGNORECASE)
+        self.after_regex = re.compile(rf"[\s\"“”'’)\]]*(?:{alternation})", re.IGNORECASE)
+
+    def nearest(self, text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, str] | None:
+        """(distance in characters, phrase) of the cue nearest to text[start:end]
+        within text[lo:hi], or None."""
+        best: tuple[int, str] | None = None
+        for m in self.regex.finditer(text, lo, hi):
+            if m.end() <= start:
+                distance = start - m.end()
+            elif m.start() >= end:
+                distance = m.start() - end
+            else:
+                distance = 0
+            if best is None or distance < best[0]:
+                best = (distance, m.group().lower())
+        return best
+
+    def ends_before(self, text: str, start: int, window: int = 40) -> re.Match | None:
+        """The cue that ends right before `start` (only spaces and quotes between)."""
+        return self.before_regex.search(text, max(0, start - window), start)
+
+    def starts_after(self, text: str, end: int, window: int = 40) -> re.Match | None:
+        """The cue that starts right after `end` (only spaces and quotes between)."""
+        return self.after_regex.match(text[end:end + window])
+
+    def search(self, text: str, lo: int = 0, hi: int | None = None) -> re.Match | None:
+        return self.regex.search(text, lo, len(text) if hi is None else hi)

@@ -1,0 +1,1 @@
+"""Pure string -> record functions (numbers, currencies, amounts, dates); no spaCy here."""

@@ -1,0 +1,241 @@
+"""find_quantities: every money amount and count in a text, normalized.
+
+One compiled pattern (built once from the data files) finds single amounts;
+a second pass joins two of them into a range when a range connector stands
+between them, sharing the scale word and currency ("$350-400 billion",
+"between 40,000 and 80,000"). Years, percentages, ratios, product names
+(H200), phone- and ISBN-like digit chains and dates are not quantities.
+Everything here is linear in the input: no nested quantifiers over the same
+characters, and every context look is a bounded window.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from decimal import Decimal
+from functools import cache
+
+from extractor.normalize.currency import CurrencyTable, currency_table
+from extractor.normalize.numbers import parse_digits, parse_number_words, scale_power, scale_table, scaled
+from extractor.records import Quantity
+from extractor.resources import load_json
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_NOT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s?cent\b|pct\b|percentage\b|°|x\b|-fold\b|(?:st|nd|rd|th)\b)", re.I)
+_DATE_AFTER = re.compile(rf"\s(?:{MONTHS})\b\.?")
+_DATE_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s$")
+_DIGIT_CHAIN = re.compile(r"(?<![\d.,/-])(?:\d+(?:[-./]\d+){2,}|\d+/\d+|\(?\d{3}\)?[ -]\d{3}-\d{4})")
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|through|thru)\s*", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+_FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$", re.I)
+_HYPHEN_CHAIN_AFTER = re.compile(r"[-–]\d")
+
+
+def _alternation(surfaces: list[str]) -> str:
+    return "|".join(re.escape(s) for s in sorted(set(surfaces), key=len, reverse=True))
+
+
+class QuantityScanner:
+    """Compiled patterns for one currency table; build once, call many times."""
+
+    def __init__(self, table: CurrencyTable) -> None:
+        self.table = table
+        symbols = [a for a in table.aliases if not a.replace(" ", "").replace(".", "").isalpha()]
+        symbols += list(table.context_dependent)
+        codes = sorted(table.codes)
+        upper_aliases = [a for a in table.aliases if a.isalpha() and (a.isupper() or a[0].isupper())
+                         and len(a) <= 4]  # RMB, Rmb, Rs
+        names = [a for a in table.aliases if a.replace(" ", "").replace(".", "").isalpha()
+                 and a not in upper_aliases]
+        scales = scale_table()
+        scale_words = [w for w in scales if w.isalpha() and w.islower() and len(w) > 3 or w == "thou"]
+        multi_abbr = [a for a in scales if a not in scale_words and len(a) >= 2]
+        pre = _alternation(symbols + codes + upper_aliases)
+        post = _alternation(codes + upper_aliases + [s for s in symbols if not s.endswith("$")])
+        self.pattern = re.compile(
+            rf"""
+            (?<![\w.,/$€£¥₩₹])
+            (?:(?P<pre>{pre})\s?)?
+            (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
+            (?:
+                [\s-]?(?P<sw>(?i:{_alternation(scale_words)}))(?![A-Za-z])
+              | \s?(?P<sa>{_alternation(multi_abbr)})(?![A-Za-z])
+              | (?P<s1>[kKmMbBtT])(?![A-Za-z])
+            )?
+            (?:
+                [\s-]?(?P<post>{post})(?![A-Za-z])
+              | \s(?P<name>(?i:{_alternation(names)}))(?![A-Za-z])
+            )?
+            (?![\w])
+            """,
+            re.VERBOSE,
+        )
+        words = load_json("number_words.json")
+        cardinal = _alternation(words["cardinals"])
+        fraction = _alternation(list(words["fractions"]))
+        scale_word_alt = _alternation(scale_words)
+        self.word_pattern = re.compile(
+            rf"""
+            (?<![\w-])
+            (?P<words>
+                (?:(?:a|an|one)[\s-]+)?(?:{fraction})(?:\s+of)?(?:[\s-]+(?:a|an))?[\s-]+(?:{scale_word_alt})
+              | (?:(?:a|an)\s+)?(?:{cardinal})(?:(?:[\s-]+|\s+and\s+|\s+point\s+)(?:{cardinal}))*
+            )
+            (?:\s(?P<name>(?i:{_alternation(names)})))?
+            (?![\w-])
+            """,
+            re.VERBOSE | re.IGNORECASE,
+        )
+        self.must_have_scale = re.compile(rf"\b(?:hundred|dozen|{scale_word_alt})\b", re.I)
+        qualifiers = load_json("qualifiers.json")
+        before = [(q, w) for q, ws in qualifiers["before"].items() for w in ws]
+        self.qualifier_before = re.compile(
+            r"(?:^|(?<=[\s(\[“\"'—–-]))(?P<q>" + _alternation([w for _, w in before]) + r")\s*$", re.I)
+        self.qualifier_kind = {w.lower(): q for q, w in before}
+        self.qualifier_after = re.compile(
+            r"^(?P<q>" + _alternation(qualifiers["after"]["lower_bound"]) + r")(?![\w])", re.I)
+
+    # -- single amounts --------------------------------------------------------------
+
+    def _currency(self, surface: str | None, text: str) -> str | None:
+        return self.table.resolve(surface, text) if surface else None
+
+    def _digit_amounts(self, text: str, masked: list[tuple[int, int]]) -> Iterator[Quantity]:
+        for m in self.pattern.finditer(text):
+            start, end = m.span()
+            num_start = m.start("num")
+            if any(s <= num_start < e for s, e in masked):
+                continue
+            currency_surface = m.group("pre") or m.group("post") or m.group("name")
+            unit = self._currency(currency_surface, text)
+            scale = m.group("sw") or m.group("sa") or m.group("s1")
+            if m.group("s1") and unit is None and m.group("s1") != "k":
+                # '4K', '7B', '5M' with no currency: not a scaled count
+                continue
+            if _NOT_AFTER.match(text, end):
+                continue
+            number = parse_digits(m.group("num"))
+            if unit is None and not scale:
+                raw = m.group("num")
+                if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100:
+                    continue
+                if _DATE_AFTER.match(text, end) or _DATE_BEFORE.search(text, max(0, start - 12), start):
+                    continue
+            value = scaled(number, scale_power(scale))
+            rule = "money" if unit else "number"
+            rule += ":symbol-before" if m.group("pre") else (":currency-after" if unit else "")
+            rule += ":scaled" if scale else ""
+            yield Quantity(start, end, text[start:end], value, unit=unit, rule=rule)
+
+    def _word_amounts(self, text: str) -> Iterator[Quantity]:
+        for m in self.word_pattern.finditer(text):
+            words = m.group("words")
+            unit = self._currency(m.group("name"), text)
+            if not unit and not self.must_have_scale.search(words):
+                continue
+            value = parse_number_words(words)
+            if value is None:
+                continue
+            start, end = m.span()
+            yield Quantity(start, end, text[start:end], value, unit=unit,
+                           rule="money:words" if unit else "number:words")
+
+    # -- ranges and qualifiers ---------------------------------------------------------
+
+    def _join_ranges(self, text: str, amounts: list[Quantity]) -> list[Quantity]:
+        out: list[Quantity] = []
+        i = 0
+        while i < len(amounts):
+            first = amounts[i]
+            second = amounts[i + 1] if i + 1 < len(amounts) else None
+            joined = self._range(text, first, second) if second else None
+            if joined:
+                out.append(joined)
+                i += 2
+            else:
+                out.append(first)
+                i += 1
+        return out
+
+    def _range(self, text: str, first: Quantity, second: Quantity) -> Quantity | None:
+        between = text[first.end:second.start]
+        join = _RANGE_JOIN.fullmatch(between)
+        if not join:
+            return None
+        connector = between.strip().lower()
+        head = text[max(0, first.start - 20):first.start]
+        if connector == "and" and not _BETWEEN.search(head):
+            return None
+        if connector in ("to", "through", "thru") and _FROM.search(head):
+            return None  # "from X to Y" reports a change, not a range
+        if connector in ("-", "–") and _HYPHEN_CHAIN_AFTER.match(text, second.end):
+            return None
+        unit = first.unit or second.unit
+        if first.unit and second.unit and first.unit != second.unit:
+            return None
+        low, high = first.value, second.value
+        first_scaled = ":scaled" in first.rule or first.rule.endswith("words")
+        if not first_scaled and ":scaled" in second.rule and low < high:
+            # "350-400 billion": the scale word is shared
+            power = len(str(int(high))) - len(str(int(parse_digits(_leading_number(second.text)))))
+            low = scaled(low, power)
+        if low > high:
+            return None
+        return Quantity(first.start, second.end, text[first.start:second.end], None, low, high,
+                        unit=unit, rule=f"range:{connector}:{'money' if unit else 'number'}")
+
+    def _qualify(self, text: str, quantity: Quantity) -> Quantity:
+        window = text[max(0, quantity.start - 24):quantity.start]
+        m = self.qualifier_before.search(window)
+        if m:
+            return replace(quantity, qualifier=self.qualifier_kind[m.group("q").lower()])
+        m = self.qualifier_after.match(text, quantity.end)
+        if m:
+            return replace(quantity, qualifier="lower_bound")
+        return quantity
+
+    def scan(self, text: str) -> list[Quantity]:
+        masked = [m.span() for m in _DIGIT_CHAIN.finditer(text)]
+        amounts = sorted([*self._digit_amounts(text, masked), *self._word_amounts(text)],
+                         key=lambda q: (q.start, -q.end))
+        kept: list[Quantity] = []
+        for q in amounts:
+            if kept and q.start < kept[-1].end:
+                continue
+            kept.append(q)
+        return [self._qualify(text, q) for q in self._join_ranges(text, kept)]
+
+
+_LEADING = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _leading_number(surface: str) -> str:
+    m = _LEADING.search(surface)
+    return m.group() if m else "0"
+
+
+@cache
+def default_scanner() -> QuantityScanner:
+    return QuantityScanner(currency_table())
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every normalized money amount and count in `text`, fact or not.
+
+    >>> [(q.text, str(q.value), q.unit) for q in find_quantities("RMB 160 billion (≈US$23 billion)")]
+    [('RMB 160 billion', '160000000000', 'CNY'), ('US$23 billion', '23000000000', 'USD')]
+    >>> q, = find_quantities("between 40,000 and 80,000 units")
+    >>> (q.text, q.low, q.high, q.value)
+    ('40,000 and 80,000', Decimal('40000'), Decimal('80000'), None)
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"find_quantities needs a str, got {type(text).__name__}")
+    return default_scanner().scan(text)
+
+
+__all__ = ["Decimal", "QuantityScanner", "find_quantities"]

@@ -1,0 +1,107 @@
+"""The one place the pipeline is assembled.
+
+`build()` makes it from `spacy.blank("en")` plus the project's components
+and data; `save()` writes it to `models/`; `load()` reads the saved one (or
+builds it when no saved model is present, e.g. in a wheel install).
+`add_to_pipeline()` puts the same components into anyone's pipeline, a
+pretrained one included.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from extractor.components import fact_typer, linker
+from extractor.components.context import RULER_KEY
+from extractor.components.tokenizer import customize_tokenizer
+from extractor.records import Fact
+from extractor.resources import load_jsonl
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "extractor"
+PATTERN_FILES = ("patterns/organizations.jsonl", "patterns/products.jsonl", "patterns/time.jsonl")
+MAX_LENGTH = 20_000_000
+
+
+def patterns() -> list[dict]:
+    return [row for name in PATTERN_FILES for row in load_jsonl(name)]
+
+
+def add_to_pipeline(nlp: Language) -> Language:
+    """Add the extractor's components (and sentence rules when the pipeline has
+    no parser or senter) to `nlp`, initialized with the package data."""
+    if not any(name in nlp.pipe_names for name in ("parser", "senter", "sentencizer")):
+        nlp.add_pipe("sentencizer")
+    if "line_sentences" not in nlp.pipe_names:
+        nlp.add_pipe("line_sentences", after="sentencizer" if "sentencizer" in nlp.pipe_names else None)
+    ruler = nlp.add_pipe("span_ruler", name="fact_ruler",
+                         config={"spans_key": RULER_KEY, "annotate_ents": False, "validate": True})
+    ruler.initialize(lambda: [], nlp=nlp, patterns=patterns())
+    nlp.add_pipe("quantity_recognizer")
+    nlp.add_pipe("fact_typer").initialize(cues=fact_typer.default_cues())
+    nlp.add_pipe("attribute_linker").initialize(cues=linker.default_cues())
+    nlp.max_length = max(nlp.max_length, MAX_LENGTH)
+    return nlp
+
+
+def build() -> Language:
+    """The default pipeline, from config plus data: no pretrained weights."""
+    nlp = spacy.blank("en")
+    customize_tokenizer(nlp)
+    return add_to_pipeline(nlp)
+
+
+def save(path: str | Path = MODEL_DIR) -> Path:
+    path = Path(path)
+    build().to_disk(path)
+    return path
+
+
+def load(path: str | Path | None = None) -> Language:
+    """The saved pipeline (`models/extractor` by default); built from the
+    package data when there is no saved one."""
+    model = Path(path) if path else MODEL_DIR
+    if model.exists():
+        import extractor.components  # noqa: F401  (registers the factories)
+
+        nlp = spacy.load(model)
+        nlp.max_length = max(nlp.max_length, MAX_LENGTH)
+        return nlp
+    if path:
+        raise FileNotFoundError(f"no saved pipeline at {model}")
+    return build()
+
+
+@cache
+def default_pipeline() -> Language:
+    return load()
+
+
+def iso_date(published: str | date | None) -> str | None:
+    """The publication date as 'YYYY-MM-DD'; a clear error for anything else."""
+    if published is None or published == "":
+        return None
+    if isinstance(published, datetime):
+        return published.date().isoformat()
+    if isinstance(published, date):
+        return published.isoformat()
+    try:
+        return date.fromisoformat(str(published).strip()[:10]).isoformat()
+    except ValueError as error:
+        raise ValueError(f"published must be an ISO date (YYYY-MM-DD), got {published!r}") from error
+
+
+def extract(text: str, published: str | date | None = None, doc_id: str | None = None,
+            nlp: Language | None = None) -> list[Fact]:
+    """The contract's facts of one article."""
+    if not isinstance(text, str):
+        raise TypeError(f"extract needs a str, got {type(text).__name__}")
+    nlp = nlp or default_pipeline()
+    doc = nlp.make_doc(text)
+    doc._.published = iso_date(published)
+    doc._.doc_id = doc_id
+    return nlp(doc)._.facts

@@ -33,10 +33,7 @@ class DocContext:
         cached = doc.user_data.get("extractor.context")
         if cached is not None:
             return cached
-        if doc.has_annotation("SENT_START"):
-            starts = [sent.start_char for sent in doc.sents]
-        else:
-            starts = [0]
+        starts = [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
         mentions: dict[str, list[Mention]] = {}
         for span in doc.spans.get(RULER_KEY, []):
             mentions.setdefault(span.label_, []).append(

@@ -4,6 +4,7 @@ dates) from the span ruler and, in a pretrained pipeline, from `doc.ents`."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -44,8 +45,8 @@ class DocContext:
                                  for ms in mentions.values() for m in ms):
                 mentions.setdefault(label, []).append(
                     Mention(ent.start_char, ent.end_char, ent.text, label, f"ner:{ent.label_}"))
-        for items in mentions.values():
-            items.sort(key=lambda m: m.start)
+        for label, items in mentions.items():
+            mentions[label] = _longest_first([_trim(m) for m in items])
         context = cls(doc.text, starts, mentions)
         doc.user_data["extractor.context"] = context
         return context
@@ -62,3 +63,36 @@ class DocContext:
 
     def within(self, label: str, lo: int, hi: int) -> list[Mention]:
         return [m for m in self.mentions.get(label, []) if lo <= m.start and m.end <= hi]
+
+
+_TRIM_BEFORE = re.compile(r"^.*?\b(?:of|at|for)\s+", re.S)
+
+
+def _trim(mention: Mention) -> Mention:
+    """Cut the context words a pattern needed off the name it found:
+    'Lumen Compute, a GPU cloud' -> 'Lumen Compute'; 'chief executive of
+    Lumen Compute' -> 'Lumen Compute'; 'startup Zorbly' -> 'Zorbly'."""
+    text, start = mention.text, mention.start
+    if mention.rule == "org:name+appositive":
+        text = text.split(",", 1)[0].rstrip()
+    elif mention.rule == "org:role-of+name":
+        cut = _TRIM_BEFORE.match(text)
+        if cut:
+            text, start = text[cut.end():], start + cut.end()
+    elif mention.rule == "org:role-noun+name" and " " in text:
+        head, text = text.split(None, 1)
+        start = mention.end - len(text)
+    if text == mention.text:
+        return mention
+    return Mention(start, start + len(text), text, mention.label, mention.rule)
+
+
+def _longest_first(mentions: list[Mention]) -> list[Mention]:
+    """Sorted by position; a mention inside a longer one of the same label is dropped."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    kept: list[Mention] = []
+    for m in ordered:
+        if kept and m.start >= kept[-1].start and m.end <= kept[-1].end:
+            continue
+        kept.append(m)
+    return kept

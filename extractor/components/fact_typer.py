@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from extractor.components.base import DataComponent
 from extractor.components.context import DocContext
 from extractor.cues import CueList
+from extractor.normalize.quantities import default_scanner
 from extractor.resources import load_json
 
 if not Span.has_extension("fact_rule"):
@@ -53,6 +54,15 @@ class FactTyper(DataComponent):
         self.count_not_before = CueList(counts["not_before"])
         self.count_not_after = CueList(counts["not_after"])
         self.chip_context = CueList(counts["chip_context"])
+        self.rental = CueList(money["rental_cues"])
+        box = counts["per_container"]
+        alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+        self.contents_of_one = re.compile(
+            rf"\b(?:{alt(box['determiners'])})\s+(?:[\w-]+\s+){{0,2}}(?:{alt(box['containers'])})s?\s+"
+            rf"(?:{alt(box['verbs'])})\s+(?:up\s+to\s+|about\s+|roughly\s+)?$", re.I)
+        self.continuation = re.compile(
+            rf"(?:^|[\s,(])(?:{alt(counts['continuation_before'])})\s+"
+            rf"(?:(?:{alt(counts['continuation_determiners'])})\s+)?\S*\s*$", re.I)
         self.needs_context = {n.lower() for n in counts["chip_units_need_context"]}
         nouns = {kind: counts[kind] for kind in ("chip_count", "user_count", "token_volume")}
         self.noun_kind = {noun.lower(): kind for kind, ns in nouns.items() for noun in ns}
@@ -60,7 +70,7 @@ class FactTyper(DataComponent):
         noun_alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in
                             sorted(self.noun_kind, key=len, reverse=True))
         self.count_noun = re.compile(
-            rf"[\s-]*(?:(?:[A-Z][\w.&’'-]*|(?i:{skip}))[\s-]+){{0,{int(counts['max_gap_tokens'])}}}"
+            rf"[\s-]*(?:(?:[A-Z][\w.&’'-]*|\d+[A-Za-z][\w-]*|(?i:{skip}))[\s-]+){{0,{int(counts['max_gap_tokens'])}}}"
             rf"(?P<noun>(?i:{noun_alt}))(?![\w])")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -79,11 +89,11 @@ class FactTyper(DataComponent):
                     quantity = restated
                     span._.quantity = quantity
             if quantity.unit is not None:
-                kind, rule = self._type_money(doc.text, quantity, context, budgets)
+                kind, rule = self._type_money(doc.text, quantity, context, budgets, typed)
                 if quantity.value is not None:
                     money_seen.append((quantity.value, quantity.unit))
             else:
-                kind, rule = self._type_count(doc.text, quantity, context)
+                kind, rule = self._type_count(doc.text, quantity, context, typed)
             if kind is None:
                 continue
             if kind == "budget":
@@ -109,15 +119,18 @@ class FactTyper(DataComponent):
         return None
 
     def _type_money(self, text: str, quantity: Any, context: DocContext,
-                    budgets: list) -> tuple[str | None, str]:
+                    budgets: list, typed: list[Span]) -> tuple[str | None, str]:
         lo, hi = context.sentence(quantity.start)
         if self.not_unit_price_after.starts_after(text, quantity.end):
             return None, "money:per-token-or-share-price"
         amount = quantity.value if quantity.value is not None else quantity.high
-        if self.unit_price_after.starts_after(text, quantity.end) and amount < MAX_UNIT_PRICE:
-            return "unit_price", "money:unit-price:per-unit-after"
-        if self.unit_price_before.ends_before(text, quantity.start) and amount < MAX_UNIT_PRICE:
-            return "unit_price", "money:unit-price:price-phrase-before"
+        lead = _lead(text, quantity.start)
+        if amount < MAX_UNIT_PRICE:
+            rental = ":rental" if self.rental.nearest(text, quantity.start, quantity.end, lo, hi) else ""
+            if self.unit_price_after.starts_after(text, quantity.end):
+                return "unit_price", f"money:unit-price:per-unit-after{rental}"
+            if self.unit_price_before.ends_before(text, lead):
+                return "unit_price", f"money:unit-price:price-phrase-before{rental}"
         positive = self.budget.nearest(text, quantity.start, quantity.end, lo, hi)
         negative = self.not_a_fact.nearest(text, quantity.start, quantity.end, lo, hi)
         if negative and (positive is None or negative[0] <= positive[0]):
@@ -129,25 +142,48 @@ class FactTyper(DataComponent):
         for value, unit in budgets:
             if unit == quantity.unit and same_amount(value, quantity.value):
                 return "budget", "money:budget:restates-earlier-budget"
+        price = self._price_before(context, quantity, typed)
+        if price is not None:
+            return "unit_price", "money:unit-price:continues-earlier-price" + (
+                ":rental" if "rental" in (price._.fact_rule or "") else "")
         return None, "money:no-cue"
 
+    @staticmethod
+    def _price_before(context: DocContext, quantity: Any, typed: list[Span]) -> Span | None:
+        """The unit price this cue-less amount continues: in the same or the
+        previous sentence, same currency, within a factor of ten."""
+        if not typed or typed[-1].label_ != "unit_price" or quantity.value is None:
+            return None
+        price = typed[-1]
+        previous = price._.quantity
+        if previous.unit != quantity.unit or previous.value is None:
+            return None
+        if context.sentence_index(quantity.start) - context.sentence_index(previous.start) > 1:
+            return None
+        ratio = quantity.value / previous.value if previous.value else Decimal(0)
+        return price if Decimal("0.1") <= ratio <= 10 else None
+
     def _invested_in_company(self, text: str, quantity: Any, context: DocContext, hi: int) -> bool:
-        after = text[quantity.end:min(hi, quantity.end + 40)]
-        m = re.match(r"\s+(?:in|into)\s+(?:the\s+)?", after)
-        if not m:
-            return False
-        target = quantity.end + m.end()
-        return any(org.start == target for org in context.mentions.get("ORG", []))
+        """'invested $4 billion in Anthropic', 'its $8 billion investment in
+        Anthropic': money put into another company, not into capacity."""
+        for m in _IN_COMPANY.finditer(text, quantity.end, min(hi, quantity.end + 50)):
+            if any(org.start == m.end() for org in context.mentions.get("ORG", [])):
+                return True
+        return False
 
     # -- counts ------------------------------------------------------------------------
 
-    def _type_count(self, text: str, quantity: Any, context: DocContext) -> tuple[str | None, str]:
+    def _type_count(self, text: str, quantity: Any, context: DocContext,
+                    typed: list[Span]) -> tuple[str | None, str]:
+        lead = _lead(text, quantity.start)
+        if self.contents_of_one.search(text, max(0, lead - 60), lead):
+            return None, "count:not-a-fact:contents-of-one-product"
         m = self.count_noun.match(text, quantity.end)
         if not m:
-            return None, "count:no-noun"
+            return self._continuation(text, quantity, context, typed)
         noun = re.sub(r"\s+", " ", m.group("noun").lower())
         kind = self.noun_kind[noun]
-        if self.count_not_before.ends_before(text, quantity.start, 30):
+        if self.count_not_before.ends_before(text, lead, 30):
             return None, f"count:not-a-fact:{noun}"
         if self.count_not_after.starts_after(text, m.end(), 30):
             return None, f"count:not-a-fact:{noun}-per"
@@ -157,6 +193,28 @@ class FactTyper(DataComponent):
             if not has_chip:
                 return None, f"count:{noun}-without-chip-context"
         return kind, f"count:{kind}:noun:{noun}"
+
+    def _continuation(self, text: str, quantity: Any, context: DocContext,
+                      typed: list[Span]) -> tuple[str | None, str]:
+        """A count whose noun is elided continues the previous count of its sentence."""
+        if not typed or typed[-1].label_ not in ("chip_count", "user_count", "token_volume"):
+            return None, "count:no-noun"
+        previous = typed[-1]
+        if context.sentence_index(previous.start_char) != context.sentence_index(quantity.start):
+            return None, "count:no-noun"
+        if self.continuation.search(text, previous.end_char, _lead(text, quantity.start)):
+            return previous.label_, f"count:{previous.label_}:continuation"
+        return None, "count:no-noun"
+
+
+def _lead(text: str, start: int) -> int:
+    """Where the amount's wording starts once its qualifier is included
+    ('sells for less than $100,000' -> the offset of 'less')."""
+    m = default_scanner().qualifier_before.search(text, max(0, start - 24), start)
+    return m.start("q") if m else start
+
+
+_IN_COMPANY = re.compile(r"\b(?:in|into|stake\s+in)\s+(?:the\s+)?", re.I)
 
 
 @Language.factory("fact_typer", default_config={"quantities_key": "quantities", "spans_key": "facts"})

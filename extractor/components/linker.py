@@ -36,9 +36,12 @@ if not Doc.has_extension("doc_id"):
 
 MONEY_TYPES = ("budget", "unit_price")
 _POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+(?:\S+\s+){0,2}$")
-_APP_KIND = re.compile(r"\s+(?:chatbot|assistant|app|copilot)$", re.I)
+_APP_KIND = re.compile(r"(?:\s*(?:powered|-|based))*\s+(?:chatbot|assistant|app|copilot|platform|service)$", re.I)
 _CHIP_NOUN = re.compile(r"\s+(?:chips?|gpus?|processors?|accelerators?|units?|servers?)$", re.I)
 _SPACES = re.compile(r"\s+")
+_NOUN = re.compile(r"count:chip_count:noun:([\w -]+)")
+_CLAUSE_MARKS = re.compile(r"[,;:()\[\]–—]")
+CLAUSE_PENALTY = 1000
 
 
 @dataclass
@@ -97,6 +100,7 @@ class AttributeLinker(DataComponent):
         self.fractions = {k: Decimal(str(v)) for k, v in c["fractions"].items()}
         self.fraction_tolerance = Decimal(str(c["fraction_tolerance"]))
         self.date_modifier = CueList(c["date_modifier_nouns"])
+        self.class_nouns = {n.lower() for n in c["class_nouns"]}
         self.user_metric = {m: CueList(v) for m, v in c["metric"]["user_count"].items()}
         self.token_metric = {m: CueList(v) for m, v in c["metric"]["token_volume"].items()}
 
@@ -117,7 +121,7 @@ class AttributeLinker(DataComponent):
         for i, draft in enumerate(drafts):
             self._link_subject(text, context, orgs, drafts[:i], draft, dominant)
             if draft.kind in ("chip_count", "unit_price"):
-                draft.item = self._item(context, draft)
+                draft.item = self._item(context, draft) or self._continued(drafts[:i], draft, "item")
             if draft.kind == "user_count":
                 draft.metric = self._user_metric(text, context, draft)
             elif draft.kind == "token_volume":
@@ -189,7 +193,7 @@ class AttributeLinker(DataComponent):
                         other.period_candidates.append(date)
         for i, draft in enumerate(drafts):
             if draft.period_candidates:
-                date = min(draft.period_candidates, key=lambda d: _gap(d, draft))
+                date = min(draft.period_candidates, key=lambda d: _clause_gap(text, d, draft))
                 lo, hi = context.sentence(draft.start)
                 future = bool(self.future.search(text, lo, hi))
                 draft.period = resolve_period(date.text, date.rule, published, future)
@@ -197,6 +201,9 @@ class AttributeLinker(DataComponent):
             elif draft.equivalent is not None and draft.equivalent.period:
                 draft.period = draft.equivalent.period
                 draft.notes.append("period:from-original")
+            elif ":continu" in draft.rule and self._continued(drafts[:i], draft, "period"):
+                draft.period = self._continued(drafts[:i], draft, "period")
+                draft.notes.append("period:from-continued-figure")
             elif draft.kind == "budget":
                 parent = self._parent_budget(text, context, drafts[:i], draft)
                 if parent is not None:
@@ -210,7 +217,7 @@ class AttributeLinker(DataComponent):
         if date.rule == "date:year" and self.date_modifier.starts_after(text, date.end, 25):
             after = [d for d in members if d.start >= date.end and d.start - date.end <= 30]
             return after[0] if after else None
-        return min(members, key=lambda d: _gap(date, d))
+        return min(members, key=lambda d: _clause_gap(text, date, d))
 
     def _parent_budget(self, text: str, context: DocContext, earlier: list[Draft], draft: Draft) -> Draft | None:
         lo, _ = context.sentence(draft.start)
@@ -231,19 +238,29 @@ class AttributeLinker(DataComponent):
                 return parent
         return None
 
+    @staticmethod
+    def _continued(earlier: list[Draft], draft: Draft, name: str) -> Any:
+        """An attribute of the figure a continuation ('or roughly 43 trillion a
+        day', 'On-demand is closer to $3.') carries on from."""
+        if ":continu" not in draft.rule:
+            return None
+        previous = next((d for d in reversed(earlier) if d.kind == draft.kind), None)
+        return getattr(previous, name) if previous else None
+
     # -- subjects ---------------------------------------------------------------------
 
     def _organizations(self, context: DocContext, text: str) -> list[Mention]:
-        """Organizations that can be subjects: sources ('according to the FT') are not."""
+        """Organizations that can be subjects, under their shortest name in the
+        article ('Naver Corp' -> 'Naver' when 'Naver' also stands alone);
+        sources ('according to the FT') are not subjects."""
+        orgs = [o for o in context.mentions.get("ORG", []) if not self.source_before.ends_before(text, o.start, 50)]
+        standalone = {o.text for o in orgs}
         out = []
-        for org in context.mentions.get("ORG", []):
-            if self.source_before.ends_before(text, org.start, 50):
-                continue
-            name = org.text
-            if org.rule == "org:role-noun+name":
-                name = org.text.split(None, 1)[1] if " " in org.text else org.text
-                org = Mention(org.end - len(name), org.end, name, org.label, org.rule)
-            out.append(org)
+        for org in orgs:
+            words = org.text.split()
+            short = next((" ".join(words[:n]) for n in range(1, len(words)) if " ".join(words[:n]) in standalone),
+                         None)
+            out.append(Mention(org.start, org.end, short, org.label, org.rule) if short else org)
         return out
 
     @staticmethod
@@ -286,7 +303,7 @@ class AttributeLinker(DataComponent):
                 draft.subject = [app.text]
                 draft.notes.append("subject:product")
                 return
-        if draft.kind == "unit_price":
+        if draft.kind == "unit_price" and "rental" not in draft.rule:
             maker = self._maker(context, draft)
             if maker:
                 draft.subject = [maker]
@@ -316,6 +333,13 @@ class AttributeLinker(DataComponent):
                 draft.subject = list(prior.subject)
                 draft.notes.append("subject:earlier-mention")
                 return
+        previous = [o for o in orgs if o.end <= lo]
+        if previous:
+            sentence_start = context.sentence(previous[-1].start)[0]
+            first = next(o for o in previous if o.start >= sentence_start)
+            draft.subject = [first.text]
+            draft.notes.append("subject:previous-sentence-organization")
+            return
         if draft.kind == "unit_price":
             return
         draft.subject = list(dominant)
@@ -341,7 +365,15 @@ class AttributeLinker(DataComponent):
         return left[-1] if left else None
 
     def _item(self, context: DocContext, draft: Draft) -> str | None:
+        """The product: named in the figure's own noun phrase; a plain class noun
+        ('100,000 GPUs') means no product; an anaphoric one ('units', an elided
+        noun) or a price takes the nearest product of the sentence."""
         chip = self._chips_near(context, draft)
+        noun = _NOUN.search(draft.rule)
+        if chip is not None and chip.start >= draft.end:
+            return _CHIP_NOUN.sub("", chip.text)
+        if draft.kind == "chip_count" and noun and noun.group(1) in self.class_nouns:
+            return None
         return _CHIP_NOUN.sub("", chip.text) if chip else None
 
     def _maker(self, context: DocContext, draft: Draft) -> str | None:
@@ -393,6 +425,15 @@ def _gap(a: Any, b: Any) -> int:
     if b.end <= a.start:
         return a.start - b.end
     return 0
+
+
+def _clause_gap(text: str, a: Any, b: Any) -> int:
+    """Distance between two spans, where crossing a comma, colon, bracket or
+    dash costs more than any distance inside one clause."""
+    lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    if hi <= lo:
+        return 0
+    return hi - lo + CLAUSE_PENALTY * len(_CLAUSE_MARKS.findall(text, lo, hi))
 
 
 def _app_name(app: Mention) -> Mention:

@@ -20,10 +20,11 @@ def scale_table() -> dict[str, int]:
 
 
 def scale_power(surface: str | None) -> int:
+    """'billion' -> 9; compound scales multiply: 'lakh crore' -> 12."""
     if not surface:
         return 0
     table = scale_table()
-    return table.get(surface, table.get(surface.lower(), 0))
+    return sum(table.get(word, table.get(word.lower(), 0)) for word in surface.split())
 
 
 def parse_digits(surface: str) -> Decimal:

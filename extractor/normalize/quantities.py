@@ -63,7 +63,7 @@ class QuantityScanner:
             (?:(?P<pre>{pre})\s?)?
             (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
             (?:
-                [\s-]?(?P<sw>(?i:{_alternation(scale_words)}))(?![A-Za-z])
+                [\s-]?(?P<sw>(?i:{_alternation(scale_words)})(?:\s(?i:{_alternation(scale_words)}))?)(?![A-Za-z])
               | \s?(?P<sa>{_alternation(multi_abbr)})(?![A-Za-z])
               | (?P<s1>[kKmMbBtT])(?![A-Za-z])
             )?

@@ -12,3 +12,11 @@ SPLITS = [
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The default pipeline, built once for the whole session."""
+    from extractor.pipeline import build
+
+    return build()

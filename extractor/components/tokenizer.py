@@ -22,13 +22,13 @@ def _currency_prefixes() -> list[str]:
     table = currency_table()
     surfaces = [a for a in table.aliases if not a.replace(" ", "").isalpha() or (a.isupper() and len(a) <= 4)]
     surfaces += list(table.context_dependent) + sorted(table.codes)
-    return [re.escape(s) + r"(?=[\d.])" for s in sorted(set(surfaces), key=len, reverse=True) if " " not in s]
+    return [re.escape(s) + r"(?=[\d.])" for s in sorted(set(surfaces), key=lambda s: (-len(s), s)) if " " not in s]
 
 
 def customize_tokenizer(nlp: Language) -> Language:
     """Add the currency-prefix, approximation-sign and scale-suffix rules."""
     prefixes = ["≈", "~", *_currency_prefixes(), *nlp.Defaults.prefixes]
-    scales = sorted((s for s in scale_table() if s.isalpha()), key=len, reverse=True)
+    scales = sorted((s for s in scale_table() if s.isalpha()), key=lambda s: (-len(s), s))
     scale_suffix = r"(?<=\d)(?:" + "|".join(re.escape(s) for s in scales) + r")"
     suffixes = [scale_suffix, *nlp.Defaults.suffixes]
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search

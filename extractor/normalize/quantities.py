@@ -37,7 +37,7 @@ _HYPHEN_CHAIN_AFTER = re.compile(r"[-–]\d")
 
 
 def _alternation(surfaces: list[str]) -> str:
-    return "|".join(re.escape(s) for s in sorted(set(surfaces), key=len, reverse=True))
+    return "|".join(re.escape(s) for s in sorted(set(surfaces), key=lambda s: (-len(s), s)))
 
 
 class QuantityScanner:
@@ -98,7 +98,7 @@ class QuantityScanner:
             r"(?:^|(?<=[\s(\[“\"'—–-]))(?P<q>" + _alternation([w for _, w in before]) + r")\s*$", re.I)
         self.qualifier_kind = {w.lower(): q for q, w in before}
         self.qualifier_after = re.compile(
-            r"^(?P<q>" + _alternation(qualifiers["after"]["lower_bound"]) + r")(?![\w])", re.I)
+            r"(?P<q>" + _alternation(qualifiers["after"]["lower_bound"]) + r")(?![\w])", re.I)
 
     # -- single amounts --------------------------------------------------------------
 

@@ -31,6 +31,35 @@ DEFAULT_SPLITS = (
 )
 
 
+def peers(json_path: str | None) -> int:
+    from extractor.conformance import (
+        format_peer_table,
+        load_quantulum,
+        load_recognizers_text,
+        run_suites,
+        score_quantulum,
+    )
+
+    peer_dir = ROOT.parent / "shared" / "peer" / "recognizers-text"
+    if not peer_dir.is_dir():
+        print(f"note: Recognizers-Text suites not found at {peer_dir}; only quantulum3's suite is scored")
+    cases = list(load_recognizers_text(peer_dir)) + list(load_quantulum())
+    reports = run_suites(cases, ROOT / "tests" / "peers" / "decisions.json")
+    quantulum = {suite: score_quantulum(cases, suite) for suite in reports}
+    print(format_peer_table(reports, quantulum))
+    for report in reports.values():
+        for line in report.unexpected:
+            print("  unexpected:", line)
+    if json_path:
+        data = {r.suite: {"cases": r.total, "skipped": r.skipped, "in_scope": r.in_scope, "xfail": r.xfailed,
+                          "passed": r.passed, "pass_rate": round(r.pass_rate, 4), "peer_supported": r.peer_supported}
+                for r in reports.values()}
+        for suite, (passed, _checked) in quantulum.items():
+            data[suite]["quantulum3_passed"] = passed
+        Path(json_path).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -43,10 +72,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", help="folder of gold .jsonl files for --corpus")
     parser.add_argument("--manifest", help="manifest of {doc_id, published} lines for --corpus")
     parser.add_argument("--json", dest="json_path", help="write the full report as JSON here")
-    parser.add_argument(
-        "--errors", action="store_true", help="list every miss, false alarm and attribute error"
-    )
+    parser.add_argument("--errors", action="store_true", help="list every miss, false alarm and attribute error")
+    parser.add_argument("--peers", action="store_true",
+                        help="score find_quantities on Recognizers-Text's and quantulum3's own suites instead")
     args = parser.parse_args(argv)
+    if args.peers:
+        return peers(args.json_path)
 
     if args.corpus:
         if not args.gold:

@@ -63,6 +63,13 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _build_currencies(args: argparse.Namespace) -> int:
+    from extractor.normalize.cldr import write
+
+    print(f"wrote {write()}", file=sys.stderr)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="extractor", description="Facts about AI infrastructure from news text.")
     sub = top.add_subparsers(dest="command", required=True)
@@ -84,6 +91,9 @@ def parser() -> argparse.ArgumentParser:
     bu = sub.add_parser("build", help="rebuild the saved pipeline from config plus data")
     bu.add_argument("--out", default=str(MODEL_DIR), help=f"folder to write (default: {MODEL_DIR})")
     bu.set_defaults(run=_build)
+
+    cu = sub.add_parser("build-currencies", help="re-derive data/cldr_currencies.json from Babel's CLDR data")
+    cu.set_defaults(run=_build_currencies)
     return top
 
 

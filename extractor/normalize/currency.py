@@ -1,7 +1,8 @@
 """Currency symbols, codes and names -> ISO 4217, from Babel's CLDR data.
 
-CLDR's English locale gives the codes, the standard symbols ('€', 'HK$',
-'NT$') and the display names ('US dollars', 'Chinese yuan'); the project's
+CLDR (through `normalize/cldr.py`, saved in `data/cldr_currencies.json`)
+gives the codes, the symbols ('€', 'HK$', '₾') and the English display names
+('US dollars', 'Chinese yuan'); the project's
 additions (`data/currencies.json`) add what news writes beyond CLDR ('RMB',
 'US$', bare 'dollars') and name the ISO codes that are usually English words
 or tickers ('AMD', 'TRY'). Symbols CLDR gives to several currencies are left
@@ -14,9 +15,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-
-from babel import Locale
-from babel.numbers import get_currency_name, get_territory_currencies
 
 from extractor.resources import load_json
 
@@ -51,34 +49,11 @@ def resolve_by_context(rule: dict, context: str) -> str:
     return rule["default"]
 
 
-def babel_currency_forms() -> tuple[frozenset[str], dict[str, str]]:
-    """Current ISO codes and their unambiguous English symbols and names, from CLDR."""
-    locale = Locale("en")
-    current: set[str] = set()
-    for territory in locale.territories:
-        try:
-            current.update(get_territory_currencies(territory, tender=True))
-        except Exception:  # noqa: BLE001 - CLDR regions with no currency data
-            continue
-    symbol_owners: dict[str, set[str]] = {}
-    names: dict[str, str] = {}
-    for code in sorted(current):
-        symbol = locale.currency_symbols.get(code)
-        if symbol and symbol != code:
-            symbol_owners.setdefault(symbol, set()).add(code)
-        for count in (1, 2):
-            name = get_currency_name(code, count=count, locale="en")
-            if name and name != code:
-                names[name.lower()] = code
-    symbols = {s: next(iter(owners)) for s, owners in symbol_owners.items() if len(owners) == 1}
-    return frozenset(current), {**names, **symbols}
-
-
 @cache
 def currency_table() -> CurrencyTable:
     """The merged table, built once per process."""
     additions = load_json("currencies.json")
-    codes, forms = babel_currency_forms()
-    codes = frozenset(codes - set(additions["not_currency_codes"]))
-    aliases = {**forms, **additions["aliases"]}
+    cldr = load_json("cldr_currencies.json")
+    codes = frozenset(set(cldr["codes"]) - set(additions["not_currency_codes"]))
+    aliases = {**cldr["names"], **cldr["symbols"], **additions["aliases"]}
     return CurrencyTable(codes, aliases, additions["context_dependent"])

@@ -7,7 +7,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
-from text_to_num import alpha2digit, text2num
+from text_to_num import text2num
 
 from extractor.resources import load_json
 
@@ -27,9 +27,12 @@ def scale_power(surface: str | None) -> int:
     return sum(table.get(word, table.get(word.lower(), 0)) for word in surface.split())
 
 
+_SEPARATORS = re.compile("[,\u2009\u202f\u00a0 ]")
+
+
 def parse_digits(surface: str) -> Decimal:
     """'20,000' -> 20000, '11.8' -> 11.8; separators are commas or thin spaces."""
-    cleaned = surface.replace(",", "").replace("\u2009", "").replace("\u202f", "").replace(" ", "")
+    cleaned = _SEPARATORS.sub("", surface)
     try:
         return Decimal(cleaned)
     except InvalidOperation as error:
@@ -52,6 +55,72 @@ def _scale_word_power(word: str) -> int:
     return scale_table().get(word, 0) if word.isalpha() and len(word) > 3 else 0
 
 
+_DIGIT_WORDS = {"zero": "0", "oh": "0", "nought": "0", "naught": "0", "one": "1", "two": "2", "three": "3",
+                "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+
+
+def _integer(words: list[str]) -> Decimal | None:
+    if not words:
+        return Decimal(0)
+    try:
+        return Decimal(text2num(" ".join(words), "en"))
+    except ValueError:
+        return None
+
+
+def _read_small(words: list[str]) -> Decimal | None:
+    """A number below a thousand in words; 'point' starts a decimal part read
+    digit by digit ('one point two five') or as one number ('point seventy-one')."""
+    if not words:
+        return Decimal(1)
+    if "point" not in words:
+        return _integer(words)
+    cut = words.index("point")
+    whole, decimals = _integer(words[:cut]), words[cut + 1:]
+    if whole is None or not decimals:
+        return None
+    if all(w in _DIGIT_WORDS for w in decimals):
+        digits = "".join(_DIGIT_WORDS[w] for w in decimals)
+    else:
+        fraction = _integer(decimals)
+        if fraction is None:
+            return None
+        digits = str(fraction)
+    return Decimal(f"{whole}.{digits}")
+
+
+def _read_chunks(words: list[str], data: dict) -> Decimal | None:
+    """Sum of chunk x scale: 'twenty-one trillion three hundred' ->
+    21 x 10^12 + 300; scale words in a row multiply ('three lakh crore').
+    text2num reads each chunk below a thousand."""
+    if words and words[0] in data["article"]:
+        words = words[1:] if len(words) > 1 else words
+    terms: list[Decimal] = []
+    chunk: list[str] = []
+    previous_was_scale = False
+    for word in words:
+        power = _scale_word_power(word)
+        if power >= 3 or (power and previous_was_scale):
+            if previous_was_scale and terms and not chunk:
+                terms[-1] = terms[-1].scaleb(power)
+            else:
+                value = _read_small([w for w in chunk if w != "and"])
+                if value is None:
+                    return None
+                terms.append(value.scaleb(power))
+            chunk, previous_was_scale = [], True
+        else:
+            chunk.append(word)
+            previous_was_scale = False
+    rest = [w for w in chunk if w != "and"]
+    if rest:
+        value = _read_small(rest)
+        if value is None:
+            return None
+        terms.append(value)
+    return sum(terms, Decimal(0))
+
+
 def parse_number_words(surface: str) -> Decimal | None:
     """'twenty thousand' -> 20000, 'a million' -> 1e6, 'one point two
     million' -> 1.2e6, 'half a trillion' -> 5e11, 'a quarter-million' ->
@@ -62,31 +131,23 @@ def parse_number_words(surface: str) -> Decimal | None:
         return None
     fraction = Decimal(1)
     fractions = data["fractions"]
-    rest: list[str] = []
     for i, word in enumerate(words):
         if word in fractions:
-            fraction = Decimal(fractions[word])
+            head = [w for w in words[:i] if w not in data["article"]]
             rest = [w for w in words[i + 1:] if w not in ("of", "a", "an")]
             if not rest:
                 return None
+            multiplier = Decimal(1)
+            if head:
+                try:
+                    multiplier = Decimal(text2num(" ".join(head), "en"))
+                except ValueError:
+                    return None
+            fraction = Decimal(fractions[word]) * multiplier
             words = rest
             break
-    if words[0] in data["article"] or scale_table().get(words[0], 0) >= 3:
-        words = words[1:] if words[0] in data["article"] else words
-        words = ["one", *words]
-    power = 0
-    if len(words) > 1 and _scale_word_power(words[-1]) and not any(map(_scale_word_power, words[:-1])):
-        # text2num stops at billion; a single trailing scale word is applied here
-        power, words = _scale_word_power(words[-1]), words[:-1]
-    if "point" in words:
-        digits = alpha2digit(" ".join(words), "en").replace(" ", "")
-    else:
-        try:
-            digits = str(text2num(" ".join(words), "en"))
-        except ValueError:
-            return None
-    try:
-        number = Decimal(digits)
-    except InvalidOperation:
+    number = _read_chunks(words, data)
+    if number is None:
         return None
+    power = 0
     return scaled(number, power) * fraction

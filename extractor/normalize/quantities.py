@@ -26,18 +26,42 @@ MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
-_NOT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s?cent\b|pct\b|percentage\b|°|x\b|-fold\b|(?:st|nd|rd|th)\b)", re.I)
+_NOT_AFTER = re.compile(
+    r"\s?(?:%|percent\b|per\s?cent\b|pct\b|percentage\b|°|x\b|-fold\b|(?:st|nd|rd|th)\b|[ap]\.?m\.?(?!\w))", re.I)
+_NAME_HYPHEN = re.compile(r"(?<![\w])[A-Za-z]+[-‐]$")  # 'F-35', 'SCP-173', 'OAO-1'; not '5k-20k'
+_YEAR_SUFFIX = re.compile(r"(?:19|20)\d\d[-–/]$")
 _DATE_AFTER = re.compile(rf"\s(?:{MONTHS})\b\.?")
 _DATE_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s$")
 _DIGIT_CHAIN = re.compile(r"(?<![\d.,/-])(?:\d+(?:[-./]\d+){2,}|\d+/\d+|\(?\d{3}\)?[ -]\d{3}-\d{4})")
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|through|thru)\s*", re.I)
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|~|to|and|through|thru)\s*", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$", re.I)
 _HYPHEN_CHAIN_AFTER = re.compile(r"[-–]\d")
 
 
 def _alternation(surfaces: list[str]) -> str:
-    return "|".join(re.escape(s) for s in sorted(set(surfaces), key=lambda s: (-len(s), s)))
+    """A regex matching any of `surfaces`, compiled as a character trie: the
+    engine then walks one branch per character instead of trying hundreds of
+    alternatives at every position. Longer matches are preferred."""
+    trie: dict = {}
+    for surface in set(surfaces):
+        node = trie
+        for char in surface:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _render(trie) if trie else r"(?!x)x"
+
+
+def _render(node: dict) -> str:
+    branches = [re.escape(char) + _render(child) for char, child in sorted(node.items()) if char]
+    optional = "" in node
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if optional:
+        body = body if len(branches) > 1 else f"(?:{body})"
+        return body + "?"
+    return body
 
 
 class QuantityScanner:
@@ -45,31 +69,47 @@ class QuantityScanner:
 
     def __init__(self, table: CurrencyTable) -> None:
         self.table = table
+        additions = load_json("currencies.json")
         symbols = [a for a in table.aliases if not a.replace(" ", "").replace(".", "").isalpha()]
         symbols += list(table.context_dependent)
         codes = sorted(table.codes)
         upper_aliases = [a for a in table.aliases if a.isalpha() and (a.isupper() or a[0].isupper())
-                         and len(a) <= 4]  # RMB, Rmb, Rs
+                         and len(a) <= 4]  # RMB, Rmb, Rs, RM
         names = [a for a in table.aliases if a.replace(" ", "").replace(".", "").isalpha()
                  and a not in upper_aliases]
+        lower_codes = additions["lowercase_codes"]
+        self.dollar_prefixes = {k: v for k, v in additions["dollar_prefixes"].items() if not k.startswith("_")}
+        scaled = additions["scaled_codes"]
+        self.code_scales = {p + c: (c, power) for p, power in scaled["prefixes"].items() for c in scaled["codes"]}
         scales = scale_table()
         scale_words = [w for w in scales if w.isalpha() and w.islower() and len(w) > 3 or w == "thou"]
         multi_abbr = [a for a in scales if a not in scale_words and len(a) >= 2]
-        pre = _alternation(symbols + codes + upper_aliases)
-        post = _alternation(codes + upper_aliases + [s for s in symbols if not s.endswith("$")])
+        dollar = _alternation(list(self.dollar_prefixes))
+        pre = _alternation(symbols + codes + upper_aliases + list(self.code_scales))
+        post_symbols = [s for s in symbols if not s.endswith("$")]
+        post = _alternation(list(self.code_scales) + codes + upper_aliases + post_symbols)
+        scale_alt = _alternation(scale_words)
         self.pattern = re.compile(
             rf"""
-            (?<![\w.,/$€£¥₩₹])
-            (?:(?P<pre>{pre})\s?)?
-            (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
+            (?<![\w.,/+$€£¥₩₹])
             (?:
-                [\s-]?(?P<sw>(?i:{_alternation(scale_words)})(?:\s(?i:{_alternation(scale_words)}))?)(?![A-Za-z])
+                (?P<dollar>(?:{dollar})\s?\$)\s?
+              | (?P<pre>{pre})\s?
+              | (?P<lpre>(?i:{_alternation(lower_codes)}))\s
+            )?
+            (?P<sign>(?<![\d\s][-−])(?<![\d][\s])[-−](?=\d))?
+            (?P<num>(?>\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?|\d{{1,3}}(?:[\u202f\u2009\u00a0]\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+))
+            (?![.,]\d)
+            (?:
+                [\s-]?(?P<sw>(?i:{scale_alt})(?:\s(?i:{scale_alt}))?)(?![A-Za-z])
               | \s?(?P<sa>{_alternation(multi_abbr)})(?![A-Za-z])
               | (?P<s1>[kKmMbBtT])(?![A-Za-z])
             )?
             (?:
-                [\s-]?(?P<post>{post})(?![A-Za-z])
-              | \s(?P<name>(?i:{_alternation(names)}))(?![A-Za-z])
+                [\s-]?(?P<post>{post})(?:\s(?P<sw2>(?i:{scale_alt})))?(?![A-Za-z])
+              | \s(?P<lpost>(?i:{_alternation(lower_codes)}))(?:\s(?P<sw3>(?i:{scale_alt})))?(?![A-Za-z])
+              | \s?(?P<dpost>\$)(?!\s?\d)
+              | [\s-]?(?P<name>(?i:{_alternation(names)}))(?![A-Za-z])
             )?
             (?![\w])
             """,
@@ -78,20 +118,19 @@ class QuantityScanner:
         words = load_json("number_words.json")
         cardinal = _alternation(words["cardinals"])
         fraction = _alternation(list(words["fractions"]))
-        scale_word_alt = _alternation(scale_words)
+        self.alone_is_not_a_number = {w.lower() for w in words["alone_is_not_a_number"]}
         self.word_pattern = re.compile(
             rf"""
             (?<![\w-])
             (?P<words>
-                (?:(?:a|an|one)[\s-]+)?(?:{fraction})(?:\s+of)?(?:[\s-]+(?:a|an))?[\s-]+(?:{scale_word_alt})
-              | (?:(?:a|an)\s+)?(?:{cardinal})(?:(?:[\s-]+|\s+and\s+|\s+point\s+)(?:{cardinal}))*
+                (?:(?:a|an|{cardinal})[\s-]+)?(?:{fraction})(?:\s+of)?(?:[\s-]+(?:a|an))?[\s-]+(?:{scale_alt})
+              | (?:(?:a|an)\s+)?(?:{cardinal})(?:(?:[\s-]+|\s+and\s+|\s+point\s+)(?:{cardinal}|{scale_alt}))*
             )
-            (?:\s(?P<name>(?i:{_alternation(names)})))?
+            (?:[\s-](?P<name>(?i:{_alternation(names + lower_codes)}|{_alternation(list(self.code_scales) + codes)})))?
             (?![\w-])
             """,
             re.VERBOSE | re.IGNORECASE,
         )
-        self.must_have_scale = re.compile(rf"\b(?:hundred|dozen|{scale_word_alt})\b", re.I)
         qualifiers = load_json("qualifiers.json")
         before = [(q, w) for q, ws in qualifiers["before"].items() for w in ws]
         self.qualifier_before = re.compile(
@@ -102,8 +141,20 @@ class QuantityScanner:
 
     # -- single amounts --------------------------------------------------------------
 
-    def _currency(self, surface: str | None, text: str) -> str | None:
-        return self.table.resolve(surface, text) if surface else None
+    def _currency(self, surface: str | None, text: str) -> tuple[str | None, int]:
+        """(ISO code, extra power of ten) for a currency surface: 'MUSD' -> ('USD', 6)."""
+        if not surface:
+            return None, 0
+        if surface in self.code_scales:
+            return self.code_scales[surface]
+        code = self.table.resolve(surface, text)
+        if code is None and surface.upper() in self.table.codes:
+            code = surface.upper()
+        return code, 0
+
+    def _dollar(self, surface: str) -> str | None:
+        letters = re.sub(r"\s", "", surface)[:-1]
+        return self.dollar_prefixes.get(letters) or self.dollar_prefixes.get(letters.rstrip("."))
 
     def _digit_amounts(self, text: str, masked: list[tuple[int, int]]) -> Iterator[Quantity]:
         for m in self.pattern.finditer(text):
@@ -111,39 +162,48 @@ class QuantityScanner:
             num_start = m.start("num")
             if any(s <= num_start < e for s, e in masked):
                 continue
-            currency_surface = m.group("pre") or m.group("post") or m.group("name")
-            unit = self._currency(currency_surface, text)
-            scale = m.group("sw") or m.group("sa") or m.group("s1")
+            if m.group("dollar"):
+                unit, extra = self._dollar(m.group("dollar")), 0
+            else:
+                currency_surface = (m.group("pre") or m.group("lpre") or m.group("post") or m.group("lpost")
+                                    or m.group("dpost") or m.group("name"))
+                unit, extra = self._currency(currency_surface, text)
+            scale = m.group("sw") or m.group("sa") or m.group("s1") or m.group("sw2") or m.group("sw3")
             if m.group("s1") and unit is None and m.group("s1") != "k":
                 # '4K', '7B', '5M' with no currency: not a scaled count
                 continue
-            if _NOT_AFTER.match(text, end):
+            if (_NOT_AFTER.match(text, end) or _YEAR_SUFFIX.search(text, max(0, start - 5), start)
+                    or _NAME_HYPHEN.search(text, max(0, start - 12), start)):
                 continue
             number = parse_digits(m.group("num"))
+            if m.group("sign"):
+                number = -number
             if unit is None and not scale:
                 raw = m.group("num")
                 if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100:
                     continue
                 if _DATE_AFTER.match(text, end) or _DATE_BEFORE.search(text, max(0, start - 12), start):
                     continue
-            value = scaled(number, scale_power(scale))
+            value = scaled(number, scale_power(scale) + extra)
+            before = m.group("dollar") or m.group("pre") or m.group("lpre")
             rule = "money" if unit else "number"
-            rule += ":symbol-before" if m.group("pre") else (":currency-after" if unit else "")
-            rule += ":scaled" if scale else ""
+            rule += ":symbol-before" if before else (":currency-after" if unit else "")
+            rule += ":scaled" if scale or extra else ""
             yield Quantity(start, end, text[start:end], value, unit=unit, rule=rule)
 
     def _word_amounts(self, text: str) -> Iterator[Quantity]:
         for m in self.word_pattern.finditer(text):
             words = m.group("words")
-            unit = self._currency(m.group("name"), text)
-            if not unit and not self.must_have_scale.search(words):
+            unit, extra = self._currency(m.group("name"), text)
+            if not unit and (words.lower() in self.alone_is_not_a_number or _is_lone_scale(words)):
                 continue
             value = parse_number_words(words)
             if value is None:
                 continue
             start, end = m.span()
-            yield Quantity(start, end, text[start:end], value, unit=unit,
-                           rule="money:words" if unit else "number:words")
+            rule = "money:words" if unit else "number:words"
+            yield Quantity(start, end, text[start:end], scaled(value, extra), unit=unit,
+                           rule=rule + (":scaled" if extra or _has_scale_word(words) else ""))
 
     # -- ranges and qualifiers ---------------------------------------------------------
 
@@ -179,7 +239,7 @@ class QuantityScanner:
         if first.unit and second.unit and first.unit != second.unit:
             return None
         low, high = first.value, second.value
-        first_scaled = ":scaled" in first.rule or first.rule.endswith("words")
+        first_scaled = ":scaled" in first.rule
         if not first_scaled and ":scaled" in second.rule and low < high:
             # "350-400 billion": the scale word is shared
             power = len(str(int(high))) - len(str(int(parse_digits(_leading_number(second.text)))))
@@ -209,6 +269,16 @@ class QuantityScanner:
                 continue
             kept.append(q)
         return [self._qualify(text, q) for q in self._join_ranges(text, kept)]
+
+
+def _is_lone_scale(words: str) -> bool:
+    """'hundred', 'million' alone ('several hundred', 'per million tokens') are not numbers."""
+    parts = re.split(r"[\s-]+", words.lower().strip())
+    return len(parts) == 1 and (scale_table().get(parts[0], 0) >= 2 or parts[0] == "dozen")
+
+
+def _has_scale_word(words: str) -> bool:
+    return any(scale_table().get(w, 0) >= 3 for w in re.split(r"[\s-]+", words.lower()))
 
 
 _LEADING = re.compile(r"\d[\d,]*(?:\.\d+)?")

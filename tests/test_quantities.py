@@ -1,0 +1,136 @@
+"""find_quantities on the forms news actually writes: a table of examples
+written for the project (value or (low, high), ISO code or None, qualifier)."""
+
+from decimal import Decimal
+
+import pytest
+
+from extractor import find_quantities
+
+B, M, T = 10**9, 10**6, 10**12
+
+
+def found(text):
+    return [
+        (q.text, q.value if q.value is not None else (q.low, q.high), q.unit, q.qualifier)
+        for q in find_quantities(text)
+    ]
+
+
+def D(x):
+    return Decimal(str(x))
+
+
+def row(text, *expected):
+    return pytest.param(text, [(t, tuple(map(D, v)) if isinstance(v, tuple) else D(v), u, q)
+                               for t, v, u, q in expected], id=text[:60])
+
+
+TABLE = [
+    # scale abbreviations, with and without a space
+    row("$1.5bn", ("$1.5bn", 1.5 * B, "USD", "exact")),
+    row("US$53b in orders", ("US$53b", 53 * B, "USD", "exact")),
+    row("53 bln USD", ("53 bln USD", 53 * B, "USD", "exact")),
+    row("a €200bn plan", ("€200bn", 200 * B, "EUR", "exact")),
+    row("1.3tn tokens", ("1.3tn", 1.3 * T, None, "exact")),
+    row("$54K salary", ("$54K", 54000, "USD", "exact")),
+    row("RMB160bn", ("RMB160bn", 160 * B, "CNY", "exact")),
+    row("£2.4 mn", ("£2.4 mn", 2.4 * M, "GBP", "exact")),
+    row("$7 trillion", ("$7 trillion", 7 * T, "USD", "exact")),
+    row("Rs 30,000 crore", ("Rs 30,000 crore", 300 * B, "INR", "exact")),
+    row("₹1.5 lakh crore", ("₹1.5 lakh crore", 1.5 * T, "INR", "exact")),
+    # codes before and after
+    row("USD 200", ("USD 200", 200, "USD", "exact")),
+    row("200 USD", ("200 USD", 200, "USD", "exact")),
+    row("CNY380 billion", ("CNY380 billion", 380 * B, "CNY", "exact")),
+    row("EUR 1.2bn", ("EUR 1.2bn", 1.2 * B, "EUR", "exact")),
+    row("30 MUSD", ("30 MUSD", 30 * M, "USD", "exact")),
+    # dollar variants and other symbols
+    row("HK$12 billion", ("HK$12 billion", 12 * B, "HKD", "exact")),
+    row("A$3bn", ("A$3bn", 3 * B, "AUD", "exact")),
+    row("C$450 million", ("C$450 million", 450 * M, "CAD", "exact")),
+    row("S$1.1 billion", ("S$1.1 billion", 1.1 * B, "SGD", "exact")),
+    row("NT$900 billion", ("NT$900 billion", 900 * B, "TWD", "exact")),
+    row("₩2 trillion", ("₩2 trillion", 2 * T, "KRW", "exact")),
+    row("₹500 crore", ("₹500 crore", 5 * B, "INR", "exact")),
+    row("£40m", ("£40m", 40 * M, "GBP", "exact")),
+    row("€9.7bn", ("€9.7bn", 9.7 * B, "EUR", "exact")),
+    row("100元", ("100元", 100, "CNY", "exact")),
+    row("160 billion yuan", ("160 billion yuan", 160 * B, "CNY", "exact")),
+    row("300 billion dollars", ("300 billion dollars", 300 * B, "USD", "exact")),
+    row("5 billion euros", ("5 billion euros", 5 * B, "EUR", "exact")),
+    row("RM5 billion", ("RM5 billion", 5 * B, "MYR", "exact")),
+    # the yen sign read from context
+    row("Alibaba, the Chinese group, will spend ¥50 billion.", ("¥50 billion", 50 * B, "CNY", "exact")),
+    row("SoftBank will spend ¥2 trillion in Japan, Tokyo said.", ("¥2 trillion", 2 * T, "JPY", "exact")),
+    # fractions and decimals
+    row("$11.8 billion", ("$11.8 billion", 11.8 * B, "USD", "exact")),
+    row("$0.5bn", ("$0.5bn", 0.5 * B, "USD", "exact")),
+    row("$.5 million", ("$.5 million", 0.5 * M, "USD", "exact")),
+    # numbers in words
+    row("twenty thousand GPUs", ("twenty thousand", 20000, None, "exact")),
+    row("a quarter of a trillion dollars", ("a quarter of a trillion dollars", 250 * B, "USD", "exact")),
+    row("half a trillion dollars", ("half a trillion dollars", 500 * B, "USD", "exact")),
+    row("a quarter-million users", ("a quarter-million", 250000, None, "exact")),
+    row("1.2 million users", ("1.2 million", 1.2 * M, None, "exact")),
+    row("one point two million users", ("one point two million", 1.2 * M, None, "exact")),
+    row("eighteen thousand chips", ("eighteen thousand", 18000, None, "exact")),
+    row("a million GPUs", ("a million", M, None, "exact")),
+    row("two hundred and fifty thousand", ("two hundred and fifty thousand", 250000, None, "exact")),
+    # ranges sharing a scale word or currency
+    row("$350-400 billion", ("$350-400 billion", (350 * B, 400 * B), "USD", "exact")),
+    row("$350bn–$400bn", ("$350bn–$400bn", (350 * B, 400 * B), "USD", "exact")),
+    row("between 40,000 and 80,000 units", ("40,000 and 80,000", (40000, 80000), None, "exact")),
+    row("40k to 80k", ("40k to 80k", (40000, 80000), None, "exact")),
+    row("$38–40 billion", ("$38–40 billion", (38 * B, 40 * B), "USD", "exact")),
+    row("between $175 billion and $185 billion", ("$175 billion and $185 billion", (175 * B, 185 * B), "USD", "exact")),
+    row("roughly $60-65 billion", ("$60-65 billion", (60 * B, 65 * B), "USD", "approx")),
+    row("from 150 billion yuan to 160 billion yuan",
+        ("150 billion yuan", 150 * B, "CNY", "exact"), ("160 billion yuan", 160 * B, "CNY", "exact")),
+    # qualifiers
+    row("about $5bn", ("$5bn", 5 * B, "USD", "approx")),
+    row("approximately 12 billion USD", ("12 billion USD", 12 * B, "USD", "approx")),
+    row("nearly 500,000 chips", ("500,000", 500000, None, "approx")),
+    row("(≈US$23 billion)", ("US$23 billion", 23 * B, "USD", "approx")),
+    row("~US$20,000 each", ("US$20,000", 20000, "USD", "approx")),
+    row("more than US$300 billion", ("US$300 billion", 300 * B, "USD", "lower_bound")),
+    row("surpassed 30 trillion tokens", ("30 trillion", 30 * T, None, "lower_bound")),
+    row("north of $10bn", ("$10bn", 10 * B, "USD", "lower_bound")),
+    row("10,000-plus GPUs", ("10,000", 10000, None, "lower_bound")),
+    row("up to $500bn", ("$500bn", 500 * B, "USD", "upper_bound")),
+    row("fewer than 5,000 GPUs", ("5,000", 5000, None, "upper_bound")),
+    row("as many as 80,000 units", ("80,000", 80000, None, "upper_bound")),
+    # numbers that are neither money nor counts
+    row("Nvidia's H200 and B200 chips"),
+    row("revenue in Q3 2025 rose"),
+    row("in 2026"),
+    row("5G networks"),
+    row("call +1 415-555-0134"),
+    row("ISBN 978-3-16-148410-0"),
+    row("only 1/10 of the budget"),
+    row("up 22% year on year, or 7 percent"),
+    row("the F-35 jet and the SCP-173 file"),
+    row("on 22 December"),
+    row("at 2 pm"),
+    row("a 7nm process"),
+    row("in the 1990s"),
+    row("the 21st century"),
+    row("thousands of GPUs and several hundred servers"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TABLE)
+def test_forms_people_write(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("bad", [None, b"$5bn", 12])
+def test_find_quantities_rejects_non_text(bad):
+    with pytest.raises(TypeError):
+        find_quantities(bad)
+
+
+def test_offsets_point_into_the_text():
+    text = "Acme (≈US$2bn) will buy 40k–80k GPUs, about ¥300 billion, in 2026."
+    for q in find_quantities(text):
+        assert text[q.start:q.end] == q.text

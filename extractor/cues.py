@@ -10,12 +10,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from extractor.regexes import trie_alternation
 
-def _boundary(phrase: str) -> str:
-    body = re.escape(phrase).replace(r"\ ", r"\s+")
-    left = r"(?<![\w])" if phrase[:1].isalnum() else ""
-    right = r"(?![\w])" if phrase[-1:].isalnum() else ""
-    return left + body + right
+
+def _escape(char: str) -> str:
+    return r"\s+" if char == " " else re.escape(char)
+
+
+def _bounded(phrases: list[str]) -> str:
+    """Phrases starting and ending with a word character get word boundaries;
+    the rest ('(≈', '/hour') match as written. Each group is one trie."""
+    groups: dict[tuple[bool, bool], list[str]] = {}
+    for p in phrases:
+        groups.setdefault((p[:1].isalnum(), p[-1:].isalnum()), []).append(p)
+    parts = []
+    for (left, right), items in sorted(groups.items()):
+        body = trie_alternation(items, _escape)
+        parts.append((r"(?<![\w])" if left else "") + f"(?:{body})" + (r"(?![\w])" if right else ""))
+    return "|".join(parts)
 
 
 class CueList:
@@ -25,7 +37,7 @@ class CueList:
 
     def __init__(self, phrases: Iterable[str]) -> None:
         self.phrases = sorted({p.lower() for p in phrases if p}, key=len, reverse=True)
-        alternation = "|".join(_boundary(p) for p in self.phrases) or r"(?!x)x"
+        alternation = _bounded(self.phrases) or r"(?!x)x"
         self.regex = re.compile(alternation, re.IGNORECASE)
         self.before_regex = re.compile(rf"(?:{alternation})[\s\"“”'’(\[]*$", re.IGNORECASE)
         self.after_regex = re.compile(rf"[\s\"“”'’)\]]*(?:{alternation})", re.IGNORECASE)

@@ -28,7 +28,38 @@ MAX_LENGTH = 20_000_000
 
 
 def patterns() -> list[dict]:
-    return [row for name in PATTERN_FILES for row in load_jsonl(name)]
+    """The span ruler's patterns: token and phrase patterns as written, and
+    template rows expanded into phrase patterns (closed vocabularies such as
+    months, years and quarters are far cheaper for spaCy's PhraseMatcher than
+    token patterns with regex predicates)."""
+    out: list[dict] = []
+    for name in PATTERN_FILES:
+        for row in load_jsonl(name):
+            if "template" in row:
+                out.extend({"label": row["label"], "pattern": phrase, "id": row["id"]} for phrase in expand(row))
+            else:
+                out.append(row)
+    return out
+
+
+def _slot_values(spec, chosen: dict[str, str]) -> list[str]:
+    if isinstance(spec, list):
+        return spec
+    if "range" in spec:
+        low, high = spec["range"]
+        return [format(n, spec.get("format", "d")) for n in range(low, high + 1)]
+    if "offset" in spec:
+        base, (low, high) = int(chosen[spec["of"]]), spec["offset"]
+        return [str(base + n) for n in range(low, high + 1)]
+    raise ValueError(f"unknown slot spec {spec!r}")
+
+
+def expand(row: dict) -> list[str]:
+    """All phrases of a template row: '{part}-{month}' x its slots, in order."""
+    choices: list[dict[str, str]] = [{}]
+    for name, spec in row["slots"].items():
+        choices = [{**chosen, name: value} for chosen in choices for value in _slot_values(spec, chosen)]
+    return list(dict.fromkeys(row["template"].format(**chosen) for chosen in choices))
 
 
 def add_to_pipeline(nlp: Language) -> Language:
@@ -93,6 +124,24 @@ def iso_date(published: str | date | None) -> str | None:
         return date.fromisoformat(str(published).strip()[:10]).isoformat()
     except ValueError as error:
         raise ValueError(f"published must be an ISO date (YYYY-MM-DD), got {published!r}") from error
+
+
+def extract_many(items, nlp: Language | None = None, n_process: int = 1, batch_size: int = 64):
+    """Facts of many articles, streamed: `items` are (text, published) or
+    (text, published, doc_id) tuples. Runs `nlp.pipe`, so `n_process` > 1
+    spreads documents over worker processes (each loads the pipeline once)."""
+    nlp = nlp or default_pipeline()
+
+    def docs():
+        for item in items:
+            text, published, *rest = item
+            doc = nlp.make_doc(text)
+            doc._.published = iso_date(published)
+            doc._.doc_id = rest[0] if rest else None
+            yield doc
+
+    for doc in nlp.pipe(docs(), n_process=n_process, batch_size=batch_size):
+        yield doc._.facts
 
 
 def extract(text: str, published: str | date | None = None, doc_id: str | None = None,

@@ -71,6 +71,8 @@ def test_typing(nlp, text, expected):
          [["Microsoft", "Oracle", "Meta"]]),
         ("According to Reuters, Zorbly Labs will buy 5,000 GPUs.", "subject", [["Zorbly Labs"]]),
         ("Vantor, a Texas-based GPU cloud, ordered 4,000 H200 chips.", "subject", [["Vantor"]]),
+        ("Last week Quillon Data ordered 4,000 H200 chips.", "subject", [["Quillon Data"]]),
+        ("Analysts said Brightwave will spend $2bn on servers.", "subject", [["Brightwave"]]),
         ("Vantor ordered 4,000 H200 chips.", "item", ["H200"]),
         ("Vantor ordered 4,000 Ascend 910B chips.", "item", ["Ascend 910B"]),
         ("Vantor ordered 4,000 GPUs.", "item", [None]),

@@ -8,9 +8,28 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
 RULER_KEY = "ruler"
+TEXT_KEY = "extractor.text"
+CONTEXT_KEY = "extractor.context"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per pipeline run: spaCy re-joins every token on
+    each access, and the components need the text many times."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+def release(doc: Doc) -> None:
+    """Drop the per-run caches so the Doc stays small and serializable."""
+    doc.user_data.pop(TEXT_KEY, None)
+    doc.user_data.pop(CONTEXT_KEY, None)
 ENT_LABELS = {"ORG": "ORG", "PRODUCT": "APP", "DATE": "DATE", "NORP": None, "GPE": None}
 
 
@@ -31,10 +50,10 @@ class DocContext:
 
     @classmethod
     def of(cls, doc: Doc) -> DocContext:
-        cached = doc.user_data.get("extractor.context")
+        cached = doc.user_data.get(CONTEXT_KEY)
         if cached is not None:
             return cached
-        starts = [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        starts = _sentence_starts(doc)
         mentions: dict[str, list[Mention]] = {}
         for span in doc.spans.get(RULER_KEY, []):
             mentions.setdefault(span.label_, []).append(
@@ -47,8 +66,13 @@ class DocContext:
                     Mention(ent.start_char, ent.end_char, ent.text, label, f"ner:{ent.label_}"))
         for label, items in mentions.items():
             mentions[label] = _longest_first([_trim(m) for m in items])
-        context = cls(doc.text, starts, mentions)
-        doc.user_data["extractor.context"] = context
+        if "ORG" in mentions:
+            products = [m for label in ("CHIP", "APP") for m in mentions.get(label, [])]
+            mentions["ORG"] = [o for o in mentions["ORG"] if not _generic_over_product(o, products)]
+        if "DATE" in mentions:
+            mentions["DATE"] = _merge_dates(doc_text(doc), mentions["DATE"])
+        context = cls(doc_text(doc), starts, mentions)
+        doc.user_data[CONTEXT_KEY] = context
         return context
 
     def sentence(self, char: int) -> tuple[int, int]:
@@ -65,6 +89,22 @@ class DocContext:
         return [m for m in self.mentions.get(label, []) if lo <= m.start and m.end <= hi]
 
 
+def _generic_over_product(org: Mention, products: list[Mention]) -> bool:
+    """A name found only by a generic pattern ('The B200 is going for…') that
+    is in fact a chip or product is not an organization."""
+    return org.rule.startswith("org:") and any(p.start < org.end and org.start < p.end for p in products)
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """Character offsets of sentence starts, read from the token arrays."""
+    if len(doc) == 0:
+        return [0]
+    columns = doc.to_array([SENT_START, IDX])
+    marks = numpy.flatnonzero(columns[:, 0] == 1)
+    starts = [0, *(int(columns[i, 1]) for i in marks if i > 0)]
+    return starts
+
+
 _TRIM_BEFORE = re.compile(r"^.*?\b(?:of|at|for)\s+", re.S)
 
 
@@ -79,12 +119,50 @@ def _trim(mention: Mention) -> Mention:
         cut = _TRIM_BEFORE.match(text)
         if cut:
             text, start = text[cut.end():], start + cut.end()
+    elif mention.rule == "org:name+verb" and " " in text:
+        text = text.rsplit(None, 1)[0]
     elif mention.rule == "org:role-noun+name" and " " in text:
         head, text = text.split(None, 1)
         start = mention.end - len(text)
     if text == mention.text:
         return mention
     return Mention(start, start + len(text), text, mention.label, mention.rule)
+
+
+_DAY_BETWEEN = re.compile(r"\s*(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*")
+_DAY_BEFORE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+$")
+_COMMA_SPACE = re.compile(r"\s*,?\s*")
+
+
+def _merge_dates(text: str, dates: list[Mention]) -> list[Mention]:
+    """Join the ruler's date atoms into full dates: 'December' + '2025' ->
+    'December 2025' (month-year); 'December 22, 2025' and '22 December 2025'
+    (day-month-year); 'December 22' / '22 December' (month-day)."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(dates):
+        m = dates[i]
+        if m.rule != "date:month":
+            out.append(m)
+            i += 1
+            continue
+        start, end, rule = m.start, m.end, "date:month"
+        before = _DAY_BEFORE.search(text, max(0, start - 6), start)
+        if before:
+            start, rule = before.start(), "date:month-day"
+        nxt = dates[i + 1] if i + 1 < len(dates) else None
+        day = _DAY_BETWEEN.fullmatch(text, end, nxt.start) if nxt and nxt.rule == "date:year" else None
+        plain = _COMMA_SPACE.fullmatch(text, end, nxt.start) if nxt and nxt.rule == "date:year" else None
+        if nxt is not None and (day or plain):
+            end, i = nxt.end, i + 1
+            rule = "date:month-day-year" if day or rule == "date:month-day" else "date:month-year"
+        elif rule == "date:month":
+            after = _DAY_BETWEEN.match(text, end)
+            if after and after.group(1) and not text[after.end():after.end() + 1].isdigit():
+                end, rule = end + len(after.group(0).rstrip(" ,")), "date:month-day"
+        out.append(Mention(start, end, text[start:end], "DATE", rule))
+        i += 1
+    return out
 
 
 def _longest_first(mentions: list[Mention]) -> list[Mention]:

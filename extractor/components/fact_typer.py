@@ -84,16 +84,16 @@ class FactTyper(DataComponent):
             if quantity is None:
                 continue
             if quantity.unit is None:
-                restated = self._currency_by_restatement(quantity, money_seen, doc.text)
+                restated = self._currency_by_restatement(quantity, money_seen, context.text)
                 if restated is not None:
                     quantity = restated
                     span._.quantity = quantity
             if quantity.unit is not None:
-                kind, rule = self._type_money(doc.text, quantity, context, budgets, typed)
+                kind, rule = self._type_money(context.text, quantity, context, budgets, typed)
                 if quantity.value is not None:
                     money_seen.append((quantity.value, quantity.unit))
             else:
-                kind, rule = self._type_count(doc.text, quantity, context, typed)
+                kind, rule = self._type_count(context.text, quantity, context, typed)
             if kind is None:
                 continue
             if kind == "budget":

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.components.base import DataComponent
-from extractor.components.context import DocContext, Mention
+from extractor.components.context import DocContext, Mention, release
 from extractor.cues import CueList
 from extractor.normalize.dates import resolve_period
 from extractor.records import Fact, Quantity
@@ -101,13 +101,14 @@ class AttributeLinker(DataComponent):
         self.fraction_tolerance = Decimal(str(c["fraction_tolerance"]))
         self.date_modifier = CueList(c["date_modifier_nouns"])
         self.class_nouns = {n.lower() for n in c["class_nouns"]}
+        self.chip_makers = [(maker, re.compile(regex)) for maker, regex in c["chip_makers"].items()]
         self.user_metric = {m: CueList(v) for m, v in c["metric"]["user_count"].items()}
         self.token_metric = {m: CueList(v) for m, v in c["metric"]["token_volume"].items()}
 
     def __call__(self, doc: Doc) -> Doc:
         self._require()
         context = DocContext.of(doc)
-        text = doc.text
+        text = context.text
         drafts = [
             Draft(span.label_, span._.quantity, span._.fact_rule or "", context.sentence_index(span.start_char),
                   span._.quantity.qualifier)
@@ -127,6 +128,7 @@ class AttributeLinker(DataComponent):
             elif draft.kind == "token_volume":
                 draft.metric = self._token_metric(text, context, drafts[:i], draft)
         doc._.facts = [self._fact(doc._.doc_id or "", draft, drafts) for draft in drafts]
+        release(doc)
         return doc
 
     # -- conversions, qualifiers, retractions -----------------------------------------
@@ -378,9 +380,11 @@ class AttributeLinker(DataComponent):
 
     def _maker(self, context: DocContext, draft: Draft) -> str | None:
         chip = self._chips_near(context, draft)
-        if chip and chip.rule.startswith("chip:"):
+        if chip is None:
+            return None
+        if chip.rule.startswith("chip:") and chip.rule != "chip:family":
             return chip.rule.split(":", 1)[1]
-        return None
+        return next((maker for maker, regex in self.chip_makers if regex.match(chip.text)), None)
 
     def _user_metric(self, text: str, context: DocContext, draft: Draft) -> str:
         window_hi = min(context.sentence(draft.start)[1], draft.end + 40)
@@ -449,4 +453,4 @@ def make_attribute_linker(nlp: Language, name: str, facts_key: str) -> Attribute
 
 
 def default_cues() -> dict[str, Any]:
-    return load_json("link_cues.json")
+    return {**load_json("link_cues.json"), "chip_makers": load_json("chip_makers.json")["makers"]}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extractor.components.context import doc_text
 from extractor.normalize.quantities import find_quantities
 
 if not Span.has_extension("quantity"):
@@ -23,7 +24,7 @@ class QuantityRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for quantity in find_quantities(doc.text):
+        for quantity in find_quantities(doc_text(doc)):
             span = doc.char_span(quantity.start, quantity.end, label="MONEY" if quantity.unit else "COUNT",
                                  alignment_mode="expand")
             if span is None:

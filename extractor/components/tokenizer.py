@@ -9,27 +9,28 @@ uses. The rules are stored in the tokenizer itself, so a pipeline saved with
 
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.util import compile_prefix_regex, compile_suffix_regex, registry
 
 from extractor.normalize.currency import currency_table
 from extractor.normalize.numbers import scale_table
+from extractor.regexes import trie_alternation
 
 
-def _currency_prefixes() -> list[str]:
+def _currency_prefix() -> str:
+    """One prefix rule for every currency symbol and code glued to a number,
+    as a character trie (hundreds of separate prefix rules would be tried one
+    by one on every token)."""
     table = currency_table()
     surfaces = [a for a in table.aliases if not a.replace(" ", "").isalpha() or (a.isupper() and len(a) <= 4)]
     surfaces += list(table.context_dependent) + sorted(table.codes)
-    return [re.escape(s) + r"(?=[\d.])" for s in sorted(set(surfaces), key=lambda s: (-len(s), s)) if " " not in s]
+    return "(?:" + trie_alternation(s for s in surfaces if " " not in s) + r")(?=[\d.])"
 
 
 def customize_tokenizer(nlp: Language) -> Language:
     """Add the currency-prefix, approximation-sign and scale-suffix rules."""
-    prefixes = ["≈", "~", *_currency_prefixes(), *nlp.Defaults.prefixes]
-    scales = sorted((s for s in scale_table() if s.isalpha()), key=lambda s: (-len(s), s))
-    scale_suffix = r"(?<=\d)(?:" + "|".join(re.escape(s) for s in scales) + r")"
+    prefixes = ["≈", "~", _currency_prefix(), *nlp.Defaults.prefixes]
+    scale_suffix = r"(?<=\d)(?:" + trie_alternation(s for s in scale_table() if s.isalpha()) + r")"
     suffixes = [scale_suffix, *nlp.Defaults.suffixes]
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search

@@ -72,5 +72,6 @@ def resolve_period(expression: str, rule: str, published: str | None, future: bo
     if parsed is None:
         return None
     if rule in ("date:month", "date:part-month", "date:part-of-month", "date:month-year"):
+        # the day is irrelevant and dateparser must not read '2025' in 'December 2025' as a day
         return f"{parsed.year:04d}-{parsed.month:02d}"
     return parsed.date().isoformat()

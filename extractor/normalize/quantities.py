@@ -20,6 +20,7 @@ from functools import cache
 from extractor.normalize.currency import CurrencyTable, currency_table
 from extractor.normalize.numbers import parse_digits, parse_number_words, scale_power, scale_table, scaled
 from extractor.records import Quantity
+from extractor.regexes import trie_alternation
 from extractor.resources import load_json
 
 MONTHS = (
@@ -28,11 +29,15 @@ MONTHS = (
 )
 _NOT_AFTER = re.compile(
     r"\s?(?:%|percent\b|per\s?cent\b|pct\b|percentage\b|°|x\b|-fold\b|(?:st|nd|rd|th)\b|[ap]\.?m\.?(?!\w))", re.I)
+_DIGITS = re.compile(r"\d+")
+WINDOW_BEFORE = 16  # longest currency prefix with its space: 'U.S.$ ', 'MOP$ '
+WINDOW_AFTER = 64  # a number, a scale word and a currency name: ',000 billion South Korean won'
 _NAME_HYPHEN = re.compile(r"(?<![\w])[A-Za-z]+[-‐]$")  # 'F-35', 'SCP-173', 'OAO-1'; not '5k-20k'
 _YEAR_SUFFIX = re.compile(r"(?:19|20)\d\d[-–/]$")
 _DATE_AFTER = re.compile(rf"\s(?:{MONTHS})\b\.?")
 _DATE_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s$")
-_DIGIT_CHAIN = re.compile(r"(?<![\d.,/-])(?:\d+(?:[-./]\d+){2,}|\d+/\d+|\(?\d{3}\)?[ -]\d{3}-\d{4})")
+_DIGIT_CHAIN = re.compile(r"\d+(?:[-./]\d+){2,}|\d+/\d+|\(?\d{3}\)?[ -]\d{3}-\d{4}")
+_CHAIN_HINT = re.compile(r"\d[-./]\d|\d{3}[ -]\d{3}")
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|~|to|and|through|thru)\s*", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$", re.I)
@@ -40,28 +45,7 @@ _HYPHEN_CHAIN_AFTER = re.compile(r"[-–]\d")
 
 
 def _alternation(surfaces: list[str]) -> str:
-    """A regex matching any of `surfaces`, compiled as a character trie: the
-    engine then walks one branch per character instead of trying hundreds of
-    alternatives at every position. Longer matches are preferred."""
-    trie: dict = {}
-    for surface in set(surfaces):
-        node = trie
-        for char in surface:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _render(trie) if trie else r"(?!x)x"
-
-
-def _render(node: dict) -> str:
-    branches = [re.escape(char) + _render(child) for char, child in sorted(node.items()) if char]
-    optional = "" in node
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if optional:
-        body = body if len(branches) > 1 else f"(?:{body})"
-        return body + "?"
-    return body
+    return trie_alternation(surfaces)
 
 
 class QuantityScanner:
@@ -119,6 +103,7 @@ class QuantityScanner:
         cardinal = _alternation(words["cardinals"])
         fraction = _alternation(list(words["fractions"]))
         self.alone_is_not_a_number = {w.lower() for w in words["alone_is_not_a_number"]}
+        self.word_hint = re.compile(rf"\b(?:{cardinal}|{fraction})\b", re.IGNORECASE)
         self.word_pattern = re.compile(
             rf"""
             (?<![\w-])
@@ -156,8 +141,27 @@ class QuantityScanner:
         letters = re.sub(r"\s", "", surface)[:-1]
         return self.dollar_prefixes.get(letters) or self.dollar_prefixes.get(letters.rstrip("."))
 
+    def _digit_matches(self, text: str) -> Iterator[re.Match]:
+        """The pattern's matches, searched only in a window around each run of
+        digits: every digit amount holds a digit, and trying the full pattern
+        at every position of a long article is what costs."""
+        end = 0
+        for run in _DIGITS.finditer(text):
+            if run.end() <= end:
+                continue
+            lo = max(end, run.start() - WINDOW_BEFORE)
+            hi = min(len(text), run.end() + WINDOW_AFTER)
+            m = self.pattern.search(text, lo, hi)
+            if m is not None and m.end() == hi and hi < len(text):
+                m = self.pattern.search(text, lo)  # the window cut a longer amount
+            while m is not None and m.start() < run.end():
+                yield m
+                end = m.end()
+                m = self.pattern.search(text, end, min(len(text), end + WINDOW_AFTER)) if end < run.end() else None
+            end = max(end, run.end())
+
     def _digit_amounts(self, text: str, masked: list[tuple[int, int]]) -> Iterator[Quantity]:
-        for m in self.pattern.finditer(text):
+        for m in self._digit_matches(text):
             start, end = m.span()
             num_start = m.start("num")
             if any(s <= num_start < e for s, e in masked):
@@ -191,8 +195,21 @@ class QuantityScanner:
             rule += ":scaled" if scale or extra else ""
             yield Quantity(start, end, text[start:end], value, unit=unit, rule=rule)
 
+    def _word_matches(self, text: str) -> Iterator[re.Match]:
+        """The word-number pattern, tried only where a number word occurs (a
+        plain scan of a few hundred words is much cheaper than trying the full
+        pattern at every position)."""
+        end = 0
+        for hint in self.word_hint.finditer(text):
+            if hint.start() < end:
+                continue
+            m = self.word_pattern.search(text, max(end, hint.start() - 4), min(len(text), hint.end() + 160))
+            if m is not None and m.start() <= hint.start():
+                yield m
+                end = m.end()
+
     def _word_amounts(self, text: str) -> Iterator[Quantity]:
-        for m in self.word_pattern.finditer(text):
+        for m in self._word_matches(text):
             words = m.group("words")
             unit, extra = self._currency(m.group("name"), text)
             if not unit and (words.lower() in self.alone_is_not_a_number or _is_lone_scale(words)):
@@ -260,7 +277,7 @@ class QuantityScanner:
         return quantity
 
     def scan(self, text: str) -> list[Quantity]:
-        masked = [m.span() for m in _DIGIT_CHAIN.finditer(text)]
+        masked = _digit_chains(text)
         amounts = sorted([*self._digit_amounts(text, masked), *self._word_amounts(text)],
                          key=lambda q: (q.start, -q.end))
         kept: list[Quantity] = []
@@ -279,6 +296,15 @@ def _is_lone_scale(words: str) -> bool:
 
 def _has_scale_word(words: str) -> bool:
     return any(scale_table().get(w, 0) >= 3 for w in re.split(r"[\s-]+", words.lower()))
+
+
+def _digit_chains(text: str) -> list[tuple[int, int]]:
+    """Spans of phone numbers, dates, ISBNs, versions and ratios ('1/10'),
+    whose digits are not quantities; a chain must not start inside a number."""
+    if not _CHAIN_HINT.search(text):
+        return []
+    return [m.span() for m in _DIGIT_CHAIN.finditer(text)
+            if m.start() == 0 or text[m.start() - 1] not in "0123456789.,/-"]
 
 
 _LEADING = re.compile(r"\d[\d,]*(?:\.\d+)?")

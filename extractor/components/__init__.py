@@ -1,7 +1,6 @@
 """spaCy factories of the project; importing this module registers them."""
 
 import extractor.serialization  # noqa: F401  (msgpack support for Quantity/Fact in Docs)
-
 from extractor.components.fact_typer import FactTyper
 from extractor.components.linker import AttributeLinker
 from extractor.components.quantity_recognizer import QuantityRecognizer

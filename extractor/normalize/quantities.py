@@ -36,8 +36,8 @@ _NAME_HYPHEN = re.compile(r"(?<![\w])[A-Za-z]+[-‐]$")  # 'F-35', 'SCP-173', 'O
 _YEAR_SUFFIX = re.compile(r"(?:19|20)\d\d[-–/]$")
 _DATE_AFTER = re.compile(rf"\s(?:{MONTHS})\b\.?")
 _DATE_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s$")
-_DIGIT_CHAIN = re.compile(r"\d+(?:[-./]\d+){2,}|\d+/\d+|\(?\d{3}\)?[ -]\d{3}-\d{4}")
-_CHAIN_HINT = re.compile(r"\d[-./]\d|\d{3}[ -]\d{3}")
+_DIGIT_CHAIN = re.compile(r"\d+(?:[-–./]\d+){2,}|\d+/\d+|\(?\d{3}\)?[ -]\d{3}-\d{4}")
+_CHAIN_HINT = re.compile(r"\d[-–./]\d|\d{3}[ -]\d{3}")
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|~|to|and|through|thru)\s*", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$", re.I)
@@ -304,7 +304,7 @@ def _digit_chains(text: str) -> list[tuple[int, int]]:
     if not _CHAIN_HINT.search(text):
         return []
     return [m.span() for m in _DIGIT_CHAIN.finditer(text)
-            if m.start() == 0 or text[m.start() - 1] not in "0123456789.,/-"]
+            if m.start() == 0 or text[m.start() - 1] not in "0123456789.,/-–"]
 
 
 _LEADING = re.compile(r"\d[\d,]*(?:\.\d+)?")

@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SRC := extractor tests evaluate.py bench
 
-.PHONY: install run test lint models clean
+.PHONY: install run test lint models bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ lint: $(STAMP)
 # rebuild the saved pipeline from config plus data (a test fails when it is stale)
 models: $(STAMP)
 	$(VENV)/bin/extractor build
+
+# speed benchmark (not part of the tests): table, bench/results/results.json and speed.png
+bench: $(STAMP)
+	$(PY) -m pip install --quiet -e ".[test,bench]"
+	$(PY) bench/speed.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info out

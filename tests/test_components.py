@@ -109,3 +109,22 @@ def test_extract_rejects_bad_arguments(nlp):
 def test_facts_are_on_the_doc(nlp):
     doc = nlp("Acme will buy 5,000 GPUs.")
     assert [f.type for f in doc._.facts] == ["chip_count"]
+
+
+def test_extract_many_in_two_processes_equals_one(nlp):
+    from extractor.pipeline import extract_many
+
+    items = [("Zorbly will spend $2bn (¥300 billion) on data centres in 2026.", "2025-05-01", f"a{i}")
+             for i in range(6)] + [("Vantor ordered 4,000 H200 chips.", "2025-05-01", "b")]
+    single = [[f.to_dict() for f in facts] for facts in extract_many(items, nlp=nlp)]
+    double = [[f.to_dict() for f in facts] for facts in extract_many(items, nlp=nlp, n_process=2, batch_size=2)]
+    assert single == double
+    assert [facts[0]["doc_id"] for facts in single] == [f"a{i}" for i in range(6)] + ["b"]
+
+
+def test_docs_serialize_with_their_facts(nlp):
+    from spacy.tokens import Doc
+
+    doc = nlp("Acme will buy 5,000 GPUs at ~US$30,000 each.")
+    copy = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert [f.to_dict() for f in copy._.facts] == [f.to_dict() for f in doc._.facts]

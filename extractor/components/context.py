@@ -5,7 +5,7 @@ dates) from the span ruler and, in a pretrained pipeline, from `doc.ents`."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import numpy
@@ -42,11 +42,46 @@ class Mention:
     rule: str
 
 
+class MentionIndex:
+    """Mentions sorted by start, searched by bisection: a long article has
+    thousands of them, and scanning all of them per figure is quadratic."""
+
+    __slots__ = ("items", "starts", "ends_sorted", "by_end")
+
+    def __init__(self, items: list[Mention]) -> None:
+        self.items = sorted(items, key=lambda m: (m.start, -m.end))
+        self.starts = [m.start for m in self.items]
+        self.by_end = sorted(self.items, key=lambda m: m.end)
+        self.ends_sorted = [m.end for m in self.by_end]
+
+    def within(self, lo: int, hi: int) -> list[Mention]:
+        out = []
+        for i in range(bisect_left(self.starts, lo), bisect_left(self.starts, hi)):
+            if self.items[i].end <= hi:
+                out.append(self.items[i])
+        return out
+
+    def overlapping(self, start: int, end: int, longest: int = 200) -> list[Mention]:
+        lo = bisect_left(self.starts, start - longest)
+        hi = bisect_left(self.starts, end)
+        return [m for m in self.items[lo:hi] if m.start < end and start < m.end]
+
+    def last_before(self, pos: int) -> Mention | None:
+        """The mention ending last at or before `pos`."""
+        i = bisect_right(self.ends_sorted, pos)
+        return self.by_end[i - 1] if i else None
+
+    def starting_at(self, pos: int) -> Mention | None:
+        i = bisect_left(self.starts, pos)
+        return self.items[i] if i < len(self.items) and self.starts[i] == pos else None
+
+
 @dataclass
 class DocContext:
     text: str
     sentence_starts: list[int]
     mentions: dict[str, list[Mention]] = field(default_factory=dict)
+    indexes: dict[str, MentionIndex] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Doc) -> DocContext:
@@ -58,20 +93,22 @@ class DocContext:
         for span in doc.spans.get(RULER_KEY, []):
             mentions.setdefault(span.label_, []).append(
                 Mention(span.start_char, span.end_char, span.text, span.label_, span.id_ or ""))
-        for ent in doc.ents:
-            label = ENT_LABELS.get(ent.label_)
-            if label and not any(m.start < ent.end_char and ent.start_char < m.end
-                                 for ms in mentions.values() for m in ms):
-                mentions.setdefault(label, []).append(
-                    Mention(ent.start_char, ent.end_char, ent.text, label, f"ner:{ent.label_}"))
+        if doc.ents:
+            ruled = MentionIndex([m for ms in mentions.values() for m in ms])
+            for ent in doc.ents:
+                label = ENT_LABELS.get(ent.label_)
+                if label and not ruled.overlapping(ent.start_char, ent.end_char):
+                    mentions.setdefault(label, []).append(
+                        Mention(ent.start_char, ent.end_char, ent.text, label, f"ner:{ent.label_}"))
         for label, items in mentions.items():
             mentions[label] = _longest_first([_trim(m) for m in items])
         if "ORG" in mentions:
-            products = [m for label in ("CHIP", "APP") for m in mentions.get(label, [])]
+            products = MentionIndex([m for label in ("CHIP", "APP") for m in mentions.get(label, [])])
             mentions["ORG"] = [o for o in mentions["ORG"] if not _generic_over_product(o, products)]
         if "DATE" in mentions:
             mentions["DATE"] = _merge_dates(doc_text(doc), mentions["DATE"])
-        context = cls(doc_text(doc), starts, mentions)
+        indexes = {label: MentionIndex(items) for label, items in mentions.items()}
+        context = cls(doc_text(doc), starts, mentions, indexes)
         doc.user_data[CONTEXT_KEY] = context
         return context
 
@@ -85,14 +122,20 @@ class DocContext:
     def sentence_index(self, char: int) -> int:
         return max(bisect_right(self.sentence_starts, char) - 1, 0)
 
+    def index(self, label: str) -> MentionIndex:
+        found = self.indexes.get(label)
+        if found is None:
+            found = self.indexes[label] = MentionIndex(self.mentions.get(label, []))
+        return found
+
     def within(self, label: str, lo: int, hi: int) -> list[Mention]:
-        return [m for m in self.mentions.get(label, []) if lo <= m.start and m.end <= hi]
+        return self.index(label).within(lo, hi)
 
 
-def _generic_over_product(org: Mention, products: list[Mention]) -> bool:
+def _generic_over_product(org: Mention, products: MentionIndex) -> bool:
     """A name found only by a generic pattern ('The B200 is going for…') that
     is in fact a chip or product is not an organization."""
-    return org.rule.startswith("org:") and any(p.start < org.end and org.start < p.end for p in products)
+    return org.rule.startswith("org:") and bool(products.overlapping(org.start, org.end))
 
 
 def _sentence_starts(doc: Doc) -> list[int]:

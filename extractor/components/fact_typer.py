@@ -29,13 +29,12 @@ if not Span.has_extension("fact_rule"):
 
 MAX_UNIT_PRICE = Decimal(10_000_000)
 RESTATE_MIN = Decimal(1_000_000)
-TOLERANCE = Decimal("0.005")
 
 
-def same_amount(a: Decimal | None, b: Decimal | None) -> bool:
-    if a is None or b is None:
-        return False
-    return abs(a - b) <= TOLERANCE * max(abs(a), abs(b))
+def amount_key(value: Decimal) -> float:
+    """An amount rounded to 4 significant digits: the key under which two
+    mentions count as the same figure (as in the contract's fact level)."""
+    return float(f"{value:.4g}")
 
 
 class FactTyper(DataComponent):
@@ -77,8 +76,8 @@ class FactTyper(DataComponent):
         self._require()
         context = DocContext.of(doc)
         typed: list[Span] = []
-        budgets: list[tuple[Decimal | None, str]] = []
-        money_seen: list[tuple[Decimal, str]] = []
+        budgets: set[tuple[str, float]] = set()
+        money_seen: dict[float, str] = {}
         for span in doc.spans.get(self.quantities_key, []):
             quantity = span._.quantity
             if quantity is None:
@@ -91,13 +90,13 @@ class FactTyper(DataComponent):
             if quantity.unit is not None:
                 kind, rule = self._type_money(context.text, quantity, context, budgets, typed)
                 if quantity.value is not None:
-                    money_seen.append((quantity.value, quantity.unit))
+                    money_seen[amount_key(quantity.value)] = quantity.unit
             else:
                 kind, rule = self._type_count(context.text, quantity, context, typed)
             if kind is None:
                 continue
-            if kind == "budget":
-                budgets.append((quantity.value, quantity.unit))
+            if kind == "budget" and quantity.value is not None:
+                budgets.add((quantity.unit, amount_key(quantity.value)))
             fact_span = Span(doc, span.start, span.end, label=kind)
             fact_span._.quantity = quantity
             fact_span._.fact_rule = rule
@@ -107,16 +106,16 @@ class FactTyper(DataComponent):
 
     # -- money -------------------------------------------------------------------------
 
-    def _currency_by_restatement(self, quantity: Any, money_seen: list, text: str) -> Any | None:
+    def _currency_by_restatement(self, quantity: Any, money_seen: dict, text: str) -> Any | None:
         """'the figure of 85 billion' after '85 billion yuan': same amount, same currency."""
         if quantity.value is None or quantity.value < RESTATE_MIN or ":scaled" not in quantity.rule:
             return None
         if self.count_noun.match(text, quantity.end):
             return None
-        for value, unit in reversed(money_seen):
-            if same_amount(value, quantity.value):
-                return replace(quantity, unit=unit, rule=quantity.rule + ":currency-from-restatement")
-        return None
+        unit = money_seen.get(amount_key(quantity.value))
+        if unit is None:
+            return None
+        return replace(quantity, unit=unit, rule=quantity.rule + ":currency-from-restatement")
 
     def _type_money(self, text: str, quantity: Any, context: DocContext,
                     budgets: list, typed: list[Span]) -> tuple[str | None, str]:
@@ -139,9 +138,8 @@ class FactTyper(DataComponent):
             if positive[1].startswith("invest") and self._invested_in_company(text, quantity, context, hi):
                 return None, "money:not-a-fact:investment-in-company"
             return "budget", f"money:budget:cue:{positive[1]}"
-        for value, unit in budgets:
-            if unit == quantity.unit and same_amount(value, quantity.value):
-                return "budget", "money:budget:restates-earlier-budget"
+        if quantity.value is not None and (quantity.unit, amount_key(quantity.value)) in budgets:
+            return "budget", "money:budget:restates-earlier-budget"
         price = self._price_before(context, quantity, typed)
         if price is not None:
             return "unit_price", "money:unit-price:continues-earlier-price" + (
@@ -166,10 +164,9 @@ class FactTyper(DataComponent):
     def _invested_in_company(self, text: str, quantity: Any, context: DocContext, hi: int) -> bool:
         """'invested $4 billion in Anthropic', 'its $8 billion investment in
         Anthropic': money put into another company, not into capacity."""
-        for m in _IN_COMPANY.finditer(text, quantity.end, min(hi, quantity.end + 50)):
-            if any(org.start == m.end() for org in context.mentions.get("ORG", [])):
-                return True
-        return False
+        orgs = context.index("ORG")
+        window = _IN_COMPANY.finditer(text, quantity.end, min(hi, quantity.end + 50))
+        return any(orgs.starting_at(m.end()) for m in window)
 
     # -- counts ------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.components.base import DataComponent
-from extractor.components.context import DocContext, Mention, release
+from extractor.components.context import DocContext, Mention, MentionIndex, release
 from extractor.cues import CueList
 from extractor.normalize.dates import resolve_period
 from extractor.records import Fact, Quantity
@@ -42,6 +42,7 @@ _SPACES = re.compile(r"\s+")
 _NOUN = re.compile(r"count:chip_count:noun:([\w -]+)")
 _CLAUSE_MARKS = re.compile(r"[,;:()\[\]–—]")
 CLAUSE_PENALTY = 1000
+PARENT_WINDOW = 32  # a sub-allocation's parent is among the last budgets with a period
 
 
 @dataclass
@@ -80,6 +81,34 @@ class Draft:
         return (self.kind, q.unit, q.value, q.low, q.high)
 
 
+class History:
+    """What the linker has seen so far in a document, for the look-backs
+    (continued figures, restated figures, parent budgets) in constant time."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, Draft] = {}
+        self.by_figure: dict[tuple, Draft] = {}
+        self.budgets_with_period: list[Draft] = []
+
+    def add(self, draft: Draft) -> None:
+        self.last[draft.kind] = draft
+        if draft.subject:
+            self.by_figure[draft.key()] = draft
+        if draft.kind == "budget" and draft.period:
+            self.budgets_with_period.append(draft)
+
+    def same_figure(self, draft: Draft) -> Draft | None:
+        return self.by_figure.get(draft.key())
+
+    def continued(self, draft: Draft, name: str) -> Any:
+        """An attribute of the figure a continuation ('or roughly 43 trillion a
+        day', 'On-demand is closer to $3.') carries on from."""
+        if ":continu" not in draft.rule:
+            return None
+        previous = self.last.get(draft.kind)
+        return getattr(previous, name) if previous else None
+
+
 class AttributeLinker(DataComponent):
     def __init__(self, nlp: Language, name: str, facts_key: str) -> None:
         super().__init__(nlp, name)
@@ -114,19 +143,22 @@ class AttributeLinker(DataComponent):
                   span._.quantity.qualifier)
             for span in doc.spans.get(self.facts_key, [])
         ]
-        orgs = self._organizations(context, text)
+        orgs = MentionIndex(self._organizations(context, text))
+        apps = MentionIndex([_app_name(a) for a in context.mentions.get("APP", [])])
         self._link_conversions(text, drafts)
         self._link_retractions(text, context, drafts)
         self._link_periods(text, context, drafts, doc._.published)
-        dominant = self._dominant(orgs)
-        for i, draft in enumerate(drafts):
-            self._link_subject(text, context, orgs, drafts[:i], draft, dominant)
+        dominant = self._dominant(orgs.items)
+        history = History()
+        for draft in drafts:
+            self._link_subject(text, context, orgs, apps, history, draft, dominant)
             if draft.kind in ("chip_count", "unit_price"):
-                draft.item = self._item(context, draft) or self._continued(drafts[:i], draft, "item")
+                draft.item = self._item(context, draft) or history.continued(draft, "item")
             if draft.kind == "user_count":
                 draft.metric = self._user_metric(text, context, draft)
             elif draft.kind == "token_volume":
-                draft.metric = self._token_metric(text, context, drafts[:i], draft)
+                draft.metric = self._token_metric(text, context, history, draft)
+            history.add(draft)
         doc._.facts = [self._fact(doc._.doc_id or "", draft, drafts) for draft in drafts]
         release(doc)
         return doc
@@ -193,7 +225,8 @@ class AttributeLinker(DataComponent):
                 for other in members:
                     if other.equivalent is owner:
                         other.period_candidates.append(date)
-        for i, draft in enumerate(drafts):
+        history = History()
+        for draft in drafts:
             if draft.period_candidates:
                 date = min(draft.period_candidates, key=lambda d: _clause_gap(text, d, draft))
                 lo, hi = context.sentence(draft.start)
@@ -203,14 +236,15 @@ class AttributeLinker(DataComponent):
             elif draft.equivalent is not None and draft.equivalent.period:
                 draft.period = draft.equivalent.period
                 draft.notes.append("period:from-original")
-            elif ":continu" in draft.rule and self._continued(drafts[:i], draft, "period"):
-                draft.period = self._continued(drafts[:i], draft, "period")
+            elif history.continued(draft, "period"):
+                draft.period = history.continued(draft, "period")
                 draft.notes.append("period:from-continued-figure")
             elif draft.kind == "budget":
-                parent = self._parent_budget(text, context, drafts[:i], draft)
+                parent = self._parent_budget(text, context, history.budgets_with_period, draft)
                 if parent is not None:
                     draft.period = parent.period
                     draft.notes.append("period:sub-allocation")
+            history.add(draft)
 
     def _date_owner(self, text: str, date: Mention, members: list[Draft]) -> Draft | None:
         """The figure a time expression belongs to: the nearest one, except that a
@@ -221,7 +255,8 @@ class AttributeLinker(DataComponent):
             return after[0] if after else None
         return min(members, key=lambda d: _clause_gap(text, date, d))
 
-    def _parent_budget(self, text: str, context: DocContext, earlier: list[Draft], draft: Draft) -> Draft | None:
+    def _parent_budget(self, text: str, context: DocContext, earlier: list[Draft],
+                       draft: Draft) -> Draft | None:
         lo, _ = context.sentence(draft.start)
         cue = self.sub_allocation.ends_before(text, draft.start, 80) or self.sub_allocation.search(
             text, max(lo, draft.start - 80), draft.start)
@@ -229,7 +264,7 @@ class AttributeLinker(DataComponent):
             return None
         cue_text = cue.group().lower()
         ratio = next((r for word, r in self.fractions.items() if word in cue_text), None)
-        for parent in reversed(earlier):
+        for parent in reversed(earlier[-PARENT_WINDOW:]):
             if parent.kind != "budget" or not parent.period or parent.quantity.unit != draft.quantity.unit:
                 continue
             if ratio is not None:
@@ -239,15 +274,6 @@ class AttributeLinker(DataComponent):
             elif parent.amount > draft.amount:
                 return parent
         return None
-
-    @staticmethod
-    def _continued(earlier: list[Draft], draft: Draft, name: str) -> Any:
-        """An attribute of the figure a continuation ('or roughly 43 trillion a
-        day', 'On-demand is closer to $3.') carries on from."""
-        if ":continu" not in draft.rule:
-            return None
-        previous = next((d for d in reversed(earlier) if d.kind == draft.kind), None)
-        return getattr(previous, name) if previous else None
 
     # -- subjects ---------------------------------------------------------------------
 
@@ -290,17 +316,16 @@ class AttributeLinker(DataComponent):
                 return m
         return None
 
-    def _link_subject(self, text: str, context: DocContext, orgs: list[Mention], earlier: list[Draft],
-                      draft: Draft, dominant: list[str]) -> None:
+    def _link_subject(self, text: str, context: DocContext, orgs: MentionIndex, apps: MentionIndex,
+                      history: History, draft: Draft, dominant: list[str]) -> None:
         lo, hi = context.sentence(draft.start)
-        in_sentence = [o for o in orgs if lo <= o.start and o.end <= hi]
+        in_sentence = orgs.within(lo, hi)
         left = [o for o in in_sentence if o.end <= draft.start]
         if draft.kind == "user_count":
-            apps = [_app_name(a) for a in context.mentions.get("APP", [])]
-            sentence_apps = [a for a in apps if lo <= a.start and a.end <= hi]
+            sentence_apps = apps.within(lo, hi)
             app = (max((a for a in sentence_apps if a.end <= draft.start), key=lambda a: a.end, default=None)
                    or next((a for a in sentence_apps if a.start >= draft.end), None)
-                   or max((a for a in apps if a.end <= lo), key=lambda a: a.end, default=None))
+                   or apps.last_before(lo))
             if app is not None:
                 draft.subject = [app.text]
                 draft.notes.append("subject:product")
@@ -329,16 +354,14 @@ class AttributeLinker(DataComponent):
             draft.subject = []
             draft.notes.append("subject:unnamed-group")
             return
-        for prior in reversed(earlier):
-            if prior.kind == draft.kind and prior.subject and (
-                    prior.key() == draft.key() or draft.kind == "token_volume"):
-                draft.subject = list(prior.subject)
-                draft.notes.append("subject:earlier-mention")
-                return
-        previous = [o for o in orgs if o.end <= lo]
-        if previous:
-            sentence_start = context.sentence(previous[-1].start)[0]
-            first = next(o for o in previous if o.start >= sentence_start)
+        prior = history.same_figure(draft) if draft.kind != "token_volume" else history.last.get("token_volume")
+        if prior is not None and prior.subject:
+            draft.subject = list(prior.subject)
+            draft.notes.append("subject:earlier-mention")
+            return
+        last = orgs.last_before(lo)
+        if last is not None:
+            first = orgs.within(context.sentence(last.start)[0], last.end)[0]
             draft.subject = [first.text]
             draft.notes.append("subject:previous-sentence-organization")
             return
@@ -395,7 +418,7 @@ class AttributeLinker(DataComponent):
                 best = (hit[0], metric)
         return best[1] if best else "users"
 
-    def _token_metric(self, text: str, context: DocContext, earlier: list[Draft], draft: Draft) -> str | None:
+    def _token_metric(self, text: str, context: DocContext, history: History, draft: Draft) -> str | None:
         lo, hi = context.sentence(draft.start)
         best = None
         for metric, cues in self.token_metric.items():
@@ -404,7 +427,7 @@ class AttributeLinker(DataComponent):
                 best = (hit[0], metric)
         if best:
             return None if best[1] == "null" else best[1]
-        prior = next((p for p in reversed(earlier) if p.kind == "token_volume"), None)
+        prior = history.last.get("token_volume")
         return prior.metric if prior else None
 
     # -- output -------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import DEP, IDX
+from spacy.attrs import DEP, IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -19,19 +19,22 @@ _LINE_BREAK = re.compile(r"\n\s*")
 def line_sentences(doc: Doc) -> Doc:
     """Mark the first token after a line break as a sentence start; run it
     after `sentencizer`. A parsed doc keeps the parser's sentences (spaCy
-    forbids rewriting them). Works on the token offset array, so only the
-    tokens at line breaks are touched from Python."""
+    forbids rewriting them). Works on the token arrays in one pass: setting
+    `token.is_sent_start` one token at a time re-checks the whole doc each time."""
     text = doc_text(doc)
     if len(doc) < 2 or "\n" not in text:
         return doc
-    columns = doc.to_array([IDX, DEP])
+    columns = doc.to_array([IDX, DEP, SENT_START])
     if columns[:, 1].any():
         return doc
     starts = columns[:, 0]
-    for m in _LINE_BREAK.finditer(text):
-        i = int(numpy.searchsorted(starts, m.end()))
-        if 0 < i < len(doc) and starts[i] == m.end():
-            token = doc[i]
-            if not token.is_sent_start:
-                token.is_sent_start = True
+    marks = columns[:, 2].astype("int32")
+    breaks = numpy.fromiter((m.end() for m in _LINE_BREAK.finditer(text)), dtype=starts.dtype)
+    positions = numpy.searchsorted(starts, breaks)
+    inside = positions < len(doc)
+    positions = positions[inside][starts[positions[inside]] == breaks[inside]]
+    positions = positions[positions > 0]
+    if len(positions) and (marks[positions] != 1).any():
+        marks[positions] = 1
+        doc.from_array([SENT_START], marks.reshape(-1, 1).astype("uint64"))
     return doc

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from extractor.resources import load_json
@@ -24,12 +24,13 @@ class CurrencyTable:
     codes: frozenset[str]
     aliases: dict[str, str]
     context_dependent: dict[str, dict]
+    cue_patterns: dict[str, dict[str, re.Pattern]] = field(default_factory=dict)
 
     def resolve(self, surface: str, context: str = "") -> str | None:
         """ISO code for a symbol, code or name; context decides '¥'."""
         key = surface.strip()
         if key in self.context_dependent:
-            return resolve_by_context(self.context_dependent[key], context)
+            return self.resolve_in(key, context)
         if key in self.aliases:
             return self.aliases[key]
         if key.upper() in self.codes and key.isupper():
@@ -38,15 +39,20 @@ class CurrencyTable:
         return self.aliases.get(lowered)
 
 
-def resolve_by_context(rule: dict, context: str) -> str:
-    """The code whose cue words occur most often in the context."""
-    counts = Counter()
-    for code, cues in rule["cues"].items():
-        for cue in cues:
-            counts[code] += len(re.findall(rf"\b{re.escape(cue)}\b", context))
-    if counts and max(counts.values()) > 0:
-        return counts.most_common(1)[0][0]
-    return rule["default"]
+    def resolve_in(self, symbol: str, context: str) -> str:
+        """The code whose cue words occur most often in the context ('¥' in a
+        story about Tokyo is JPY); the rule's default when none occurs."""
+        counts = Counter({code: len(pattern.findall(context)) for code, pattern in self.cue_patterns[symbol].items()})
+        best, count = counts.most_common(1)[0] if counts else (None, 0)
+        return best if count else self.context_dependent[symbol]["default"]
+
+
+def _cue_patterns(context_dependent: dict[str, dict]) -> dict[str, dict[str, re.Pattern]]:
+    return {
+        symbol: {code: re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")\b")
+                 for code, cues in rule["cues"].items()}
+        for symbol, rule in context_dependent.items()
+    }
 
 
 @cache
@@ -56,4 +62,5 @@ def currency_table() -> CurrencyTable:
     cldr = load_json("cldr_currencies.json")
     codes = frozenset(set(cldr["codes"]) - set(additions["not_currency_codes"]))
     aliases = {**cldr["names"], **cldr["symbols"], **additions["aliases"]}
-    return CurrencyTable(codes, aliases, additions["context_dependent"])
+    context_dependent = additions["context_dependent"]
+    return CurrencyTable(codes, aliases, context_dependent, _cue_patterns(context_dependent))

@@ -126,12 +126,17 @@ class QuantityScanner:
 
     # -- single amounts --------------------------------------------------------------
 
-    def _currency(self, surface: str | None, text: str) -> tuple[str | None, int]:
-        """(ISO code, extra power of ten) for a currency surface: 'MUSD' -> ('USD', 6)."""
+    def _currency(self, surface: str | None, text: str, memo: dict[str, str]) -> tuple[str | None, int]:
+        """(ISO code, extra power of ten) for a currency surface: 'MUSD' -> ('USD', 6).
+        `memo` holds this text's context-dependent readings ('¥'), resolved once."""
         if not surface:
             return None, 0
         if surface in self.code_scales:
             return self.code_scales[surface]
+        if surface in self.table.context_dependent:
+            if surface not in memo:
+                memo[surface] = self.table.resolve_in(surface, text)
+            return memo[surface], 0
         code = self.table.resolve(surface, text)
         if code is None and surface.upper() in self.table.codes:
             code = surface.upper()
@@ -160,7 +165,7 @@ class QuantityScanner:
                 m = self.pattern.search(text, end, min(len(text), end + WINDOW_AFTER)) if end < run.end() else None
             end = max(end, run.end())
 
-    def _digit_amounts(self, text: str, masked: list[tuple[int, int]]) -> Iterator[Quantity]:
+    def _digit_amounts(self, text: str, masked: list[tuple[int, int]], memo: dict) -> Iterator[Quantity]:
         for m in self._digit_matches(text):
             start, end = m.span()
             num_start = m.start("num")
@@ -171,7 +176,7 @@ class QuantityScanner:
             else:
                 currency_surface = (m.group("pre") or m.group("lpre") or m.group("post") or m.group("lpost")
                                     or m.group("dpost") or m.group("name"))
-                unit, extra = self._currency(currency_surface, text)
+                unit, extra = self._currency(currency_surface, text, memo)
             scale = m.group("sw") or m.group("sa") or m.group("s1") or m.group("sw2") or m.group("sw3")
             if m.group("s1") and unit is None and m.group("s1") != "k":
                 # '4K', '7B', '5M' with no currency: not a scaled count
@@ -208,10 +213,10 @@ class QuantityScanner:
                 yield m
                 end = m.end()
 
-    def _word_amounts(self, text: str) -> Iterator[Quantity]:
+    def _word_amounts(self, text: str, memo: dict) -> Iterator[Quantity]:
         for m in self._word_matches(text):
             words = m.group("words")
-            unit, extra = self._currency(m.group("name"), text)
+            unit, extra = self._currency(m.group("name"), text, memo)
             if not unit and (words.lower() in self.alone_is_not_a_number or _is_lone_scale(words)):
                 continue
             value = parse_number_words(words)
@@ -278,7 +283,8 @@ class QuantityScanner:
 
     def scan(self, text: str) -> list[Quantity]:
         masked = _digit_chains(text)
-        amounts = sorted([*self._digit_amounts(text, masked), *self._word_amounts(text)],
+        memo: dict[str, str] = {}
+        amounts = sorted([*self._digit_amounts(text, masked, memo), *self._word_amounts(text, memo)],
                          key=lambda q: (q.start, -q.end))
         kept: list[Quantity] = []
         for q in amounts:

@@ -9,7 +9,7 @@ SRC := extractor tests evaluate.py bench
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet -e ".[test,spark]"
 	touch $(STAMP)
 
 install: $(STAMP)

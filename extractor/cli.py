@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import io as stdio
 import json
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 
 from extractor import io
@@ -12,38 +14,55 @@ from extractor.pipeline import MODEL_DIR
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from extractor.pipeline import extract, load
+    from extractor.batch import run_batch
+    from extractor.pipeline import load
+    from extractor.sources import Fields, iter_inputs
+    from extractor.store import Store
 
     nlp = load(args.model) if args.model else load()
-    summary = io.Summary()
-    facts: list[dict] = []
-    out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout  # noqa: SIM115
-    try:
-        for item in io.iter_inputs(args.paths, args.manifest):
-            summary.read += 1
-            if isinstance(item, io.Problem):
-                summary.problems.append(item)
-                continue
-            try:
-                records = [f.to_dict() for f in extract(item.text, item.published, item.doc_id, nlp=nlp)]
-            except Exception as error:  # noqa: BLE001 - one bad article must not end the batch
-                summary.problems.append(io.Problem(item.source, f"extraction failed: {type(error).__name__}: {error}"))
-                continue
-            summary.processed += 1
-            summary.facts += len(records)
-            if args.format == "jsonl":
-                io.write_jsonl(records, out)
-            else:
-                facts.extend(records)
-        if args.format == "table":
-            out.write(io.format_table(facts) + "\n")
-    finally:
+    fields = Fields(args.id_field, args.text_field, args.published_field)
+    with ExitStack() as stack:
+        store = stack.enter_context(Store(args.db)) if args.db else None
         if args.out:
-            out.close()
+            out = stack.enter_context(open(args.out, "w", encoding="utf-8"))
+        elif store is None or args.format == "table":
+            out = sys.stdout if args.format == "jsonl" else stdio.StringIO()
+        else:
+            out = None
+        texts = stack.enter_context(open(args.texts, "w", encoding="utf-8")) if args.texts else None
+        summary = run_batch(iter_inputs(args.paths, args.manifest, fields), nlp, store=store, out=out, texts=texts,
+                            n_process=args.n_process, keep_going=not args.fail_fast, progress=args.progress)
+        if args.format == "table" and isinstance(out, stdio.StringIO):
+            facts = [json.loads(line) for line in out.getvalue().splitlines()]
+            print(io.format_table(facts))
     print(summary.report(), file=sys.stderr)
     if args.summary:
-        Path(args.summary).write_text(json.dumps(summary.to_dict(), indent=2) + "\n", encoding="utf-8")
-    return 1 if summary.problems and args.strict else 0
+        Path(args.summary).write_text(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False) + "\n",
+                                      encoding="utf-8")
+    if summary.failed or (args.strict and summary.skipped):
+        return 1
+    return 0
+
+
+def _query(args: argparse.Namespace) -> int:
+    from extractor.store import Store, facts_query
+
+    if args.sql:
+        sql, params = facts_query(args.type, args.subject, args.period, args.doc, not args.no_retracted)
+        print(sql)
+        print("-- parameters:", params)
+        return 0
+    if not Path(args.db).exists():
+        print(f"no store at {args.db}", file=sys.stderr)
+        return 2
+    with Store(args.db) as store:
+        facts = list(store.query(args.type, args.subject, args.period, args.doc, not args.no_retracted))
+    if args.format == "jsonl":
+        io.write_jsonl(facts)
+    else:
+        print(io.format_table(facts))
+    print(f"{len(facts)} facts", file=sys.stderr)
+    return 0
 
 
 def _quantities(args: argparse.Namespace) -> int:
@@ -58,8 +77,7 @@ def _quantities(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from extractor.pipeline import save
 
-    path = save(args.out)
-    print(f"saved pipeline to {path}", file=sys.stderr)
+    print(f"saved pipeline to {save(args.out)}", file=sys.stderr)
     return 0
 
 
@@ -74,15 +92,36 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="extractor", description="Facts about AI infrastructure from news text.")
     sub = top.add_subparsers(dest="command", required=True)
 
-    ex = sub.add_parser("extract", help="extract facts from .txt files, folders and JSON Lines files")
-    ex.add_argument("paths", nargs="+", help=".txt files, folders of them, or .jsonl files with id/text/published")
-    ex.add_argument("--manifest", help="JSON Lines of {doc_id, published} for .txt articles")
-    ex.add_argument("--out", help="write here instead of stdout")
+    ex = sub.add_parser("extract", help="extract facts from files, folders, JSON Lines (.gz) and stdin (-)")
+    ex.add_argument("paths", nargs="+", help=".txt/.html files, folders of them, .jsonl(.gz) files, or - for stdin")
+    ex.add_argument("--manifest", help="JSON Lines of {doc_id, published} for .txt/.html articles")
+    ex.add_argument("--out", help="write facts (JSON Lines) here; default stdout unless --db is given")
     ex.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
+    ex.add_argument("--db", help="SQLite store: documents and facts, resumable, re-runs add nothing twice")
+    ex.add_argument("--texts", help="write the text facts refer to for inputs that were converted (HTML, repairs)")
     ex.add_argument("--summary", help="write the run summary as JSON here")
-    ex.add_argument("--model", help="a saved pipeline folder (default: models/extractor)")
-    ex.add_argument("--strict", action="store_true", help="exit 1 when any input was skipped")
+    ex.add_argument("--model", help=f"a saved pipeline folder (default: {MODEL_DIR})")
+    ex.add_argument("--n-process", type=int, default=1, help="worker processes (each holds one pipeline)")
+    ex.add_argument("--fail-fast", action="store_true", help="stop at the first failed input (default: keep going)")
+    ex.add_argument("--strict", action="store_true", help="exit 1 when any input was skipped, too")
+    ex.add_argument("--id-field", default="id", help="JSON Lines field holding the document id")
+    ex.add_argument("--text-field", default="text", help="JSON Lines field holding the article text")
+    ex.add_argument("--published-field", default="published", help="JSON Lines field holding the publication date")
+    bar = ex.add_mutually_exclusive_group()
+    bar.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show progress")
+    bar.add_argument("--no-progress", dest="progress", action="store_false", help="never show progress")
     ex.set_defaults(run=_extract)
+
+    qy = sub.add_parser("query", help="facts from a store, e.g. all budget facts for ByteDance by period")
+    qy.add_argument("--db", required=True)
+    qy.add_argument("--type", help="budget, unit_price, chip_count, user_count or token_volume")
+    qy.add_argument("--subject", help="a subject name (case-insensitive)")
+    qy.add_argument("--period", help="a period or its prefix: 2026, 2025-10")
+    qy.add_argument("--doc", help="one document id")
+    qy.add_argument("--no-retracted", action="store_true", help="leave out retracted figures")
+    qy.add_argument("--format", choices=("table", "jsonl"), default="table")
+    qy.add_argument("--sql", action="store_true", help="print the SQL the query runs, then exit")
+    qy.set_defaults(run=_query)
 
     qu = sub.add_parser("quantities", help="every normalized amount and count in a text, as JSON Lines")
     qu.add_argument("file", nargs="?", help="a text file, or - / nothing for stdin")

@@ -155,11 +155,22 @@ def extract_many(items: Iterable[tuple], nlp: Language | None = None, n_process:
         for item in items:
             yield _extract_with(nlp, item)
         return
+    with worker_pool(n_process, nlp, model) as pool:
+        yield from pool.imap(_extract_item, items, chunksize=batch_size)
+
+
+def worker_pool(n_process: int, nlp: Language | None = None, model: str | Path | None = None):
+    """A process pool whose workers each hold one pipeline: `nlp` itself when
+    processes fork, else one loaded from `model` (or the default) per worker."""
     global _WORKER_NLP
     _WORKER_NLP = nlp or default_pipeline()
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with context.Pool(n_process, initializer=_start_worker, initargs=(str(model) if model else None,)) as pool:
-        yield from pool.imap(_extract_item, items, chunksize=batch_size)
+    return context.Pool(n_process, initializer=_start_worker, initargs=(str(model) if model else None,))
+
+
+def worker_pipeline() -> Language:
+    """The pipeline of the current pool worker."""
+    return _WORKER_NLP or default_pipeline()
 
 
 def _extract_with(nlp: Language, item: tuple) -> list[Fact]:

@@ -1,0 +1,199 @@
+"""The SQLite store of a batch: documents and their facts.
+
+One row per input document in `documents` (keyed by `doc_id`, with the
+content hash of what was read, a status and a reason) and one row per fact
+in `facts` (the contract's fields as columns, `subject` as JSON). A document
+and its facts are written in one transaction, so a run killed at any point
+leaves every document either fully stored or not at all; a document whose
+`doc_id` and content hash are already stored as processed is not processed
+again, and an edited article (same id, new hash) replaces its old facts.
+WAL mode lets `extractor query` read while a batch writes.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id       TEXT PRIMARY KEY,
+    content_hash TEXT,
+    source       TEXT,
+    status       TEXT NOT NULL CHECK (status IN ('processed', 'skipped', 'failed')),
+    reason       TEXT,
+    published    TEXT,
+    words        INTEGER,
+    facts        INTEGER,
+    text         TEXT,
+    updated_at   TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS facts (
+    id            INTEGER PRIMARY KEY,
+    doc_id        TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
+    content_hash  TEXT NOT NULL,
+    type          TEXT NOT NULL,
+    value         REAL,
+    low           REAL,
+    high          REAL,
+    unit          TEXT NOT NULL,
+    start         INTEGER NOT NULL,
+    "end"         INTEGER NOT NULL,
+    text          TEXT NOT NULL,
+    qualifier     TEXT NOT NULL,
+    subject       TEXT NOT NULL,
+    item          TEXT,
+    metric        TEXT,
+    period        TEXT,
+    retracted     INTEGER NOT NULL,
+    equivalent_of INTEGER,
+    rule          TEXT
+);
+CREATE INDEX IF NOT EXISTS facts_by_doc ON facts (doc_id);
+CREATE INDEX IF NOT EXISTS facts_by_type_period ON facts (type, period);
+"""
+
+FACT_COLUMNS = ("doc_id", "content_hash", "type", "value", "low", "high", "unit", "start", "end", "text",
+                "qualifier", "subject", "item", "metric", "period", "retracted", "equivalent_of", "rule")
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def is_current(self, doc_id: str, content_hash: str) -> bool:
+        """Already processed from exactly this content."""
+        row = self.db.execute("SELECT 1 FROM documents WHERE doc_id = ? AND content_hash = ? AND status = 'processed'",
+                              (doc_id, content_hash)).fetchone()
+        return row is not None
+
+    def save_processed(self, item: Any, facts: list[dict[str, Any]]) -> None:
+        """A document and its facts, atomically; replaces what the same id had."""
+        rows = [tuple(self._column(fact, name, item.content_hash) for name in FACT_COLUMNS) for fact in facts]
+        placeholders = ", ".join("?" for _ in FACT_COLUMNS)
+        columns = ", ".join(f'"{c}"' for c in FACT_COLUMNS)
+        with self._transaction():
+            self.db.execute("DELETE FROM facts WHERE doc_id = ?", (item.doc_id,))
+            self._upsert(item.doc_id, item.content_hash, item.source, "processed", "; ".join(item.notes) or None,
+                         item.published, item.words, len(facts), item.text)
+            self.db.executemany(f"INSERT INTO facts ({columns}) VALUES ({placeholders})", rows)
+
+    def save_problem(self, doc_id: str, content_hash: str | None, source: str, status: str, reason: str) -> None:
+        """A skipped or failed input; a previously processed version keeps its facts."""
+        with self._transaction():
+            row = self.db.execute("SELECT status FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+            if row is not None and row["status"] == "processed":
+                return
+            self._upsert(doc_id, content_hash, source, status, reason, None, None, 0, None)
+
+    def _upsert(self, doc_id, content_hash, source, status, reason, published, words, facts, text) -> None:
+        self.db.execute(
+            """INSERT INTO documents (doc_id, content_hash, source, status, reason, published, words, facts, text,
+                                      updated_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT (doc_id) DO UPDATE SET content_hash = excluded.content_hash, source = excluded.source,
+                   status = excluded.status, reason = excluded.reason, published = excluded.published,
+                   words = excluded.words, facts = excluded.facts, text = excluded.text,
+                   updated_at = excluded.updated_at""",
+            (doc_id, content_hash, source, status, reason, published, words, facts, text, _now()),
+        )
+
+    def _transaction(self):
+        return _Transaction(self.db)
+
+    @staticmethod
+    def _column(fact: dict[str, Any], name: str, content_hash: str) -> Any:
+        if name == "content_hash":
+            return content_hash
+        if name == "subject":
+            return json.dumps(fact["subject"], ensure_ascii=False)
+        if name == "retracted":
+            return int(fact["retracted"])
+        return fact.get(name)
+
+    # -- reading -----------------------------------------------------------------------
+
+    def query(self, type: str | None = None, subject: str | None = None, period: str | None = None,
+              doc_id: str | None = None, include_retracted: bool = True) -> Iterator[dict[str, Any]]:
+        """Facts matching the filters, ordered by period, document and position.
+        `period` matches a prefix ('2025' finds '2025' and '2025-10')."""
+        sql, args = facts_query(type, subject, period, doc_id, include_retracted)
+        for row in self.db.execute(sql, args):
+            record = dict(row)
+            record["subject"] = json.loads(record["subject"])
+            record["retracted"] = bool(record["retracted"])
+            for name in ("value", "low", "high"):
+                if record[name] is not None and float(record[name]).is_integer():
+                    record[name] = int(record[name])
+            yield record
+
+    def text(self, doc_id: str) -> str | None:
+        """The text a document's facts point into (HTML reduced, encoding repaired)."""
+        row = self.db.execute("SELECT text FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        return row["text"] if row else None
+
+    def documents(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.db.execute(
+            "SELECT doc_id, content_hash, source, status, reason, words, facts FROM documents ORDER BY doc_id")]
+
+
+def facts_query(type: str | None = None, subject: str | None = None, period: str | None = None,
+                doc_id: str | None = None, include_retracted: bool = True) -> tuple[str, list[Any]]:
+    """The SQL behind `extractor query` (printed by `--sql`)."""
+    where, args = [], []
+    if type:
+        where.append("type = ?")
+        args.append(type)
+    if subject:
+        where.append("EXISTS (SELECT 1 FROM json_each(facts.subject) WHERE lower(json_each.value) = lower(?))")
+        args.append(subject)
+    if period:
+        where.append("period LIKE ? || '%'")
+        args.append(period)
+    if doc_id:
+        where.append("doc_id = ?")
+        args.append(doc_id)
+    if not include_retracted:
+        where.append("retracted = 0")
+    columns = ", ".join(f'"{c}"' for c in FACT_COLUMNS if c != "content_hash")
+    sql = f"SELECT {columns} FROM facts"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY period IS NULL, period, doc_id, start"
+    return sql, args
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind, value, traceback) -> None:
+        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+

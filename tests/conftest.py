@@ -6,6 +6,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SPLITS = [
     (ROOT / "corpus", ROOT / "annotations"),
     (ROOT / "corpus" / "dev", ROOT / "annotations" / "dev"),
+    (ROOT / "corpus" / "test", ROOT / "annotations" / "test"),
 ]
 
 

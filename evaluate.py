@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent
 DEFAULT_SPLITS = (
     ("seed", ROOT / "corpus", ROOT / "annotations"),
     ("dev", ROOT / "corpus" / "dev", ROOT / "annotations" / "dev"),
+    ("test", ROOT / "corpus" / "test", ROOT / "annotations" / "test"),
 )
 
 

@@ -86,11 +86,24 @@ def test_typing(nlp, text, expected):
         ("Pico has 20 million users.", "metric", ["users"]),
         ("The service processes 4 trillion tokens a month.", "metric", ["monthly"]),
         ("Acme denied it would spend $5 billion on chips.", "retracted", [True]),
+        ("Reports put the order at 9,000 GPUs. That figure is wrong, Acme said.", "retracted", [True]),
+        ("Its Lumo Cloud rents H100s at $2 per GPU hour.", "subject", [["Lumo Cloud"]]),
+        ("Q: What will Acme spend?\nA: About $3bn on data centres.", "subject", [["Acme"]]),
+        ("Oracle raised its fiscal 2026 capex forecast to $35 billion, from $25 billion it projected in June.",
+         "period", ["2026", None]),
+        ("The API served 8 trillion tokens last month.", "metric", ["monthly"]),
+        ("Hanwha will invest W2 trillion in data centres.", "unit", ["KRW"]),
         ("Acme confirmed it would spend $5 billion on chips.", "retracted", [False]),
     ],
 )
 def test_attributes(nlp, text, field, expected):
     assert [f[field] for f in facts_of(nlp, text)] == expected
+
+
+def test_an_elided_count_after_an_order_verb_continues_the_earlier_count(nlp):
+    text = "Q: Did you order 50,000 B200 GPUs?\nA: No. We ordered 20,000, and the first 5,000 arrive in May."
+    assert [(f["type"], f["value"], f["item"]) for f in facts_of(nlp, text)] == [
+        ("chip_count", 50000, "B200"), ("chip_count", 20000, "B200"), ("chip_count", 5000, "B200")]
 
 
 def test_every_fact_says_which_rules_produced_it(nlp):

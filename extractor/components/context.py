@@ -88,7 +88,7 @@ class DocContext:
         cached = doc.user_data.get(CONTEXT_KEY)
         if cached is not None:
             return cached
-        starts = _sentence_starts(doc)
+        starts = _sentence_starts(doc, doc_text(doc))
         mentions: dict[str, list[Mention]] = {}
         for span in doc.spans.get(RULER_KEY, []):
             mentions.setdefault(span.label_, []).append(
@@ -138,14 +138,17 @@ def _generic_over_product(org: Mention, products: MentionIndex) -> bool:
     return org.rule.startswith("org:") and bool(products.overlapping(org.start, org.end))
 
 
-def _sentence_starts(doc: Doc) -> list[int]:
-    """Character offsets of sentence starts, read from the token arrays."""
+def _sentence_starts(doc: Doc, text: str) -> list[int]:
+    """Character offsets of sentence starts, read from the token arrays; a
+    "sentence" of whitespace only (a line break between two lines) is not one."""
     if len(doc) == 0:
         return [0]
     columns = doc.to_array([SENT_START, IDX])
     marks = numpy.flatnonzero(columns[:, 0] == 1)
     starts = [0, *(int(columns[i, 1]) for i in marks if i > 0)]
-    return starts
+    ends = [*starts[1:], len(text)]
+    kept = [start for start, end in zip(starts, ends, strict=True) if text[start:end].strip()]
+    return kept if kept and kept[0] == 0 else [0, *kept]
 
 
 _TRIM_BEFORE = re.compile(r"^.*?\b(?:of|at|for)\s+", re.S)

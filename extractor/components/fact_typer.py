@@ -59,6 +59,8 @@ class FactTyper(DataComponent):
         self.contents_of_one = re.compile(
             rf"\b(?:{alt(box['determiners'])})\s+(?:[\w-]+\s+){{0,2}}(?:{alt(box['containers'])})s?\s+"
             rf"(?:{alt(box['verbs'])})\s+(?:up\s+to\s+|about\s+|roughly\s+)?$", re.I)
+        self.continuation_cue = CueList(counts["continuation_verbs"])
+        self.continuation_sentences = int(counts["continuation_sentences"])
         self.continuation = re.compile(
             rf"(?:^|[\s,(])(?:{alt(counts['continuation_before'])})\s+"
             rf"(?:(?:{alt(counts['continuation_determiners'])})\s+)?\S*\s*$", re.I)
@@ -197,10 +199,13 @@ class FactTyper(DataComponent):
         if not typed or typed[-1].label_ not in ("chip_count", "user_count", "token_volume"):
             return None, "count:no-noun"
         previous = typed[-1]
-        if context.sentence_index(previous.start_char) != context.sentence_index(quantity.start):
-            return None, "count:no-noun"
-        if self.continuation.search(text, previous.end_char, _lead(text, quantity.start)):
+        lead = _lead(text, quantity.start)
+        distance = context.sentence_index(quantity.start) - context.sentence_index(previous.start_char)
+        if distance == 0 and self.continuation.search(text, previous.end_char, lead):
             return previous.label_, f"count:{previous.label_}:continuation"
+        if distance <= self.continuation_sentences and self.continuation_cue.ends_before(text, lead, 30):
+            # 'We ordered 25,000, and the first 8,000 arrive…' after '…50,000 Blackwell GPUs'
+            return previous.label_, f"count:{previous.label_}:continuation-after-verb"
         return None, "count:no-noun"
 
 

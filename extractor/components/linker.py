@@ -122,6 +122,9 @@ class AttributeLinker(DataComponent):
         self.group_governor = re.compile(rf"\b(?:{governors})\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}$", re.I)
         self.future = CueList(c["future_cues"])
         self.retraction = CueList(c["retraction"])
+        self.retraction_anaphora = CueList(c["retraction_anaphora"])
+        verbs = "|".join(re.escape(v) for v in c["telling_verbs"])
+        self.telling = re.compile(rf"\b(?:{verbs})\s+(?:(?:in|on|during|at|by)\s+)?$", re.I)
         self.clause_break = re.compile("|".join(re.escape(b) for b in c["clause_breaks"]), re.I)
         self.conversion_adjacent = {_SPACES.sub(" ", s.strip().lower()) for s in c["conversion_adjacent"]}
         self.conversion_linking = CueList(c["conversion_linking"])
@@ -147,7 +150,9 @@ class AttributeLinker(DataComponent):
         apps = MentionIndex([_app_name(a) for a in context.mentions.get("APP", [])])
         self._link_conversions(text, drafts)
         self._link_retractions(text, context, drafts)
-        self._link_periods(text, context, drafts, doc._.published)
+        figures = [(q.start_char, q.end_char) for q in doc.spans.get("quantities", [])
+                   if any(ch.isdigit() for ch in q.text) or ":scaled" in (q._.quantity.rule if q._.quantity else "")]
+        self._link_periods(text, context, drafts, doc._.published, figures)
         dominant = self._dominant(orgs.items)
         history = History()
         for draft in drafts:
@@ -201,6 +206,16 @@ class AttributeLinker(DataComponent):
                 draft.retracted = True
                 draft.notes.append("retracted:clause-cue")
                 retracted_keys.add(draft.key())
+        for m in self.retraction_anaphora.regex.finditer(text):
+            lo, hi = context.sentence(m.start())
+            if not self.retraction.search(text, lo, hi):
+                continue
+            here = context.sentence_index(m.start())
+            earlier = [d for d in drafts if d.end <= lo and here - d.sentence <= 2]
+            if earlier and not any(lo <= d.start < hi for d in drafts):
+                earlier[-1].retracted = True
+                earlier[-1].notes.append("retracted:later-sentence-says-so")
+                retracted_keys.add(earlier[-1].key())
         for draft in drafts:
             if not draft.retracted and draft.key() in retracted_keys:
                 draft.retracted = True
@@ -208,15 +223,22 @@ class AttributeLinker(DataComponent):
 
     # -- periods ----------------------------------------------------------------------
 
-    def _link_periods(self, text: str, context: DocContext, drafts: list[Draft], published: str | None) -> None:
+    def _link_periods(self, text: str, context: DocContext, drafts: list[Draft], published: str | None,
+                      figures: list[tuple[int, int]]) -> None:
         by_sentence: dict[int, list[Draft]] = {}
         for draft in drafts:
             by_sentence.setdefault(draft.sentence, []).append(draft)
         for sentence, members in by_sentence.items():
             lo = context.sentence_starts[sentence]
             hi = context.sentence(lo)[1]
+            others = [_Span(a, b) for a, b in figures if lo <= a < hi and not any(d.start == a for d in members)]
             for date in context.within("DATE", lo, hi):
-                owner = self._date_owner(text, date, members)
+                if (self.telling.search(text, max(lo, date.start - 30), date.start)
+                        and not self.date_modifier.starts_after(text, date.end, 25)):
+                    continue  # 'projected in September': the date of the telling, not of a figure
+                owner = self._date_owner(text, date, members + others)
+                if not isinstance(owner, Draft):
+                    continue  # the nearest figure is not a fact ('780 million queries in May')
                 if owner is None:
                     continue
                 owner.period_candidates.append(date)
@@ -251,7 +273,7 @@ class AttributeLinker(DataComponent):
         year modifying a noun ('its 2025 investment') only belongs to a figure
         that follows it closely ('Proposed 2026 budget: RMB 160 billion')."""
         if date.rule == "date:year" and self.date_modifier.starts_after(text, date.end, 25):
-            after = [d for d in members if d.start >= date.end and d.start - date.end <= 30]
+            after = [d for d in members if d.start >= date.end and d.start - date.end <= 45]
             return after[0] if after else None
         return min(members, key=lambda d: _clause_gap(text, date, d))
 
@@ -394,6 +416,12 @@ class AttributeLinker(DataComponent):
         ('100,000 GPUs') means no product; an anaphoric one ('units', an elided
         noun) or a price takes the nearest product of the sentence."""
         chip = self._chips_near(context, draft)
+        if chip is None and draft.kind == "unit_price":
+            lo, _ = context.sentence(draft.start)
+            previous = context.index("CHIP").last_before(lo)
+            gap = context.sentence_index(draft.start) - context.sentence_index(previous.start) if previous else 9
+            if gap <= 1:
+                chip = previous  # 'rents the chips at ₹150 per GPU-hour' after naming them
         noun = _NOUN.search(draft.rule)
         if chip is not None and chip.start >= draft.end:
             return _CHIP_NOUN.sub("", chip.text)
@@ -428,7 +456,11 @@ class AttributeLinker(DataComponent):
         if best:
             return None if best[1] == "null" else best[1]
         prior = history.last.get("token_volume")
-        return prior.metric if prior else None
+        if prior is not None and prior.metric:
+            return prior.metric
+        if draft.period and len(draft.period) == 7:
+            return "monthly"  # a volume given for a named month ('25 trillion tokens last month')
+        return None
 
     # -- output -------------------------------------------------------------------------
 
@@ -452,6 +484,14 @@ def _gap(a: Any, b: Any) -> int:
     if b.end <= a.start:
         return a.start - b.end
     return 0
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A figure of the sentence that is not a fact; it can own a date."""
+
+    start: int
+    end: int
 
 
 def _clause_gap(text: str, a: Any, b: Any) -> int:

@@ -14,11 +14,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# the main job: facts for every corpus article, then the scores beside the baseline
+# the main job: facts for every corpus article (three splits), then the scores beside the baseline
 run: $(STAMP)
 	mkdir -p out
 	$(VENV)/bin/extractor extract corpus/ --out out/facts.jsonl --summary out/summary.json
 	$(VENV)/bin/extractor extract corpus/dev --out out/facts-dev.jsonl --summary out/summary-dev.json
+	$(VENV)/bin/extractor extract corpus/test --out out/facts-test.jsonl --summary out/summary-test.json
 	$(PY) evaluate.py --json out/report.json
 
 test: $(STAMP)

@@ -139,9 +139,10 @@ def _start_worker(model: str | None) -> None:
         _WORKER_NLP = load(model) if model else load()
 
 
-def _extract_item(item: tuple) -> list[Fact]:
+def _extract_item(item: tuple, nlp: Language | None = None) -> list[Fact]:
+    """Facts of one (text, published[, doc_id]) tuple; in a pool worker, with its pipeline."""
     text, published, *rest = item
-    return extract(text, published, rest[0] if rest else None, nlp=_WORKER_NLP)
+    return extract(text, published, rest[0] if rest else None, nlp=nlp or worker_pipeline())
 
 
 def extract_many(items: Iterable[tuple], nlp: Language | None = None, n_process: int = 1,
@@ -153,7 +154,7 @@ def extract_many(items: Iterable[tuple], nlp: Language | None = None, n_process:
     if n_process <= 1:
         nlp = nlp or default_pipeline()
         for item in items:
-            yield _extract_with(nlp, item)
+            yield _extract_item(item, nlp)
         return
     with worker_pool(n_process, nlp, model) as pool:
         yield from pool.imap(_extract_item, items, chunksize=batch_size)
@@ -171,11 +172,6 @@ def worker_pool(n_process: int, nlp: Language | None = None, model: str | Path |
 def worker_pipeline() -> Language:
     """The pipeline of the current pool worker."""
     return _WORKER_NLP or default_pipeline()
-
-
-def _extract_with(nlp: Language, item: tuple) -> list[Fact]:
-    text, published, *rest = item
-    return extract(text, published, rest[0] if rest else None, nlp=nlp)
 
 
 def extract(text: str, published: str | date | None = None, doc_id: str | None = None,

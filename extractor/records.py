@@ -130,6 +130,17 @@ class Fact:
         }
 
 
+def blank_record(**fields: Any) -> dict[str, Any]:
+    """A contract record with every field at its neutral value, then `fields`."""
+    record: dict[str, Any] = {
+        "doc_id": "", "type": "budget", "value": None, "low": None, "high": None, "unit": "", "start": 0, "end": 0,
+        "text": "", "qualifier": "exact", "subject": [], "item": None, "metric": None, "period": None,
+        "retracted": False, "equivalent_of": None,
+    }
+    record.update(fields)
+    return record
+
+
 def validate_record(record: dict[str, Any], article: str | None = None) -> list[str]:
     """Every way `record` breaks the contract (empty when it is valid)."""
     problems = [f"missing field {name!r}" for name in REQUIRED_FIELDS if name not in record]

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.corpus import Document
+from extractor.records import COUNT_UNITS, blank_record
 from extractor.resources import load_json
 
 log = logging.getLogger(__name__)
@@ -69,25 +70,8 @@ def _record(doc_id: str, kind: str, unit: str, quantity: Any, text: str) -> dict
     value, low, high = quantity.value, None, None
     if quantity.uncertainty:
         value, low, high = None, quantity.value - quantity.uncertainty, quantity.value + quantity.uncertainty
-    return {
-        "doc_id": doc_id,
-        "type": kind,
-        "value": value,
-        "low": low,
-        "high": high,
-        "unit": unit,
-        "start": start,
-        "end": end,
-        "text": text[start:end],
-        "qualifier": "exact",
-        "subject": [],
-        "item": None,
-        "metric": None,
-        "period": None,
-        "retracted": False,
-        "equivalent_of": None,
-        "rule": f"quantulum3:{quantity.unit.name}",
-    }
+    return blank_record(doc_id=doc_id, type=kind, value=value, low=low, high=high, unit=unit, start=start,
+                        end=end, text=text[start:end], rule=f"quantulum3:{quantity.unit.name}")
 
 
 def extract_records(document: Document) -> list[dict[str, Any]]:
@@ -112,6 +96,5 @@ def extract_records(document: Document) -> list[dict[str, Any]]:
             # so the cue is looked for in its surface as well as after it.
             kind = _count_type(quantity.surface + " " + after)
             if kind:
-                unit = {"chip_count": "chips", "user_count": "users", "token_volume": "tokens"}[kind]
-                records.append(_record(document.doc_id, kind, unit, quantity, text))
+                records.append(_record(document.doc_id, kind, COUNT_UNITS[kind], quantity, text))
     return records

@@ -24,7 +24,7 @@ from extractor.components.base import DataComponent
 from extractor.components.context import DocContext, Mention, MentionIndex, release
 from extractor.cues import CueList
 from extractor.normalize.dates import resolve_period
-from extractor.records import Fact, Quantity
+from extractor.records import COUNT_UNITS, Fact, Quantity
 from extractor.resources import load_json
 
 if not Doc.has_extension("facts"):
@@ -467,8 +467,7 @@ class AttributeLinker(DataComponent):
     @staticmethod
     def _fact(doc_id: str, draft: Draft, drafts: list[Draft]) -> Fact:
         q = draft.quantity
-        unit = q.unit if draft.kind in MONEY_TYPES else {
-            "chip_count": "chips", "user_count": "users", "token_volume": "tokens"}[draft.kind]
+        unit = q.unit if draft.kind in MONEY_TYPES else COUNT_UNITS[draft.kind]
         rule = ";".join([draft.rule, q.rule, *draft.notes])
         return Fact(
             doc_id=doc_id, type=draft.kind, value=q.value, low=q.low, high=q.high, unit=unit,
@@ -476,14 +475,6 @@ class AttributeLinker(DataComponent):
             item=draft.item, metric=draft.metric, period=draft.period, retracted=draft.retracted,
             equivalent_of=draft.equivalent.start if draft.equivalent else None, rule=rule,
         )
-
-
-def _gap(a: Any, b: Any) -> int:
-    if a.end <= b.start:
-        return b.start - a.end
-    if b.end <= a.start:
-        return a.start - b.end
-    return 0
 
 
 @dataclass(frozen=True)

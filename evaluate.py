@@ -29,6 +29,7 @@ DEFAULT_SPLITS = (
     ("seed", ROOT / "corpus", ROOT / "annotations"),
     ("dev", ROOT / "corpus" / "dev", ROOT / "annotations" / "dev"),
     ("test", ROOT / "corpus" / "test", ROOT / "annotations" / "test"),
+    ("holdout", ROOT / "corpus" / "holdout", ROOT / "annotations" / "holdout"),
 )
 
 
@@ -69,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         "--system", action="append", choices=sorted(SYSTEMS), help="system to run (repeatable; default: all)"
     )
     parser.add_argument("--pred", help="score this JSON Lines predictions file instead of running a system")
-    parser.add_argument("--corpus", help="folder of .txt articles (default: the seed, dev and test splits)")
+    parser.add_argument("--corpus", help="folder of .txt articles (default: every split under corpus/)")
     parser.add_argument("--gold", help="folder of gold .jsonl files for --corpus")
     parser.add_argument("--manifest", help="manifest of {doc_id, published} lines for --corpus")
     parser.add_argument("--json", dest="json_path", help="write the full report as JSON here")

@@ -7,6 +7,7 @@ SPLITS = [
     (ROOT / "corpus", ROOT / "annotations"),
     (ROOT / "corpus" / "dev", ROOT / "annotations" / "dev"),
     (ROOT / "corpus" / "test", ROOT / "annotations" / "test"),
+    (ROOT / "corpus" / "holdout", ROOT / "annotations" / "holdout"),
 ]
 
 

@@ -20,6 +20,7 @@ run: $(STAMP)
 	$(VENV)/bin/extractor extract corpus/ --out out/facts.jsonl --summary out/summary.json
 	$(VENV)/bin/extractor extract corpus/dev --out out/facts-dev.jsonl --summary out/summary-dev.json
 	$(VENV)/bin/extractor extract corpus/test --out out/facts-test.jsonl --summary out/summary-test.json
+	$(VENV)/bin/extractor extract corpus/holdout --out out/facts-holdout.jsonl --summary out/summary-holdout.json
 	$(PY) evaluate.py --json out/report.json
 
 test: $(STAMP)

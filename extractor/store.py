@@ -163,19 +163,14 @@ class Store:
 def facts_query(type: str | None = None, subject: str | None = None, period: str | None = None,
                 doc_id: str | None = None, include_retracted: bool = True) -> tuple[str, list[Any]]:
     """The SQL behind `extractor query` (printed by `--sql`)."""
-    where, args = [], []
-    if type:
-        where.append("type = ?")
-        args.append(type)
-    if subject:
-        where.append("EXISTS (SELECT 1 FROM json_each(facts.subject) WHERE lower(json_each.value) = lower(?))")
-        args.append(subject)
-    if period:
-        where.append("period LIKE ? || '%'")
-        args.append(period)
-    if doc_id:
-        where.append("doc_id = ?")
-        args.append(doc_id)
+    filters = (
+        ("type = ?", type),
+        ("EXISTS (SELECT 1 FROM json_each(facts.subject) WHERE lower(json_each.value) = lower(?))", subject),
+        ("period LIKE ? || '%'", period),
+        ("doc_id = ?", doc_id),
+    )
+    where = [clause for clause, value in filters if value]
+    args: list[Any] = [value for _, value in filters if value]
     if not include_retracted:
         where.append("retracted = 0")
     columns = ", ".join(f'"{c}"' for c in FACT_COLUMNS if c != "content_hash")

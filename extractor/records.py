@@ -64,14 +64,6 @@ class Quantity:
     qualifier: str = "exact"
     rule: str = ""
 
-    @property
-    def is_money(self) -> bool:
-        return self.unit is not None
-
-    @property
-    def is_range(self) -> bool:
-        return self.value is None
-
     def to_dict(self) -> dict[str, Any]:
         return {
             "text": self.text,

@@ -113,7 +113,7 @@ def html_to_text(html: str) -> str | None:
     return trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True)
 
 
-def _published(value, source: str, doc_id: str, notes: list[str]) -> str | None:
+def _published(value, notes: list[str]) -> str | None:
     if value in (None, ""):
         notes.append("no publication date: relative periods ('next year') stay unresolved")
         return None
@@ -144,7 +144,7 @@ def _file_item(path: Path, dates: dict[str, str | None]) -> NewsItem | Problem:
         text = extracted
     if not text.strip():
         return Problem(source, "no text after decoding", "skipped", path.stem, digest)
-    published = _published(dates.get(path.stem), source, path.stem, notes)
+    published = _published(dates.get(path.stem), notes)
     return NewsItem(path.stem, text, published, source, digest, notes)
 
 
@@ -178,7 +178,7 @@ def _jsonl_items(lines: Iterable[bytes], name: str, fields: Fields) -> Iterator[
             yield Problem(where, "empty text", "skipped", doc_id, digest)
             continue
         text = _repair(text, notes)
-        published = _published(record.get(fields.published), where, doc_id, notes)
+        published = _published(record.get(fields.published), notes)
         yield NewsItem(doc_id, text, published, where, digest, notes)
 
 
@@ -233,4 +233,4 @@ def _stdin_items(fields: Fields, dates: dict) -> Iterator[NewsItem | Problem]:
         yield Problem("<stdin>", "empty input", "skipped", "stdin", digest)
         return
     text, notes = decode(data)
-    yield NewsItem("stdin", text, _published(dates.get("stdin"), "<stdin>", "stdin", notes), "<stdin>", digest, notes)
+    yield NewsItem("stdin", text, _published(dates.get("stdin"), notes), "<stdin>", digest, notes)

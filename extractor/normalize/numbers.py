@@ -147,7 +147,4 @@ def parse_number_words(surface: str) -> Decimal | None:
             words = rest
             break
     number = _read_chunks(words, data)
-    if number is None:
-        return None
-    power = 0
-    return scaled(number, power) * fraction
+    return None if number is None else number * fraction

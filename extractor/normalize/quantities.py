@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from decimal import Decimal
 from functools import cache
 
 from extractor.normalize.currency import CurrencyTable, currency_table
@@ -36,7 +35,8 @@ _NAME_HYPHEN = re.compile(r"(?<![\w])[A-Za-z]+[-‐]$")  # 'F-35', 'SCP-173', 'O
 _YEAR_SUFFIX = re.compile(r"(?:19|20)\d\d[-–/]$")
 _DATE_AFTER = re.compile(rf"\s(?:{MONTHS})\b\.?")
 _DATE_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s$")
-_DIGIT_CHAIN = re.compile(r"\d+(?:[-–./]\d+){2,}|\d+/\d+|\(?\d{3}\)?[ -]\d{3}-\d{4}")
+_DIGIT_CHAIN = re.compile(  # dates, ISBNs and phones (2+ dashes or slashes), versions and IPs (2+ dots), ratios
+    r"\d+(?:\.\d+)?(?:[-–/]\d+(?:\.\d+)?){2,}|\d+(?:\.\d+){2,}|\d+/\d+|\(?\d{3}\)?[ -]\d{3}-\d{4}")
 _CHAIN_HINT = re.compile(r"\d[-–./]\d|\d{3}[ -]\d{3}")
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|~|to|and|through|thru)\s*", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
@@ -264,8 +264,7 @@ class QuantityScanner:
         first_scaled = ":scaled" in first.rule
         if not first_scaled and ":scaled" in second.rule and low < high:
             # "350-400 billion": the scale word is shared
-            power = len(str(int(high))) - len(str(int(parse_digits(_leading_number(second.text)))))
-            low = scaled(low, power)
+            low = scaled(low, (high / parse_digits(_leading_number(second.text))).adjusted())
         if low > high:
             return None
         return Quantity(first.start, second.end, text[first.start:second.end], None, low, high,
@@ -340,4 +339,4 @@ def find_quantities(text: str) -> list[Quantity]:
     return default_scanner().scan(text)
 
 
-__all__ = ["Decimal", "QuantityScanner", "find_quantities"]
+__all__ = ["QuantityScanner", "find_quantities"]

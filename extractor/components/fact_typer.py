@@ -71,7 +71,7 @@ class FactTyper(DataComponent):
         noun_alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in
                             sorted(self.noun_kind, key=len, reverse=True))
         self.count_noun = re.compile(
-            rf"[\s-]*(?:(?:[A-Z][\w.&’'-]*|\d+[A-Za-z][\w-]*|(?i:{skip}))[\s-]+){{0,{int(counts['max_gap_tokens'])}}}"
+            rf"\+?[\s-]*(?:(?:[A-Z][\w.&’'/-]*|\d+[A-Za-z][\w-]*|(?i:{skip}))[\s-]+){{0,{int(counts['max_gap_tokens'])}}}"
             rf"(?P<noun>(?i:{noun_alt}))(?![\w-])")
 
     def __call__(self, doc: Doc) -> Doc:

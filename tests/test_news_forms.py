@@ -40,22 +40,17 @@ def row(text, *expected, marks=()):
 
 FORMS = [
     # 1. count nouns that are product names, units or modules
-    row("Orbitra ordered 9,000 Blackwells for its Ohio site.", ("chip_count", 9000, "chips", ["Orbitra"], "Blackwell"),
-        marks=todo("product-name plural as the count noun")),
-    row("The lab trained its model on 16k H800s.", ("chip_count", 16000, "chips", None, "H800"),
-        marks=todo("product-name plural as the count noun")),
-    row("Kestrel plans to buy 1.2 million MI300Xs.", ("chip_count", 1.2 * M, "chips", ["Kestrel"], "MI300X"),
-        marks=todo("product-name plural as the count noun")),
-    row("Vantor runs 350,000 x H100 in one hall.", ("chip_count", 350000, "chips", ["Vantor"], "H100"),
-        marks=todo("'N x PRODUCT' as a count")),
+    row("Orbitra ordered 9,000 Blackwells for its Ohio site.", ("chip_count", 9000, "chips", ["Orbitra"], "Blackwell")),
+    row("The lab trained its model on 16k H800s.", ("chip_count", 16000, "chips", None, "H800")),
+    row("Kestrel plans to buy 1.2 million MI300Xs.", ("chip_count", 1.2 * M, "chips", ["Kestrel"], "MI300X")),
+    row("Vantor runs 350,000 x H100 in one hall.", ("chip_count", 350000, "chips", ["Vantor"], "H100")),
     row("The startup trained on 4,096 GPUs.", ("chip_count", 4096, "chips", None, None),
         marks=todo("'trained on N GPUs' is a deployment, not a dataset size")),
     row("Lumen wants 5,000–10,000 modules of the new accelerator.",
-        ("chip_count", (5000, 10000), "chips", None, None), marks=todo("'modules' with chip context")),
+        ("chip_count", (5000, 10000), "chips", None, None)),
     row("Pelion bought 2,000 H100/H200 GPUs.", ("chip_count", 2000, "chips", ["Pelion"], None)),
     # 2. 'N of <owner>'s <product>'
-    row("Orbitra deployed 7,000 of its in-house TPUs.", ("chip_count", 7000, "chips", ["Orbitra"], "TPU"),
-        marks=todo("'N of its PRODUCT'")),
+    row("Orbitra deployed 7,000 of its in-house TPUs.", ("chip_count", 7000, "chips", ["Orbitra"], "TPU")),
     row("Vantor will rent 3,000 of Huawei's Ascend chips.", ("chip_count", 3000, "chips", ["Vantor"], None)),
     # 4. the noun or metric before the number
     row("Weekly users for Lumo stood at about 6 million.", ("user_count", 6 * M, "users", ["Lumo"], None),
@@ -70,14 +65,11 @@ FORMS = [
     row("The group wants 1M+ GPUs by 2027.", ("chip_count", M, "chips", None, None)),
     row("Zorbly will build a 40-billion-dollar campus in Texas.", ("budget", 40 * B, "USD", ["Zorbly"], None)),
     # 7. unit prices without 'each' right after the amount
-    row("The B300 is priced near $30,000.", ("unit_price", 30000, "USD", None, "B300"),
-        marks=todo("'priced near' before the amount")),
-    row("Buyers face an estimated $40,000 price tag per unit.", ("unit_price", 40000, "USD", None, None),
-        marks=todo("'price tag per unit' after a noun")),
-    row("It bought the cards, each costing about $9,500.", ("unit_price", 9500, "USD", None, None),
-        marks=todo("'each costing' before the amount")),
+    row("The B300 is priced near $30,000.", ("unit_price", 30000, "USD", None, "B300")),
+    row("Buyers face an estimated $40,000 price tag per unit.", ("unit_price", 40000, "USD", None, None)),
+    row("It bought the cards, each costing about $9,500.", ("unit_price", 9500, "USD", None, None)),
     row("Analysts cite a price range of $30,000 to $40,000 for the chip.",
-        ("unit_price", (30000, 40000), "USD", None, None), marks=todo("'price range of' before the amount")),
+        ("unit_price", (30000, 40000), "USD", None, None)),
     # 8. public programmes that fund AI or chip capacity
     row("The ministry will invest ₩1.4 trillion in GPU capacity.", ("budget", 1.4 * T, "KRW", None, None)),
     # 9. subjects by role

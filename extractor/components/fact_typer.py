@@ -27,7 +27,6 @@ from extractor.resources import load_json
 if not Span.has_extension("fact_rule"):
     Span.set_extension("fact_rule", default=None)
 
-MAX_UNIT_PRICE = Decimal(10_000_000)
 RESTATE_MIN = Decimal(1_000_000)
 
 
@@ -54,6 +53,10 @@ class FactTyper(DataComponent):
         self.count_not_after = CueList(counts["not_after"])
         self.chip_context = CueList(counts["chip_context"])
         self.rental = CueList(money["rental_cues"])
+        max_usd = Decimal(str(money["unit_price_max_usd"]))
+        rates = load_json("currency_magnitudes.json")["units_per_usd"]
+        self.max_unit_price = {code: max_usd * Decimal(str(rate)) for code, rate in rates.items()}
+        self.max_unit_price_usd = max_usd
         box = counts["per_container"]
         alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
         self.contents_of_one = re.compile(
@@ -73,6 +76,11 @@ class FactTyper(DataComponent):
         self.count_noun = re.compile(
             rf"\+?[\s-]*(?:(?:[A-Z][\w.&’'/-]*|\d+[A-Za-z][\w-]*|(?i:{skip}))[\s-]+){{0,{int(counts['max_gap_tokens'])}}}"
             rf"(?P<noun>(?i:{noun_alt}))(?![\w-])")
+
+        families = "|".join(r.lstrip("^") for r in load_json("chip_makers.json")["makers"].values())
+        self.product_noun = re.compile(
+            rf"\+?[\s-]*(?:(?:[A-Z][\w.&’'/-]*|(?i:{skip}))[\s-]+){{0,{int(counts['max_gap_tokens'])}}}"
+            rf"(?:(?P<plural>(?:{families})[A-Za-z0-9-]*?s)|[x×]\s+(?P<times>(?:{families})[\w-]*))(?![\w])")
 
     def __call__(self, doc: Doc) -> Doc:
         self._require()
@@ -126,7 +134,7 @@ class FactTyper(DataComponent):
             return None, "money:per-token-or-share-price"
         amount = quantity.value if quantity.value is not None else quantity.high
         lead = _lead(text, quantity.start)
-        if amount < MAX_UNIT_PRICE:
+        if amount < self.max_unit_price.get(quantity.unit, self.max_unit_price_usd):
             rental = ":rental" if self.rental.nearest(text, quantity.start, quantity.end, lo, hi) else ""
             if self.unit_price_after.starts_after(text, quantity.end):
                 return "unit_price", f"money:unit-price:per-unit-after{rental}"
@@ -179,6 +187,9 @@ class FactTyper(DataComponent):
             return None, "count:not-a-fact:contents-of-one-product"
         m = self.count_noun.match(text, quantity.end)
         if not m:
+            product = self.product_noun.match(text, quantity.end)
+            if product is not None and not self.count_not_before.ends_before(text, lead, 30):
+                return "chip_count", "count:chip_count:product-" + ("plural" if product.group("plural") else "times")
             return self._continuation(text, quantity, context, typed)
         noun = re.sub(r"\s+", " ", m.group("noun").lower())
         kind = self.noun_kind[noun]

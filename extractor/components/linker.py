@@ -424,10 +424,18 @@ class AttributeLinker(DataComponent):
                 chip = previous  # 'rents the chips at ₹150 per GPU-hour' after naming them
         noun = _NOUN.search(draft.rule)
         if chip is not None and chip.start >= draft.end:
-            return _CHIP_NOUN.sub("", chip.text)
+            return self._product_name(chip.text)
         if draft.kind == "chip_count" and noun and noun.group(1) in self.class_nouns:
             return None
-        return _CHIP_NOUN.sub("", chip.text) if chip else None
+        return self._product_name(chip.text) if chip else None
+
+    def _product_name(self, chip: str) -> str:
+        """The product as named, without a class noun or a plural: 'H200 chips', 'H200s', 'TPUs' -> 'H200',
+        'TPU'; 'Atlas' stays (its singular is no product family)."""
+        name = _CHIP_NOUN.sub("", chip)
+        if name.endswith("s") and any(regex.match(name[:-1]) for _, regex in self.chip_makers):
+            return name[:-1]
+        return name
 
     def _maker(self, context: DocContext, draft: Draft) -> str | None:
         chip = self._chips_near(context, draft)

@@ -39,8 +39,9 @@ _YEAR_SUFFIX = re.compile(r"(?:19|20)\d\d[-–/]$")
 _DATE_AFTER = re.compile(rf"\s(?:{MONTHS})\b\.?")
 _DATE_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s$")
 _DIGIT_CHAIN = re.compile(  # dates, ISBNs and phones (2+ dashes or slashes), versions and IPs (2+ dots), ratios
-    r"\d+(?:\.\d+)?(?:[-–/]\d+(?:\.\d+)?){2,}|\d+(?:\.\d+){2,}|\d+/\d+|\(?\d{3}\)?[ -]\d{3}-\d{4}")
-_CHAIN_HINT = re.compile(r"\d[-–./]\d|\d{3}[ -]\d{3}")
+    r"\d+(?:\.\d+)?(?:[-–/]\d+(?:\.\d+)?){2,}|\d+(?:\.\d+){2,}|\d+/\d+|\(?\d{3}\)?[ -]\d{3}-\d{4}"
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b")  # clock times in date lines ('Updated: 2025-09-02 19:05')
+_CHAIN_HINT = re.compile(r"\d[-–./:]\d|\d{3}[ -]\d{3}")
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|~|to|and|through|thru)\s*", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$", re.I)
@@ -110,13 +111,16 @@ class QuantityScanner:
         cardinal = _alternation(words["cardinals"])
         fraction = _alternation(list(words["fractions"]))
         self.alone_is_not_a_number = {w.lower() for w in words["alone_is_not_a_number"]}
+        vague = "|".join(re.escape(w) for w in sorted(words["vague_before"], key=len, reverse=True))
+        self.vague_before = re.compile(rf"\b(?:{vague})\s+[\"“']?$", re.I)
         self.word_hint = re.compile(rf"\b(?:{cardinal}|{fraction})\b", re.IGNORECASE)
         self.word_pattern = re.compile(
             rf"""
             (?<![\w-])
             (?P<words>
                 (?:(?:a|an|{cardinal})[\s-]+)?(?:{fraction})(?:\s+of)?(?:[\s-]+(?:a|an))?[\s-]+(?:{scale_alt})
-              | (?:(?:a|an)\s+(?=(?:{scale_alt}|dozen)\b))?(?:{cardinal})(?:(?:[\s-]+|\s+and\s+|\s+point\s+)(?:{cardinal}|{scale_alt}))*
+              | (?:(?:a|an)\s+(?=(?:{scale_alt}|dozen)\b))?  # 'a million', not 'a three-billion-euro'
+                (?:{cardinal})(?:(?:[\s-]+|\s+and\s+|\s+point\s+)(?:{cardinal}|{scale_alt}))*
             )
             (?:[\s-](?P<name>(?i:{_alternation(names + lower_codes)}|{_alternation(list(self.code_scales) + codes)})))?
             (?![\w-])
@@ -236,6 +240,8 @@ class QuantityScanner:
     def _word_amounts(self, text: str, memo: dict) -> Iterator[Quantity]:
         for m in self._word_matches(text):
             words = m.group("words")
+            if self.vague_before.search(text, max(0, m.start() - 16), m.start()):
+                continue  # 'several hundred thousand' is a vague quantity, not a number
             unit, extra = self._currency(m.group("name"), text, memo)
             if not unit and (words.lower() in self.alone_is_not_a_number or _is_lone_scale(words)):
                 continue

@@ -93,6 +93,9 @@ def format_value(record: Mapping[str, Any]) -> str:
     if record.get("value") is not None:
         return format_amount(record["value"], unit)
     if record.get("low") is not None and record.get("high") is not None:
+        if unit in COUNT_NOUNS:
+            low = format_decimal(_number(record["low"]), format="#,##0.##", locale=LOCALE)
+            return f"{low}–{format_amount(record['high'], unit)}"
         return f"{format_amount(record['low'], unit)}–{format_amount(record['high'], unit)}"
     return "?"
 
@@ -219,5 +222,5 @@ def span_problem(record: Mapping[str, Any], text: str) -> str | None:
 
 
 def type_counts(records: Iterable[Mapping[str, Any]]) -> dict[str, int]:
-    counts = Counter(r.get("type") for r in records)
+    counts = Counter(str(r.get("type")) for r in records)
     return {kind: counts.get(kind, 0) for kind in (*FACT_TYPES, *sorted(set(counts) - set(FACT_TYPES)))}

@@ -108,6 +108,10 @@ def render_html(docs_or_facts: Any, *, title: str = "Extracted facts",
         **_context())
 
 
+def _where(name: str, view: FactView | None) -> tuple[tuple[str, str], ...]:
+    return ((name, f"{view.record['start']}:{view.record['end']}"),) if view else ()
+
+
 def _error_nodes(doc: Any) -> list[Any]:
     marks, views = [], []
     for item in doc.items:
@@ -115,7 +119,9 @@ def _error_nodes(doc: Any) -> list[Any]:
         marks.append(Mark(item.start, item.end, item.id, f"fact err e-{item.kind}",
                           attrs=(("id", item.id), ("tabindex", "0"),
                                  ("aria-label", f"{item.kind.replace('_', ' ')}: {view.label}")),
-                          common=(("data-fact", item.id), ("data-kind", item.kind), ("data-type", view.type))))
+                          common=(("data-fact", item.id), ("data-kind", item.kind), ("data-type", view.type),
+                                  *_where("data-gold", item.gold), *_where("data-pred", item.pred),
+                                  *((("data-wrong", " ".join(item.wrong)),) if item.wrong else ()))))
         if item.pred is not None:
             views.append(item.pred)
     return nest(doc.text, marks, _evidence_tags(views))

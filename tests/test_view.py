@@ -168,7 +168,9 @@ def test_view_details_say_value_subject_link_confidence_and_evidence():
     assert link.get("href") == f"#{first}" and "160 billion yuan" in link.text_content()
     assert page.xpath(f'//template[@id="d-{first}"]//a[@href="#{second}"]')  # restated as
     three = details(page, third)
-    assert "20,000 chips" in three and "yes" in three and "rule: count:chip_count:noun:chips;retracted:denied" in three
+    assert "20,000 chips" in three and "(20,000)" not in three and "yes: the article says" in three
+    assert [li.text_content() for li in page.xpath(f'//template[@id="d-{third}"]//ul[@class="d-evidence"]/li')] == \
+        ["rule: count:chip_count:noun:chips", "rule: retracted:denied"]
 
 
 @pytest.mark.parametrize(("record", "shown"), [
@@ -189,7 +191,8 @@ def test_format_value(record, shown):
 
 
 @pytest.mark.parametrize(("record", "words"), [
-    ({"type": "budget", "rule": "money:budget:cue:spend"}, ["rule: money:budget:cue:spend"]),
+    ({"type": "budget", "rule": "money:budget:cue:spend;subject:org"},
+     ["rule: money:budget:cue:spend", "rule: subject:org"]),
     ({"type": "budget"}, []),
     ({"type": "budget", "evidence": None, "rule": "r"}, ["rule: r"]),
     ({"type": "budget", "evidence": {}, "rule": "r"}, ["rule: r"]),

@@ -158,7 +158,7 @@ def evidence_words(record: Mapping[str, Any]) -> list[str]:
                 head = f"{labels[role]['label']} '{quoted}'" if quoted else labels[role]["label"]
             lines.append(f"{head}: {why}" if why else head)
     if not lines and record.get("rule"):
-        lines.append(f"rule: {record['rule']}")
+        lines.extend(f"rule: {part}" for part in str(record["rule"]).split(";") if part)
     return lines
 
 

@@ -94,7 +94,10 @@
       });
       counter.textContent = shown + " of " + body.rows.length + " facts";
     }
-    tools.querySelectorAll("[data-filter]").forEach(function (input) { input.addEventListener("input", refresh); });
+    tools.querySelectorAll("[data-filter]").forEach(function (input) {
+      input.addEventListener("input", refresh);
+      input.addEventListener("change", refresh);
+    });
     tools.querySelector("[data-export]").addEventListener("click", function () {
       var columns = null, lines = [];
       Array.prototype.forEach.call(body.rows, function (row) {

@@ -143,3 +143,35 @@ def test_browser_narrow_window_keeps_text_and_details_on_screen(browser, tmp_pat
     assert browser.execute_script("return getComputedStyle(document.getElementById('details')).position") == "fixed"
     assert browser.execute_script(
         "return document.querySelector('.text').getBoundingClientRect().right <= window.innerWidth")
+
+
+def test_browser_error_view_shows_a_miss_beside_its_false_alarm(browser, root, tmp_path):
+    from extractor.evaluation import Run, load_split
+    from extractor.scoring import score
+    from extractor.view import render_errors_html
+
+    split = load_split("seed", root / "corpus", root / "annotations")
+    preds = [dict(g) for g in split.gold]
+    preds[0]["type"] = "unit_price" if preds[0]["type"] != "unit_price" else "budget"
+    run = Run("changed", split, preds, 0.0, 0.0, score(preds, split.gold))
+    open_page(browser, tmp_path / "errors.html", render_errors_html([run]))
+    miss = browser.find_element("css selector", '.text mark[data-kind="miss"][id]')
+    browser.execute_script("arguments[0].focus()", miss)
+    shown = details_text(browser)
+    assert "miss (gold only)" in shown and "a false alarm over the same text" in shown
+    assert format_value(split.gold[0]) in shown and split.gold[0]["type"] in shown
+    hit = browser.find_element("css selector", '.text mark[data-kind="hit"][id]')
+    before = hit.value_of_css_property("background-color")
+    browser.find_element("css selector", '[data-kind-toggle="hit"]').click()
+    assert hit.value_of_css_property("background-color") != before
+
+
+def test_browser_index_search_finds_articles_by_text(browser, tmp_path):
+    docs = [{"doc_id": "alpha", "text": "Zorbly Labs will spend $2bn.", "facts": []},
+            {"doc_id": "beta", "text": "Vantor ordered 12,000 GPUs.", "facts": []}]
+    open_page(browser, tmp_path / "s.html", render_html(docs))
+    browser.find_element("id", "index-search").send_keys("vantor")
+    rows = browser.find_elements("css selector", "#index-table tbody tr")
+    assert [r.get_attribute("data-doc") for r in rows if r.is_displayed()] == ["beta"]
+    assert browser.find_element("id", "index-count").text == "1 of 2"
+    assert not browser.find_element("css selector", 'article[data-doc="alpha"]').is_displayed()

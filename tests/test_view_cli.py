@@ -81,13 +81,16 @@ def test_displacy_options_colour_every_type():
     assert len(set(options["colors"].values())) == len(FACT_TYPES)
 
 
-@pytest.mark.parametrize("key", ["facts", "extractor_facts"])
-def test_displacy_labels_carry_value_and_unit(nlp, key):
+@pytest.mark.parametrize(("key", "given"), [("facts", None), ("extractor_facts", None), ("mine", "mine")])
+def test_displacy_labels_carry_value_and_unit(nlp, key, given):
     doc = nlp("Zorbly Labs will spend about $2bn in 2026 on 40,000 to 80,000 GPUs.")
-    if key != "facts":
-        doc.spans[key] = list(doc.spans["facts"])
-        del doc.spans["facts"]
-    options = extractor.displacy_options(doc, spans_key=key)
+    spans = next(list(doc.spans[k]) for k in ("extractor_facts", "facts") if k in doc.spans)
+    for old in ("extractor_facts", "facts"):
+        if old in doc.spans:
+            del doc.spans[old]
+    doc.spans[key] = spans
+    options = extractor.displacy_options(doc, spans_key=given)
+    assert options["spans_key"] == f"{key}_labelled"
     labels = [span.label_ for span in doc.spans[options["spans_key"]]]
     assert labels == ["budget ≈ 2 billion USD", "chip_count 40,000–80,000 chips"]
     html = displacy.render(doc, style="span", options=options)

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from extractor.records import COUNT_UNITS
 from extractor.view.model import format_words, styles
 
+SPANS_KEYS = ("extractor_facts", "facts")  # the group's name after and before its announced rename
 QUALIFIER_SIGNS = {"exact": "", "approx": "≈ ", "lower_bound": "≥ ", "upper_bound": "≤ "}
 
 
@@ -42,11 +43,14 @@ def fact_label(kind: str, record: dict[str, Any] | None) -> str:
     return label + " (retracted)" if record.get("retracted") else label
 
 
-def displacy_options(doc: Doc | None = None, spans_key: str = "facts") -> dict[str, Any]:
+def displacy_options(doc: Doc | None = None, spans_key: str | None = None) -> dict[str, Any]:
     """Options for `displacy.render(..., style="span")`: colours per type, and with a doc,
     labels with value and unit (see the module docstring). `spans_key` names the doc's
-    span group of facts."""
+    span group of facts; by default the first of SPANS_KEYS the doc has."""
     colors = {kind: s["background"] for kind, s in styles()["types"].items()}
+    if spans_key is None:
+        present = [key for key in SPANS_KEYS if doc is not None and key in doc.spans]
+        spans_key = present[0] if present else SPANS_KEYS[-1]
     if doc is None:
         return {"spans_key": spans_key, "colors": colors}
     facts = {}

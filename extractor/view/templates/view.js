@@ -141,6 +141,13 @@
     return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
 
+  // evaluation view: show or hide each kind of mark
+  document.querySelectorAll("[data-kind-toggle]").forEach(function (box) {
+    box.addEventListener("change", function () {
+      document.body.classList.toggle("hide-" + box.getAttribute("data-kind-toggle"), !box.checked);
+    });
+  });
+
   if (location.hash.length > 1) {
     var start = document.getElementById(location.hash.slice(1));
     if (start && start.matches("mark.fact")) { select(start); }

@@ -45,7 +45,8 @@ browser-test: $(STAMP)
 	command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
 		(apt-get update && apt-get install -y chromium chromium-driver)
 	$(PY) -m pip install --quiet -e ".[test,browser]"
-	EXTRACTOR_BROWSER_TEST=required $(PY) -m pytest tests/test_view_browser.py -v
+	mkdir -p docs
+	EXTRACTOR_BROWSER_TEST=required EXTRACTOR_SCREENSHOT=docs/view-seed.png $(PY) -m pytest tests/test_view_browser.py -v
 
 clean:
 	rm -rf $(VENV) build *.egg-info out

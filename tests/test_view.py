@@ -103,7 +103,7 @@ NASTY = [
 def test_view_article_text_is_shown_as_text(text):
     start = text.index("$5bn")
     fact = blank_record(doc_id='x"><script>alert(2)</script>', value=5_000_000_000, unit="USD", start=start,
-                        end=start + 4, text="$5bn", subject=["<b>Acme</b> & \"Co\""], rule="cue '<i>spend</i>'")
+                        end=start + 4, text="$5bn", subject=["<b>Acme</b> & \"Co\" 's"], rule="cue '<i>spend</i>'")
     html = render_html([{"doc_id": fact["doc_id"], "text": text, "facts": [fact]}])
     page = parse(html)
     assert all("alert" not in (s.text or "") for s in page.xpath("//script"))
@@ -112,7 +112,9 @@ def test_view_article_text_is_shown_as_text(text):
     assert text_div.text_content() == text
     assert "<script>alert(1)" not in html and "<script>alert(2)" not in html
     (template,) = page.xpath('//template[starts-with(@id, "d-")]')
-    assert '<b>Acme</b> & "Co"' in template.text_content()
+    assert '<b>Acme</b> & "Co" \'s' in template.text_content()
+    (row,) = page.xpath('//table[@id="all-facts-table"]/tbody/tr')
+    assert json.loads(row.get("data-record"))["subject"] == fact["subject"]
 
 
 TEXT = "ByteDance plans to spend 160 billion yuan (about $23 billion) in 2026.\nIt denied buying 20,000 chips."

@@ -175,3 +175,19 @@ def test_browser_index_search_finds_articles_by_text(browser, tmp_path):
     assert [r.get_attribute("data-doc") for r in rows if r.is_displayed()] == ["beta"]
     assert browser.find_element("id", "index-count").text == "1 of 2"
     assert not browser.find_element("css selector", 'article[data-doc="alpha"]').is_displayed()
+
+
+def test_browser_csv_export_writes_the_rows_shown(browser, tmp_path):
+    facts = [dict(FACT, evidence=None), dict(FACT, type="chip_count", unit="chips", value=20, start=0, end=9,
+                                             text="ByteDance", evidence=None, subject=["Zeta, \"Inc\""])]
+    open_page(browser, tmp_path / "c.html", render_html([{"doc_id": "ev", "text": TEXT, "facts": facts}]))
+    browser.find_element("css selector", '[data-table="all-facts-table"] [data-filter="subject"]').send_keys("zeta")
+    csv = browser.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        URL.createObjectURL = blob => { blob.text().then(done); return "about:blank"; };
+        HTMLAnchorElement.prototype.click = function () {};
+        document.querySelector('[data-export="all-facts-table"]').click();
+    """)
+    header, row, end = csv.split("\r\n")
+    assert header.startswith("doc_id,type,value,low,high,unit,") and end == ""
+    assert row.startswith("ev,chip_count,20,,,chips,exact,\"Zeta, \"\"Inc\"\"\",")

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
 import jinja2
 
+from extractor.records import json_number
 from extractor.view.errors import KINDS, RunView, run_view
 from extractor.view.markup import Mark, Node, Tag, nest
 from extractor.view.model import (
@@ -33,7 +35,9 @@ CSV_FIELDS = ("doc_id", "type", "value", "low", "high", "unit", "qualifier", "su
 
 
 def _csv_record(record: dict[str, Any]) -> dict[str, Any]:
-    return {name: record.get(name) for name in CSV_FIELDS}
+    """The row's record for CSV export, JSON-ready (a caller's Decimals become numbers)."""
+    return {name: json_number(value) if isinstance(value, Decimal) else value
+            for name, value in ((name, record.get(name)) for name in CSV_FIELDS)}
 
 
 @cache
@@ -47,6 +51,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["csv_record"] = _csv_record
+    env.policies["json.dumps_kwargs"] = {"sort_keys": False, "ensure_ascii": False}  # CSV columns in contract order
     env.filters["pair_with"] = lambda view, article: (article, view)
     return env
 
@@ -64,7 +69,7 @@ class ArticleView:
 def _fact_mark(view: FactView, extra_classes: str = "") -> Mark:
     record = view.record
     return Mark(record["start"], record["end"], view.id, f"fact t-{view.type}{extra_classes}",
-                attrs=(("id", view.id), ("tabindex", "0"), ("aria-label", view.label)),
+                attrs=(("id", view.id), ("tabindex", "0"), ("aria-label", f"{record['text']}: {view.label}")),
                 common=(("data-fact", view.id), ("data-type", view.type)))
 
 

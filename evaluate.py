@@ -5,6 +5,7 @@ python evaluate.py                          # every system, every split
 python evaluate.py --system quantulum3      # one system
 python evaluate.py --pred out.jsonl         # score a predictions file
 python evaluate.py --corpus DIR --gold DIR --manifest FILE --errors --json report.json
+python evaluate.py --html errors.html       # gold and predictions overlaid, one page per run
 """
 
 from __future__ import annotations

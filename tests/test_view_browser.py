@@ -191,3 +191,16 @@ def test_browser_csv_export_writes_the_rows_shown(browser, tmp_path):
     header, row, end = csv.split("\r\n")
     assert header.startswith("doc_id,type,value,low,high,unit,") and end == ""
     assert row.startswith("ev,chip_count,20,,,chips,exact,\"Zeta, \"\"Inc\"\"\",")
+
+
+def test_browser_article_table_holds_that_articles_rows(browser, tmp_path):
+    other = dict(FACT, doc_id="two", evidence=None)
+    docs = [{"doc_id": "ev", "text": TEXT, "facts": [FACT, dict(FACT, type="chip_count", unit="chips", value=20,
+                                                                  start=0, end=9, text="ByteDance")]},
+            {"doc_id": "two", "text": TEXT, "facts": [other]}]
+    open_page(browser, tmp_path / "a.html", render_html(docs))
+    browser.find_element("css selector", "#a1 details summary").click()
+    rows = browser.find_elements("css selector", "#a1-facts tbody tr")
+    assert [r.get_attribute("data-type") for r in rows] == ["chip_count", "budget"]
+    assert [c.text for c in rows[1].find_elements("tag name", "td")][:2] == ["budget", "CN¥160,000,000,000"]
+    assert not browser.find_elements("css selector", "#a2-facts tbody tr")  # not opened yet

@@ -51,8 +51,8 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["csv_record"] = _csv_record
-    env.policies["json.dumps_kwargs"] = {"sort_keys": False, "ensure_ascii": False}  # CSV columns in contract order
-    env.filters["pair_with"] = lambda view, article: (article, view)
+    env.policies["json.dumps_kwargs"] = {"sort_keys": False, "ensure_ascii": False,
+                                          "separators": (",", ":")}  # CSV columns in contract order
     return env
 
 

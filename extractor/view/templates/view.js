@@ -77,6 +77,25 @@
     });
   }
 
+  // an article's facts table is a copy of its rows in the batch table, made when first opened
+  document.querySelectorAll("table[data-copy-of]").forEach(function (table) {
+    var holder = table.closest("details");
+    function fill() {
+      if (table.hasAttribute("data-filled")) { return; }
+      table.setAttribute("data-filled", "");
+      var source = document.getElementById(table.getAttribute("data-copy-of"));
+      var article = table.getAttribute("data-article");
+      Array.prototype.forEach.call(source.tBodies[0].rows, function (row) {
+        if (row.getAttribute("data-article") !== article) { return; }
+        var copy = row.cloneNode(true);
+        copy.hidden = false;
+        copy.deleteCell(0);
+        table.tBodies[0].appendChild(copy);
+      });
+    }
+    if (holder) { holder.addEventListener("toggle", fill); } else { fill(); }
+  });
+
   // facts tables: filter, sort, export
   document.querySelectorAll(".table-tools").forEach(function (tools) {
     var table = document.getElementById(tools.getAttribute("data-table"));

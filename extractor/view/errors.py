@@ -35,10 +35,6 @@ class Item:
     nearby: FactView | None = None  # for a miss, an unmatched prediction over the same text (and vice versa)
 
     @property
-    def text(self) -> str:
-        return (self.gold or self.pred).record["text"]
-
-    @property
     def type(self) -> str:
         return (self.gold or self.pred).type
 

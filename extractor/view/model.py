@@ -189,7 +189,7 @@ class FactView:
     @property
     def confidence(self) -> str:
         value = self.record.get("confidence")
-        return f"{value:.2f}" if isinstance(value, int | float) else ""
+        return f"{value:.2f}" if isinstance(value, int | float) and not isinstance(value, bool) else ""
 
     @property
     def label(self) -> str:

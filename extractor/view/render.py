@@ -18,7 +18,6 @@ from extractor.records import json_number
 from extractor.view.errors import KINDS, RunView, run_view
 from extractor.view.markup import Mark, Node, Tag, nest
 from extractor.view.model import (
-    EVIDENCE_ROLES,
     Article,
     FactView,
     as_articles,
@@ -66,10 +65,10 @@ class ArticleView:
     unplaced: list[tuple[FactView, str]] = field(default_factory=list)
 
 
-def _fact_mark(view: FactView, extra_classes: str = "") -> Mark:
+def _fact_mark(view: FactView) -> Mark:
     record = view.record
-    return Mark(record["start"], record["end"], view.id, f"fact t-{view.type}{extra_classes}",
-                attrs=(("id", view.id), ("tabindex", "0"), ("aria-label", f"{record['text']}: {view.label}")),
+    return Mark(record["start"], record["end"], view.id, f"fact t-{view.type}",
+                attrs=(("id", view.id), ("tabindex", "0"), ("aria-label", f"{record.get('text')}: {view.label}")),
                 common=(("data-fact", view.id), ("data-type", view.type)))
 
 
@@ -93,8 +92,7 @@ def article_view(article: Article, number: int) -> ArticleView:
 
 
 def _context() -> dict[str, Any]:
-    return {"styles": styles(), "roles": EVIDENCE_ROLES, "sort_key": sort_key, "Node": Node,
-            "is_node": lambda n: isinstance(n, Node)}
+    return {"styles": styles(), "sort_key": sort_key, "is_node": lambda n: isinstance(n, Node)}
 
 
 def render_html(docs_or_facts: Any, *, title: str = "Extracted facts",

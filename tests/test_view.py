@@ -203,6 +203,10 @@ def test_format_value(record, shown):
      ["metric: 'weekly' before the noun"]),
     ({"type": "budget", "evidence": {"retracted": {"text": "denied", "why": "a denial verb"}, "subject": None}},
      ["retraction 'denied': a denial verb"]),
+    ({"type": "budget", "evidence": {"subject": [{"text": "Microsoft"}, {"text": "Meta", "why": "listed"}, "x"]}},
+     ["subject 'Microsoft'", "subject 'Meta': listed"]),
+    ({"type": "budget", "evidence": {"number_pattern": {"text": "$5bn", "why": "symbol before"}, "type": 3}},
+     ["number pattern '$5bn': symbol before"]),
 ])
 def test_evidence_words(record, words):
     assert evidence_words(record) == words

@@ -123,40 +123,46 @@ def sort_key(record: Mapping[str, Any]) -> str:
 # -- evidence --------------------------------------------------------------------------
 
 
-def evidence_spans(record: Mapping[str, Any], text: str) -> list[tuple[str, int, int]]:
-    """(role, start, end) of every evidence entry whose offsets lie in the text."""
+def _entries(record: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
+    """(role, entry) of the record's evidence: the known roles in their order, then any others;
+    a role may hold one entry or a list of them (several subjects); anything else is skipped."""
     evidence = record.get("evidence")
     if not isinstance(evidence, Mapping):
         return []
+    roles = [r for r in EVIDENCE_ROLES if r in evidence] + sorted(str(r) for r in evidence if r not in EVIDENCE_ROLES)
+    out = []
+    for role in roles:
+        value = evidence.get(role)
+        for entry in value if isinstance(value, list) else [value]:
+            if isinstance(entry, Mapping):
+                out.append((role, entry))
+    return out
+
+
+def evidence_spans(record: Mapping[str, Any], text: str) -> list[tuple[str, int, int]]:
+    """(role, start, end) of every evidence entry whose offsets lie in the text."""
     spans = []
-    for role in EVIDENCE_ROLES:
-        entry = evidence.get(role)
-        if not isinstance(entry, Mapping):
-            continue
+    for role, entry in _entries(record):
         start, end = entry.get("start"), entry.get("end")
         if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
-            spans.append((role, start, end))
+            spans.append((role if role.isidentifier() else "other", start, end))
     return spans
 
 
 def evidence_words(record: Mapping[str, Any]) -> list[str]:
     """The evidence as sentences: "budget because of the cue 'plans to spend'", "subject 'ByteDance':
     the buyer before 'will spend'"; the rule string when there is no evidence."""
-    evidence = record.get("evidence")
+    labels = styles()["evidence"]
     lines: list[str] = []
-    if isinstance(evidence, Mapping):
-        labels = styles()["evidence"]
-        for role in EVIDENCE_ROLES:
-            entry = evidence.get(role)
-            if not isinstance(entry, Mapping):
-                continue
-            quoted, why = entry.get("text"), entry.get("why")
-            if role == "type":
-                head = f"{record.get('type', 'fact')} because of the cue '{quoted}'" if quoted else \
-                    f"{record.get('type', 'fact')}"
-            else:
-                head = f"{labels[role]['label']} '{quoted}'" if quoted else labels[role]["label"]
-            lines.append(f"{head}: {why}" if why else head)
+    for role, entry in _entries(record):
+        quoted, why = entry.get("text"), entry.get("why")
+        if role == "type":
+            kind = record.get("type", "fact")
+            head = f"{kind} because of the cue '{quoted}'" if quoted else kind
+        else:
+            label = labels.get(role, {}).get("label", role.replace("_", " "))
+            head = f"{label} '{quoted}'" if quoted else label
+        lines.append(f"{head}: {why}" if why else head)
     if not lines and record.get("rule"):
         lines.extend(f"rule: {part}" for part in str(record["rule"]).split(";") if part)
     return lines

@@ -83,7 +83,8 @@ def choose_party(text: str, start: int, end: int, kind: str, parties: list[Party
             return recipient
     begin = clause_start(text, lo, start, rules)
     before = [p for p in candidates if p.end <= start and not _is_brand(text, p, rules)]
-    own = [p for p in before if p.start >= begin and not rules.counterparty.search(text, max(lo, p.start - 12), p.start)]
+    own = [p for p in before
+           if p.start >= begin and not rules.counterparty.search(text, max(lo, p.start - 12), p.start)]
     if not own:
         return None
     nearest = own[-1]
@@ -161,10 +162,7 @@ def short_name(text: str, name: str, rules: RoleRules | None = None) -> str:
 
 
 def _stands_alone(text: str, short: str, full: str) -> bool:
-    for m in re.finditer(rf"\b{re.escape(short)}\b(?!['’]s\b)", text):
-        if not text.startswith(full, m.start()):
-            return True
-    return False
+    return any(not text.startswith(full, m.start()) for m in re.finditer(rf"\b{re.escape(short)}\b(?!['’]s\b)", text))
 
 
 __all__ = ["Choice", "RoleRules", "choose_party", "clause_start", "default_rules", "short_name"]

@@ -24,12 +24,12 @@ from extractor.components.base import DataComponent
 from extractor.components.context import DocContext, Mention, MentionIndex, release
 from extractor.cues import CueList
 from extractor.normalize.dates import resolve_period
+from extractor.period_rules import PeriodRules, year_back
 from extractor.records import COUNT_UNITS, Fact, Quantity
 from extractor.resources import load_json
-from extractor.period_rules import PeriodRules, year_back
 from extractor.roles import _is_brand, choose_party, short_name
-from extractor.structure import DocumentLayout
 from extractor.roles import default_rules as role_rules
+from extractor.structure import DocumentLayout
 
 if not Doc.has_extension("facts"):
     Doc.set_extension("facts", default=None)

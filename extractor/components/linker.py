@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from extractor.components.base import DataComponent
 from extractor.components.context import DocContext, Mention, MentionIndex, release
+from extractor.countries import country_parties
 from extractor.cues import CueList
 from extractor.normalize.dates import resolve_period
 from extractor.period_rules import PeriodRules, year_back
@@ -45,6 +46,7 @@ _CHIP_NOUN = re.compile(r"\s+(?:chips?|gpus?|processors?|accelerators?|units?|se
 _SPACES = re.compile(r"\s+")
 _NOUN = re.compile(r"count:chip_count:noun:([\w -]+)")
 _CLAUSE_MARKS = re.compile(r"[,;:()\[\]–—]")
+_SYSTEM_AFTER = re.compile(r"[\s-]*(?:[\w-]+\s+){0,2}?(?:servers?|racks?|systems?|nodes?|instances?|boxes)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
 _RANK_PREFIX = re.compile(r"^\s*(?:#?\d{1,3}[.)]?\s+)")
 _NAME_LIKE = re.compile(r"[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,4}")  # 'Lambda', 'DeepSeek V4 Flash'
@@ -362,7 +364,12 @@ class AttributeLinker(DataComponent):
             short = next((" ".join(words[:n]) for n in range(1, len(words)) if " ".join(words[:n]) in standalone),
                          None) or short_name(text, org.text)
             out.append(Mention(org.start, org.end, short, org.label, org.rule) if short != org.text else org)
-        return out
+        taken = [(o.start, o.end) for o in out]
+        for country in country_parties(text):
+            if not any(a < country.end and country.start < b for a, b in taken):
+                out.append(Mention(country.start, country.end, country.text, "ORG", "org:country"))
+        not_parties = role_rules().not_parties
+        return [o for o in out if o.text.lower() not in not_parties]
 
     @staticmethod
     def _dominant(orgs: list[Mention]) -> list[str]:
@@ -412,7 +419,9 @@ class AttributeLinker(DataComponent):
                 return
         if draft.kind == "unit_price" and "rental" not in draft.rule:
             maker = self._maker(context, draft)
-            if maker and re.search(rf"\b{re.escape(maker)}\b", text):
+            chip = self._chips_near(context, draft)
+            whole_system = chip is not None and _SYSTEM_AFTER.match(text, chip.end)
+            if maker and not whole_system and re.search(rf"\b{re.escape(maker)}\b", text):
                 draft.subject = [maker]
                 draft.notes.append("subject:maker-of-item")
                 return

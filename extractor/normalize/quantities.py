@@ -354,8 +354,8 @@ def default_scanner() -> QuantityScanner:
 def find_quantities(text: str) -> list[Quantity]:
     """Every normalized money amount and count in `text`, fact or not.
 
-    >>> [(q.text, str(q.value), q.unit) for q in find_quantities("RMB 160 billion (≈US$23 billion)")]
-    [('RMB 160 billion', '160000000000', 'CNY'), ('US$23 billion', '23000000000', 'USD')]
+    >>> [(q.text, int(q.value), q.unit) for q in find_quantities("RMB 160 billion (≈US$23 billion)")]
+    [('RMB 160 billion', 160000000000, 'CNY'), ('US$23 billion', 23000000000, 'USD')]
     >>> q, = find_quantities("between 40,000 and 80,000 units")
     >>> (q.text, q.low, q.high, q.value)
     ('40,000 and 80,000', Decimal('40000'), Decimal('80000'), None)

@@ -1,0 +1,68 @@
+"""Countries as parties: 'Germany has signalled it will put in EUR 1.6 billion', 'Spain's government said it
+had reserved ...', 'the Korean government', 'ship 60,400 A100 chips to the UAE' (GUIDELINES D20).
+
+Names come from CLDR through Babel, short forms and adjectives from `data/countries.json`. A country is
+found only where its clause makes it a party, so 'a campus in Texas' or 'chips made in Taiwan' stay places.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extractor.regexes import trie_alternation
+from extractor.resources import load_json
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|across|from|of|into|within|outside|throughout|at|near|around)\s+(?:the\s+)?$",
+                           re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class CountryParty:
+    start: int
+    end: int
+    text: str  # the name of the party: the country as the article writes it, or the one an adjective names
+
+
+@cache
+def _tables() -> tuple[re.Pattern, re.Pattern, dict[str, str], dict[str, str]]:
+    import babel
+
+    data = load_json("countries.json")
+    names = {name: name for code, name in babel.Locale("en").territories.items() if len(code) == 2}
+    names.update(data["aliases"])
+    verbs = trie_alternation(data["party_verbs"])
+    government = trie_alternation(data["government_nouns"])
+    name_alt = trie_alternation(list(names))
+    by_name = re.compile(
+        rf"(?<![\w-])(?P<name>{name_alt})(?![\w-])"
+        rf"(?=(?:['’]s)\s+(?:{government})\b|\s+(?:{verbs})\b)"
+        rf"|(?<=\bto\s)(?:the\s+)?(?P<recipient>{name_alt})(?![\w-])")
+    demonym = re.compile(rf"(?<![\w-])(?P<adj>{trie_alternation(list(data['demonyms']))})\s+(?:{government})\b")
+    return by_name, demonym, names, data["demonyms"]
+
+
+def country_parties(text: str) -> list[CountryParty]:
+    """Every country that a clause makes a party, in text order.
+
+    >>> [p.text for p in country_parties("Germany has signalled it will put in money; Spain's government agreed.")]
+    ['Germany', 'Spain']
+    >>> [p.text for p in country_parties("a campus in Texas, chips made in Taiwan; prices in China have fallen")]
+    []
+    >>> [p.text for p in country_parties("Nvidia will supply chips to the Korean government and to the UAE.")]
+    ['Korea', 'UAE']
+    """
+    by_name, demonym, names, demonyms = _tables()
+    found = []
+    for m in by_name.finditer(text):
+        group = "name" if m.group("name") else "recipient"
+        if group == "name" and _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # 'servers in China have fallen': a place
+        found.append(CountryParty(m.start(group), m.end(group), names[m.group(group)]))
+    for m in demonym.finditer(text):
+        found.append(CountryParty(m.start(), m.end(), demonyms[m.group("adj")]))
+    return sorted(found, key=lambda p: p.start)
+
+
+__all__ = ["CountryParty", "country_parties"]

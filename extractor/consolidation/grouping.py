@@ -1,0 +1,475 @@
+"""Consolidation: one record per fact that many mentions state.
+
+Mentions are grouped by a key, never compared all against all:
+1. a figure and its currency restatement (`equivalent_of`) are one *unit*;
+2. units are bucketed by (type, subject names, item, metric);
+3. in a bucket, units with the same period whose figures lie within the
+   variant window are chained (sorted by value, neighbours only) into one
+   consolidated fact; a restatement pair links its two currencies, which is
+   how a USD-only article joins a CNY figure's group;
+4. a unit without a period joins the one dated group of its bucket whose
+   figure it matches within the tolerance; otherwise it groups with the other
+   undated units.
+Inside a group, figures within the tolerance are one *variant*; several
+variants make a conflict or, when each first appeared on a later date, a
+revision. A retracted mention, and the earlier mentions of the figure it
+retracts, are kept as members but left out of the agreed value.
+Cost: linear in the facts plus a sort per bucket.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from extractor.consolidation.config import Config
+from extractor.consolidation.names import item_key, subject_key
+from extractor.records import Fact
+
+STATUSES = ("agreed", "conflict", "revised", "retracted")
+
+
+@cache
+def default_config() -> Config:
+    return Config.load()
+
+
+@dataclass(slots=True)
+class Member:
+    """One mention as consolidation sees it; numbers are floats for speed
+    (agreement is a relative tolerance, no money arithmetic happens here)."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    type: str
+    unit: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    subject: tuple[str, ...]
+    item: str | None
+    metric: str | None
+    period: str | None
+    retracted: bool
+    equivalent_of: int | None
+    published: str | None
+    mid: float = 0.0
+    retracted_by: str | None = None
+
+    @property
+    def is_range(self) -> bool:
+        return self.value is None
+
+    @property
+    def excluded(self) -> bool:
+        return self.retracted or self.retracted_by is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc_id": self.doc_id, "start": self.start, "end": self.end, "text": self.text, "unit": self.unit,
+                "value": _number(self.value), "low": _number(self.low), "high": _number(self.high),
+                "qualifier": self.qualifier, "period": self.period, "published": self.published,
+                "retracted": self.retracted, "retracted_by": self.retracted_by}
+
+
+@dataclass(slots=True)
+class Variant:
+    """Members of one group whose figures agree within the tolerance."""
+
+    unit: str
+    value: float | None
+    low: float | None
+    high: float | None
+    members: list[Member]
+
+    @property
+    def first_published(self) -> str | None:
+        return min((m.published for m in self.members if m.published), default=None)
+
+    @property
+    def last_published(self) -> str | None:
+        return max((m.published for m in self.members if m.published), default=None)
+
+    @property
+    def articles(self) -> int:
+        return len({m.doc_id for m in self.members})
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"unit": self.unit, "value": _number(self.value), "low": _number(self.low),
+                "high": _number(self.high), "mentions": len(self.members), "articles": self.articles,
+                "docs": sorted({m.doc_id for m in self.members}), "first_published": self.first_published,
+                "last_published": self.last_published}
+
+
+@dataclass(slots=True)
+class Consolidated:
+    """One fact across articles: its agreed figure per unit, variants, members."""
+
+    type: str
+    subject: list[str]
+    item: str | None
+    metric: str | None
+    period: str | None
+    status: str
+    units: list[str]
+    agreed: dict[str, Variant | None]
+    variants: list[Variant]
+    members: list[Member]
+    id: int = 0
+    spread: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+    @property
+    def unit(self) -> str:
+        return self.units[0]
+
+    @property
+    def articles(self) -> int:
+        return len({m.doc_id for m in self.members})
+
+    @property
+    def mentions(self) -> int:
+        return len(self.members)
+
+    @property
+    def first_published(self) -> str | None:
+        return min((m.published for m in self.members if m.published), default=None)
+
+    @property
+    def last_published(self) -> str | None:
+        return max((m.published for m in self.members if m.published), default=None)
+
+    @property
+    def qualifiers(self) -> list[str]:
+        return sorted({m.qualifier for m in self.members})
+
+    def to_dict(self) -> dict[str, Any]:
+        main = self.agreed.get(self.unit)
+        return {
+            "id": self.id, "type": self.type, "subject": self.subject, "item": self.item, "metric": self.metric,
+            "period": self.period, "status": self.status, "unit": self.unit,
+            "value": _number(main.value) if main else None, "low": _number(main.low) if main else None,
+            "high": _number(main.high) if main else None,
+            "equivalents": [{"unit": u, "value": _number(v.value), "low": _number(v.low), "high": _number(v.high)}
+                            for u, v in self.agreed.items() if u != self.unit and v is not None],
+            "articles": self.articles, "mentions": self.mentions,
+            "first_published": self.first_published, "last_published": self.last_published,
+            "spread": {u: {"low": _number(lo), "high": _number(hi), "relative": _relative(lo, hi)}
+                       for u, (lo, hi) in self.spread.items()},
+            "qualifiers": self.qualifiers,
+            "variants": [v.to_dict() for v in self.variants],
+            "members": [m.to_dict() for m in self.members],
+        }
+
+
+def _number(x: float | None) -> int | float | None:
+    if x is None:
+        return None
+    return int(x) if float(x).is_integer() else x
+
+
+def _relative(low: float, high: float) -> float:
+    return round((high - low) / high, 4) if high else 0.0
+
+
+def agree(a: float, b: float, tolerance: float) -> bool:
+    """Within `tolerance` of the larger magnitude.
+
+    >>> agree(12e9, 11.8e9, 0.02), agree(14e9, 16e9, 0.02), agree(0, 0, 0.02)
+    (True, False, True)
+    """
+    return abs(a - b) <= tolerance * max(abs(a), abs(b))
+
+
+# -- input ---------------------------------------------------------------------------------
+
+
+def publication_dates(documents: Mapping[str, str | None] | Iterable[Any] | None) -> dict[str, str | None]:
+    """doc_id -> published from a mapping, Documents, or dicts with doc_id and published."""
+    if documents is None:
+        return {}
+    if isinstance(documents, Mapping):
+        return dict(documents)
+    dates: dict[str, str | None] = {}
+    for doc in documents:
+        if isinstance(doc, Mapping):
+            dates[doc["doc_id"]] = doc.get("published")
+        else:
+            dates[doc.doc_id] = doc.published
+    return dates
+
+
+def member(record: Mapping[str, Any] | Fact, dates: Mapping[str, str | None]) -> Member:
+    """A Member from a contract record (dict) or a Fact; `published` on the
+    record wins over the documents' dates."""
+    r = record.to_dict() if isinstance(record, Fact) else record
+    value, low, high = _float(r["value"]), _float(r["low"]), _float(r["high"])
+    published = r.get("published") or dates.get(r["doc_id"])
+    return Member(r["doc_id"], r["start"], r["end"], r["text"], r["type"], r["unit"], value, low, high,
+                  r["qualifier"], tuple(r["subject"]), r["item"], r["metric"], r["period"], bool(r["retracted"]),
+                  r["equivalent_of"], str(published)[:10] if published else None,
+                  value if value is not None else (low + high) / 2)
+
+
+def _float(x: Any) -> float | None:
+    return None if x is None else float(x)
+
+
+# -- grouping ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Unit:
+    members: list[Member]
+    key: tuple
+    period: str | None
+    amounts: dict[str, tuple[float, bool]]
+    doc_id: str
+
+
+def consolidate(facts: Iterable[Mapping[str, Any] | Fact],
+                documents: Mapping[str, str | None] | Iterable[Any] | None = None,
+                config: Config | None = None) -> list[Consolidated]:
+    """Consolidated facts of a batch, ordered by type, subject, period and date.
+
+    `documents` gives publication dates: a mapping doc_id -> date, Documents,
+    or dicts with `doc_id` and `published`.
+
+    >>> facts = [
+    ...     {"doc_id": "a", "type": "budget", "value": 1.6e11, "low": None, "high": None, "unit": "CNY",
+    ...      "start": 0, "end": 15, "text": "160 billion RMB", "qualifier": "exact", "subject": ["Acme Ltd."],
+    ...      "item": None, "metric": None, "period": "2026", "retracted": False, "equivalent_of": None},
+    ...     {"doc_id": "a", "type": "budget", "value": 2.3e10, "low": None, "high": None, "unit": "USD",
+    ...      "start": 17, "end": 28, "text": "$23 billion", "qualifier": "approx", "subject": ["Acme"],
+    ...      "item": None, "metric": None, "period": "2026", "retracted": False, "equivalent_of": 0},
+    ...     {"doc_id": "b", "type": "budget", "value": 2.3e10, "low": None, "high": None, "unit": "USD",
+    ...      "start": 5, "end": 11, "text": "$23bn", "qualifier": "exact", "subject": ["ACME"],
+    ...      "item": None, "metric": None, "period": None, "retracted": False, "equivalent_of": None}]
+    >>> [(c.status, c.units, c.articles, c.mentions) for c in consolidate(facts, {"a": "2025-12-01"})]
+    [('agreed', ['USD', 'CNY'], 2, 3)]
+    """
+    config = config or default_config()
+    dates = publication_dates(documents)
+    members = [member(f, dates) for f in facts]
+    buckets: dict[tuple, list[_Unit]] = defaultdict(list)
+    for unit in _units(members, config):
+        buckets[unit.key].append(unit)
+    groups = [_summarize(cluster, config) for units in buckets.values() for cluster in _cluster(units, config)]
+    groups.sort(key=lambda g: (g.type, [s.casefold() for s in g.subject], g.period or "~", g.item or "",
+                               g.metric or "", g.first_published or "~", g.members[0].doc_id, g.members[0].start))
+    for number, group in enumerate(groups, 1):
+        group.id = number
+    return groups
+
+
+def _units(members: list[Member], config: Config) -> list[_Unit]:
+    """Members joined with their restatements (union-find over equivalent_of)."""
+    parent = list(range(len(members)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    at = {(m.doc_id, m.type, m.start): i for i, m in enumerate(members)}
+    for i, m in enumerate(members):
+        if m.equivalent_of is not None:
+            j = at.get((m.doc_id, m.type, m.equivalent_of))
+            if j is not None:
+                parent[find(i)] = find(j)
+    joined: dict[int, list[Member]] = defaultdict(list)
+    for i, m in enumerate(members):
+        joined[find(i)].append(m)
+    units = []
+    for group in joined.values():
+        original = next((m for m in group if m.equivalent_of is None), group[0])
+        key = (original.type, subject_key(original.subject, config.name_suffixes), item_key(original.item),
+               original.metric)
+        period = original.period or next((m.period for m in group if m.period), None)
+        amounts: dict[str, tuple[float, bool]] = {}
+        for m in group:
+            amounts.setdefault(m.unit, (m.mid, m.is_range))
+        units.append(_Unit(group, key, period, amounts, original.doc_id))
+    return units
+
+
+def _cluster(units: list[_Unit], config: Config) -> list[list[_Unit]]:
+    dated: dict[str, list[_Unit]] = defaultdict(list)
+    undated: list[_Unit] = []
+    for unit in units:
+        if unit.period:
+            dated[unit.period].append(unit)
+        else:
+            undated.append(unit)
+    clusters = [c for same_period in dated.values() for c in _chain(same_period, config.variant_window)]
+    rest = _attach(undated, clusters, config.tolerance)
+    return clusters + _chain(rest, config.variant_window)
+
+
+def _chain(units: list[_Unit], window: float) -> list[list[_Unit]]:
+    """Single-link clusters of units whose neighbouring figures (sorted per
+    unit and shape) lie within `window`."""
+    if len(units) < 2:
+        return [units] if units else []
+    parent = list(range(len(units)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_unit: dict[tuple[str, bool], list[tuple[float, int]]] = defaultdict(list)
+    for i, unit in enumerate(units):
+        for currency, (mid, is_range) in unit.amounts.items():
+            by_unit[currency, is_range].append((mid, i))
+    for points in by_unit.values():
+        points.sort()
+        for (a, i), (b, j) in zip(points, points[1:], strict=False):
+            if agree(a, b, window):
+                parent[find(j)] = find(i)
+    clusters: dict[int, list[_Unit]] = defaultdict(list)
+    for i, unit in enumerate(units):
+        clusters[find(i)].append(unit)
+    return list(clusters.values())
+
+
+def _attach(undated: list[_Unit], clusters: list[list[_Unit]], tolerance: float) -> list[_Unit]:
+    """Put each undated unit into the one dated cluster whose figure it matches
+    (a cluster from its own article first); return the units left over."""
+    if not clusters:
+        return undated
+    index: dict[tuple[str, bool], list[tuple[float, int]]] = defaultdict(list)
+    for c, cluster in enumerate(clusters):
+        for unit in cluster:
+            for currency, (mid, is_range) in unit.amounts.items():
+                index[currency, is_range].append((mid, c))
+    for points in index.values():
+        points.sort()
+    docs = [{u.doc_id for u in cluster} for cluster in clusters]
+    rest = []
+    for unit in undated:
+        hits: set[int] = set()
+        for currency, (mid, is_range) in unit.amounts.items():
+            points = index.get((currency, is_range))
+            if not points:
+                continue
+            lo = bisect.bisect_left(points, (mid * (1 - tolerance) if mid >= 0 else mid / (1 - tolerance), -1))
+            for other, c in points[lo:]:
+                if other > mid and not agree(mid, other, tolerance):
+                    break
+                if agree(mid, other, tolerance):
+                    hits.add(c)
+        own = [c for c in hits if unit.doc_id in docs[c]]
+        chosen = own if len(own) == 1 else sorted(hits)
+        if len(chosen) == 1:
+            clusters[chosen[0]].append(unit)
+        else:
+            rest.append(unit)
+    return rest
+
+
+# -- summarizing ---------------------------------------------------------------------------
+
+
+def _summarize(cluster: list[_Unit], config: Config) -> Consolidated:
+    members = sorted((m for unit in cluster for m in unit.members),
+                     key=lambda m: (m.published or "~", m.doc_id, m.start))
+    _propagate_retractions(cluster, config.tolerance)
+    active = [m for m in members if not m.excluded]
+    counts = Counter(m.unit for m in (active or members))
+    units = sorted(counts, key=lambda u: (-counts[u], u))
+    variants: list[Variant] = []
+    agreed: dict[str, Variant | None] = {}
+    statuses = set()
+    spread: dict[str, tuple[float, float]] = {}
+    for unit in units:
+        mine = [m for m in active if m.unit == unit]
+        found = _variants(mine, config.tolerance)
+        variants.extend(found)
+        if mine:
+            spread[unit] = (min(m.low if m.is_range else m.value for m in mine),
+                            max(m.high if m.is_range else m.value for m in mine))
+        if len(found) == 1:
+            agreed[unit] = found[0]
+        elif len(found) > 1:
+            revised = _is_revision(found)
+            statuses.add("revised" if revised else "conflict")
+            agreed[unit] = found[-1] if revised else None
+        else:
+            agreed[unit] = None
+    if not active:
+        status = "retracted"
+        variants = _variants(members, config.tolerance)
+    else:
+        status = "conflict" if "conflict" in statuses else "revised" if statuses else "agreed"
+    first = members[0]
+    subject = list(Counter(m.subject for m in members).most_common(1)[0][0])
+    items = Counter(m.item for m in members if m.item)
+    periods = Counter(m.period for m in members if m.period)
+    return Consolidated(first.type, subject, items.most_common(1)[0][0] if items else None, first.metric,
+                        periods.most_common(1)[0][0] if periods else None, status, units, agreed, variants,
+                        members, spread=spread)
+
+
+def _propagate_retractions(cluster: list[_Unit], tolerance: float) -> None:
+    """A retracted unit retracts its restatement and every earlier (or
+    undated) mention of the same figure: they state what was denied."""
+    denials = []
+    for unit in cluster:
+        said = next((m for m in unit.members if m.retracted), None)
+        if said is None:
+            continue
+        for m in unit.members:
+            if not m.retracted:
+                m.retracted_by = said.doc_id
+        denials.extend((m, said) for m in unit.members)
+    if not denials:
+        return
+    for unit in cluster:
+        for m in unit.members:
+            if m.excluded:
+                continue
+            for denied, said in denials:
+                if (m.unit == denied.unit and m.is_range == denied.is_range and agree(m.mid, denied.mid, tolerance)
+                        and (m.published is None or said.published is None or m.published <= said.published)):
+                    m.retracted_by = said.doc_id
+                    break
+
+
+def _variants(members: list[Member], tolerance: float) -> list[Variant]:
+    """Members split into runs that agree with the run's smallest figure,
+    ordered by first publication date."""
+    runs: list[list[Member]] = []
+    for m in sorted(members, key=lambda m: (m.unit, m.is_range, m.mid)):
+        head = runs[-1][0] if runs else None
+        same = (head is not None and head.unit == m.unit and head.is_range == m.is_range
+                and agree(head.mid, m.mid, tolerance)
+                and (not m.is_range or (agree(head.low, m.low, tolerance) and agree(head.high, m.high, tolerance))))
+        if same:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    variants = []
+    for run in runs:
+        (value, low, high), _ = Counter((m.value, m.low, m.high) for m in run).most_common(1)[0]
+        variants.append(Variant(run[0].unit, value, low, high,
+                                sorted(run, key=lambda m: (m.published or "~", m.doc_id, m.start))))
+    variants.sort(key=lambda v: (v.unit, v.first_published or "~"))
+    return variants
+
+
+def _is_revision(variants: list[Variant]) -> bool:
+    """Each variant first reported on its own, later date (an article may
+    still quote the older figure as 'up from')."""
+    firsts = [v.first_published for v in variants]
+    return None not in firsts and len(set(firsts)) == len(firsts)
+
+
+__all__ = ["STATUSES", "Consolidated", "Member", "Variant", "agree", "consolidate", "publication_dates"]

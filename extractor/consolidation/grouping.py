@@ -7,9 +7,10 @@ Mentions are grouped by a key, never compared all against all:
    variant window are chained (sorted by value, neighbours only) into one
    consolidated fact; a restatement pair links its two currencies, which is
    how a USD-only article joins a CNY figure's group;
-4. a unit without a period joins the one dated group of its bucket whose
-   figure it matches within the tolerance; otherwise it groups with the other
-   undated units.
+4. a unit whose period lies inside a coarser one of the bucket (a month of
+   a year), or that has no period, joins the one group of that coarser (or
+   any) period whose figure it matches within the tolerance; otherwise it
+   groups with the units of its own period.
 Inside a group, figures within the tolerance are one *variant*; several
 variants make a conflict or, when each first appeared on a later date, a
 revision. A retracted mention, and the earlier mentions of the figure it
@@ -300,16 +301,37 @@ def _units(members: list[Member], config: Config) -> list[_Unit]:
 
 
 def _cluster(units: list[_Unit], config: Config) -> list[list[_Unit]]:
-    dated: dict[str, list[_Unit]] = defaultdict(list)
+    by_period: dict[str, list[_Unit]] = defaultdict(list)
     undated: list[_Unit] = []
     for unit in units:
         if unit.period:
-            dated[unit.period].append(unit)
+            by_period[unit.period].append(unit)
         else:
             undated.append(unit)
-    clusters = [c for same_period in dated.values() for c in _chain(same_period, config.variant_window)]
-    rest = _attach(undated, clusters, config.tolerance)
+    clusters_of: dict[str, list[list[_Unit]]] = {}
+    indexes: dict[str, _Index] = {}
+    for period in sorted(by_period, key=lambda p: (len(p), p)):
+        left = by_period[period]
+        for coarser in coarser_periods(period):
+            if coarser in clusters_of and left:
+                if coarser not in indexes:
+                    indexes[coarser] = _Index(clusters_of[coarser])
+                left = indexes[coarser].attach(left, config.tolerance)
+        clusters_of[period] = _chain(left, config.variant_window)
+    clusters = [c for same_period in clusters_of.values() for c in same_period]
+    rest = _Index(clusters).attach(undated, config.tolerance) if clusters else undated
     return clusters + _chain(rest, config.variant_window)
+
+
+def coarser_periods(period: str) -> list[str]:
+    """The periods that contain `period`, nearest first: a figure for a month
+    is compatible with the same figure given for its year.
+
+    >>> coarser_periods("2026-11-20"), coarser_periods("2026")
+    (['2026-11', '2026'], [])
+    """
+    parts = period.split("-")
+    return ["-".join(parts[:n]) for n in range(len(parts) - 1, 0, -1)]
 
 
 def _chain(units: list[_Unit], window: float) -> list[list[_Unit]]:
@@ -340,39 +362,48 @@ def _chain(units: list[_Unit], window: float) -> list[list[_Unit]]:
     return list(clusters.values())
 
 
-def _attach(undated: list[_Unit], clusters: list[list[_Unit]], tolerance: float) -> list[_Unit]:
-    """Put each undated unit into the one dated cluster whose figure it matches
-    (a cluster from its own article first); return the units left over."""
-    if not clusters:
-        return undated
-    index: dict[tuple[str, bool], list[tuple[float, int]]] = defaultdict(list)
-    for c, cluster in enumerate(clusters):
-        for unit in cluster:
-            for currency, (mid, is_range) in unit.amounts.items():
-                index[currency, is_range].append((mid, c))
-    for points in index.values():
-        points.sort()
-    docs = [{u.doc_id for u in cluster} for cluster in clusters]
-    rest = []
-    for unit in undated:
+class _Index:
+    """The figures of some clusters, sorted per (unit, shape), to find the
+    clusters a figure matches without comparing it to all of them."""
+
+    def __init__(self, clusters: list[list[_Unit]]) -> None:
+        self.clusters = clusters
+        self.points: dict[tuple[str, bool], list[tuple[float, int]]] = defaultdict(list)
+        for c, cluster in enumerate(clusters):
+            for unit in cluster:
+                for currency, (mid, is_range) in unit.amounts.items():
+                    self.points[currency, is_range].append((mid, c))
+        for points in self.points.values():
+            points.sort()
+        self.docs = [{u.doc_id for u in cluster} for cluster in clusters]
+
+    def matches(self, unit: _Unit, tolerance: float) -> set[int]:
         hits: set[int] = set()
         for currency, (mid, is_range) in unit.amounts.items():
-            points = index.get((currency, is_range))
+            points = self.points.get((currency, is_range))
             if not points:
                 continue
-            lo = bisect.bisect_left(points, (mid * (1 - tolerance) if mid >= 0 else mid / (1 - tolerance), -1))
-            for other, c in points[lo:]:
-                if other > mid and not agree(mid, other, tolerance):
-                    break
+            lowest = mid * (1 - tolerance) if mid >= 0 else mid / (1 - tolerance)
+            for other, c in points[bisect.bisect_left(points, (lowest, -1)):]:
                 if agree(mid, other, tolerance):
                     hits.add(c)
-        own = [c for c in hits if unit.doc_id in docs[c]]
-        chosen = own if len(own) == 1 else sorted(hits)
-        if len(chosen) == 1:
-            clusters[chosen[0]].append(unit)
-        else:
-            rest.append(unit)
-    return rest
+                elif other > mid:
+                    break
+        return hits
+
+    def attach(self, units: list[_Unit], tolerance: float) -> list[_Unit]:
+        """Put each unit into the one cluster whose figure it matches (a
+        cluster from its own article first); return the units left over."""
+        rest = []
+        for unit in units:
+            hits = self.matches(unit, tolerance)
+            own = [c for c in hits if unit.doc_id in self.docs[c]]
+            chosen = own if len(own) == 1 else sorted(hits)
+            if len(chosen) == 1:
+                self.clusters[chosen[0]].append(unit)
+            else:
+                rest.append(unit)
+        return rest
 
 
 # -- summarizing ---------------------------------------------------------------------------

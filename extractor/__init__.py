@@ -6,8 +6,9 @@
     [('budget', 5000000000, 'USD', '2026')]
 """
 
+from extractor.consolidation import consolidate
 from extractor.normalize.quantities import find_quantities
 from extractor.pipeline import add_to_pipeline, build, extract, load
 from extractor.records import Fact, Quantity
 
-__all__ = ["Fact", "Quantity", "add_to_pipeline", "build", "extract", "find_quantities", "load"]
+__all__ = ["Fact", "Quantity", "add_to_pipeline", "build", "consolidate", "extract", "find_quantities", "load"]

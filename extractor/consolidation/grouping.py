@@ -278,24 +278,38 @@ def _units(members: list[Member], config: Config) -> list[_Unit]:
             i = parent[i]
         return i
 
-    at = {(m.doc_id, m.type, m.start): i for i, m in enumerate(members)}
-    for i, m in enumerate(members):
-        if m.equivalent_of is not None:
+    linked = [i for i, m in enumerate(members) if m.equivalent_of is not None]
+    if linked:
+        at = {(m.doc_id, m.type, m.start): i for i, m in enumerate(members)}
+        for i in linked:
+            m = members[i]
             j = at.get((m.doc_id, m.type, m.equivalent_of))
             if j is not None:
                 parent[find(i)] = find(j)
-    joined: dict[int, list[Member]] = defaultdict(list)
+    joined: dict[int, list[Member]] = {}
     for i, m in enumerate(members):
-        joined[find(i)].append(m)
+        root = find(i) if linked else i
+        if root in joined:
+            joined[root].append(m)
+        else:
+            joined[root] = [m]
+    subjects: dict[tuple[str, ...], frozenset[str]] = {}
+    items: dict[str | None, str | None] = {}
     units = []
     for group in joined.values():
-        original = next((m for m in group if m.equivalent_of is None), group[0])
-        key = (original.type, subject_key(original.subject, config.name_suffixes), item_key(original.item),
-               original.metric)
+        original = group[0] if len(group) == 1 else next((m for m in group if m.equivalent_of is None), group[0])
+        names = subjects.get(original.subject)
+        if names is None:
+            names = subjects[original.subject] = subject_key(original.subject, config.name_suffixes)
+        item = items.get(original.item, "")
+        if item == "":
+            item = items[original.item] = item_key(original.item)
+        key = (original.type, names, item, original.metric)
         period = original.period or next((m.period for m in group if m.period), None)
         amounts: dict[str, tuple[float, bool]] = {}
         for m in group:
-            amounts.setdefault(m.unit, (m.mid, m.is_range))
+            if m.unit not in amounts:
+                amounts[m.unit] = (m.mid, m.value is None)
         units.append(_Unit(group, key, period, amounts, original.doc_id))
     return units
 
@@ -414,14 +428,18 @@ def _summarize(cluster: list[_Unit], config: Config) -> Consolidated:
                      key=lambda m: (m.published or "~", m.doc_id, m.start))
     _propagate_retractions(cluster, config.tolerance)
     active = [m for m in members if not m.excluded]
-    counts = Counter(m.unit for m in (active or members))
-    units = sorted(counts, key=lambda u: (-counts[u], u))
+    shown = active or members
+    if all(m.unit == shown[0].unit for m in shown):
+        units = [shown[0].unit]
+    else:
+        counts = Counter(m.unit for m in shown)
+        units = sorted(counts, key=lambda u: (-counts[u], u))
     variants: list[Variant] = []
     agreed: dict[str, Variant | None] = {}
     statuses = set()
     spread: dict[str, tuple[float, float]] = {}
     for unit in units:
-        mine = [m for m in active if m.unit == unit]
+        mine = active if len(units) == 1 else [m for m in active if m.unit == unit]
         found = _variants(mine, config.tolerance)
         variants.extend(found)
         if mine:
@@ -441,12 +459,19 @@ def _summarize(cluster: list[_Unit], config: Config) -> Consolidated:
     else:
         status = "conflict" if "conflict" in statuses else "revised" if statuses else "agreed"
     first = members[0]
-    subject = list(Counter(m.subject for m in members).most_common(1)[0][0])
-    items = Counter(m.item for m in members if m.item)
-    periods = Counter(m.period for m in members if m.period)
-    return Consolidated(first.type, subject, items.most_common(1)[0][0] if items else None, first.metric,
-                        periods.most_common(1)[0][0] if periods else None, status, units, agreed, variants,
+    return Consolidated(first.type, list(_most_common([m.subject for m in members])),
+                        _most_common([m.item for m in members if m.item]), first.metric,
+                        _most_common([m.period for m in members if m.period]), status, units, agreed, variants,
                         members, spread=spread)
+
+
+def _most_common(values: list[Any]) -> Any:
+    """The most frequent value (the first seen on a tie), None for no values."""
+    if not values:
+        return None
+    if len(values) == 1 or all(v == values[0] for v in values):
+        return values[0]
+    return Counter(values).most_common(1)[0][0]
 
 
 def _propagate_retractions(cluster: list[_Unit], tolerance: float) -> None:
@@ -489,7 +514,7 @@ def _variants(members: list[Member], tolerance: float) -> list[Variant]:
             runs.append([m])
     variants = []
     for run in runs:
-        (value, low, high), _ = Counter((m.value, m.low, m.high) for m in run).most_common(1)[0]
+        value, low, high = _most_common([(m.value, m.low, m.high) for m in run])
         variants.append(Variant(run[0].unit, value, low, high,
                                 sorted(run, key=lambda m: (m.published or "~", m.doc_id, m.start))))
     variants.sort(key=lambda v: (v.unit, v.first_published or "~"))

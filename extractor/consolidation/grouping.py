@@ -210,6 +210,8 @@ def member(record: Mapping[str, Any] | Fact, dates: Mapping[str, str | None]) ->
     record wins over the documents' dates."""
     r = record.to_dict() if isinstance(record, Fact) else record
     value, low, high = _float(r["value"]), _float(r["low"]), _float(r["high"])
+    if value is None and (low is None or high is None):
+        raise ValueError(f"{r['doc_id']}:{r['start']}: a fact needs a value or both low and high")
     published = r.get("published") or dates.get(r["doc_id"])
     return Member(r["doc_id"], r["start"], r["end"], r["text"], r["type"], r["unit"], value, low, high,
                   r["qualifier"], tuple(r["subject"]), r["item"], r["metric"], r["period"], bool(r["retracted"]),

@@ -90,6 +90,8 @@ def _build_currencies(args: argparse.Namespace) -> int:
 
 def _consolidate(args: argparse.Namespace) -> int:
     """`extractor consolidate`: one row per fact that several mentions state."""
+    import sqlite3
+
     from extractor.consolidation import Config, consolidate, inputs, output
     from extractor.consolidation import store as consolidated_store
 
@@ -105,6 +107,9 @@ def _consolidate(args: argparse.Namespace) -> int:
         print(f"error: no store at {args.db}", file=sys.stderr)
         return 2
     loaded = inputs.load(args.facts, args.db, args.manifest)
+    if loaded.store_error:
+        print(f"error: {loaded.store_error}", file=sys.stderr)
+        return 2
     for problem in loaded.problems:
         print(problem, file=sys.stderr)
     groups = consolidate(loaded.facts, loaded.dates, config)
@@ -121,7 +126,11 @@ def _consolidate(args: argparse.Namespace) -> int:
         else:
             output.write_csv(groups, out)
     if args.db and not args.no_save:
-        rows, members = consolidated_store.save(args.db, groups)
+        try:
+            rows, members = consolidated_store.save(args.db, groups)
+        except sqlite3.Error as error:
+            print(f"error: could not write the consolidated tables to {args.db}: {error}", file=sys.stderr)
+            return 1
         print(f"wrote {rows} rows to table consolidated and {members} to consolidated_members in {args.db}",
               file=sys.stderr)
     print(loaded.report(groups), file=sys.stderr)

@@ -99,3 +99,22 @@ def test_bad_input_is_one_line_and_no_traceback(args, stdin, message, code):
     proc = run(*args, stdin=stdin)
     assert proc.returncode == code
     assert message in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_file_that_is_not_a_store_is_an_error(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("not sqlite at all, just text that is long enough to have a header", encoding="utf-8")
+    proc = run("--db", str(path))
+    assert proc.returncode == 2 and "not a readable store" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_evaluate_consolidation_reports_pairwise_scores(root, tmp_path):
+    report = tmp_path / "report.json"
+    proc = subprocess.run([sys.executable, str(root / "evaluate.py"), "--consolidation", "--corpus",
+                           str(root / "corpus" / "overlap"), "--gold", str(root / "annotations" / "overlap"),
+                           "--json", str(report)], capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert "pairs gold/pred/true" in proc.stdout
+    rows = {r["facts"]: r for r in json.loads(report.read_text())}
+    assert set(rows) == {"gold", "extractor"}
+    assert (rows["gold"]["f1"], rows["gold"]["status_accuracy"], rows["gold"]["gold_groups"]) == (1.0, 1.0, 10)

@@ -24,6 +24,7 @@ class Loaded:
     facts: list[dict[str, Any]] = field(default_factory=list)
     dates: dict[str, str | None] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    store_error: str | None = None
 
     def report(self, groups: Sequence[Consolidated]) -> str:
         """What was processed, skipped and why, in one line."""
@@ -90,6 +91,13 @@ def _summary(problems: list[str]) -> str:
 
 
 def _read_store(path: Path, loaded: Loaded) -> None:
+    try:
+        _query_store(path, loaded)
+    except sqlite3.Error as error:
+        loaded.store_error = f"{path}: not a readable store: {error}"
+
+
+def _query_store(path: Path, loaded: Loaded) -> None:
     from extractor.store import Store
 
     with Store(path) as store:

@@ -66,6 +66,10 @@ DATES = {"a": "2025-12-01", "b": "2025-12-01", "c": "2026-01-10", "d": "2026-02-
           fact("b", 0, 23 * G)], [("agreed", 3)]),
         # 11.8 vs 12 is 1.7% apart: within the 2% tolerance
         ([fact("a", 0, 12 * G, period="2026"), fact("c", 0, 11.8 * G, period="2026")], [("agreed", 2)]),
+        # restatements at different exchange rates of one agreed CNY figure
+        ([fact("a", 0, 160 * G, "CNY", period="2026"), fact("a", 20, 23 * G, period="2026", equivalent_of=0),
+          fact("b", 0, 160 * G, "CNY", period="2026"), fact("b", 20, 22 * G, period="2026", equivalent_of=0)],
+         [("agreed", 4)]),
         # same day, 14 vs 16: a conflict
         ([fact("a", 0, 14 * G, period="2026"), fact("b", 0, 16 * G, period="2026")], [("conflict", 2)]),
         # a different figure first reported later: a revision (ranges too)
@@ -114,6 +118,14 @@ def test_tolerance_decides_agreement_or_variants():
     (strict,) = consolidate(facts, DATES, Config.load().with_tolerance(0.01))
     assert (loose.status, loose.agreed["USD"].value, loose.spread["USD"]) == ("agreed", 12e9, (11.8e9, 12e9))
     assert (strict.status, [v.value for v in strict.variants]) == ("revised", [12e9, 11.8e9])
+
+
+def test_restated_figures_differ_by_rate_not_by_fact():
+    facts = [fact("a", 0, 85 * G, "CNY", period="2026"), fact("a", 20, 12 * G, period="2026", equivalent_of=0),
+             fact("a", 40, 85 * G, "CNY", period="2026"), fact("c", 0, 11.8 * G, period="2026")]
+    (group,) = consolidate(facts, DATES, Config.load().with_tolerance(0.01))
+    assert (group.status, group.units, group.agreed["USD"].value) == ("agreed", ["CNY", "USD"], 12e9)
+    assert "restated at different exchange rates: USD 11.8–12 billion differ by 1.7%" in output.details(group, 0.01)
 
 
 def test_conflict_keeps_each_variant_with_its_sources():

@@ -13,7 +13,9 @@ Mentions are grouped by a key, never compared all against all:
    groups with the units of its own period.
 Inside a group, figures within the tolerance are one *variant*; several
 variants make a conflict or, when each first appeared on a later date, a
-revision. A retracted mention, and the earlier mentions of the figure it
+revision; variants of which at most one holds a figure stated in its own
+right (the others only restate, `equivalent_of`) differ by exchange rate,
+not about the fact, and agree. A retracted mention, and the earlier mentions of the figure it
 retracts, are kept as members but left out of the agreed value.
 Cost: linear in the facts plus a sort per bucket.
 """
@@ -449,6 +451,8 @@ def _summarize(cluster: list[_Unit], config: Config) -> Consolidated:
                             max(m.high if m.is_range else m.value for m in mine))
         if len(found) == 1:
             agreed[unit] = found[0]
+        elif found and sum(1 for v in found if any(m.equivalent_of is None for m in v.members)) < 2:
+            agreed[unit] = max(found, key=lambda v: len(v.members))
         elif len(found) > 1:
             revised = _is_revision(found)
             statuses.add("revised" if revised else "conflict")

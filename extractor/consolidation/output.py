@@ -78,8 +78,12 @@ def details(group: Consolidated, tolerance: float) -> list[str]:
         figures = {(m.value, m.low, m.high) for m in group.members if m.unit == unit and not m.excluded}
         if len(figures) > 1 and group.status == "agreed":
             share = (high - low) / high if high else 0.0
-            lines.append(f"within tolerance: {amount(unit, None, low, high)} differ by {share:.1%} "
-                         f"(≤ {tolerance:.0%})")
+            if share <= tolerance:
+                lines.append(f"within tolerance: {amount(unit, None, low, high)} differ by {share:.1%} "
+                             f"(≤ {tolerance:.0%})")
+            else:
+                lines.append(f"restated at different exchange rates: {amount(unit, None, low, high)} "
+                             f"differ by {share:.1%}")
     for m in group.members:
         if m.excluded:
             reason = "retracted" if m.retracted else f"retracted by {m.retracted_by}"

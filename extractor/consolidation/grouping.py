@@ -214,11 +214,11 @@ def member(record: Mapping[str, Any] | Fact, dates: Mapping[str, str | None]) ->
     value, low, high = _float(r["value"]), _float(r["low"]), _float(r["high"])
     if value is None and (low is None or high is None):
         raise ValueError(f"{r['doc_id']}:{r['start']}: a fact needs a value or both low and high")
-    published = r.get("published") or dates.get(r["doc_id"])
+    published = r.get("published")
+    published = str(published)[:10] if published else dates.get(r["doc_id"])
     return Member(r["doc_id"], r["start"], r["end"], r["text"], r["type"], r["unit"], value, low, high,
                   r["qualifier"], tuple(r["subject"]), r["item"], r["metric"], r["period"], bool(r["retracted"]),
-                  r["equivalent_of"], str(published)[:10] if published else None,
-                  value if value is not None else (low + high) / 2)
+                  r["equivalent_of"], published, value if value is not None else (low + high) / 2)
 
 
 def _float(x: Any) -> float | None:
@@ -259,7 +259,7 @@ def consolidate(facts: Iterable[Mapping[str, Any] | Fact],
     [('agreed', ['USD', 'CNY'], 2, 3)]
     """
     config = config or default_config()
-    dates = publication_dates(documents)
+    dates = {doc: str(day)[:10] if day else None for doc, day in publication_dates(documents).items()}
     members = [member(f, dates) for f in facts]
     buckets: dict[tuple, list[_Unit]] = defaultdict(list)
     for unit in _units(members, config):
@@ -273,10 +273,12 @@ def consolidate(facts: Iterable[Mapping[str, Any] | Fact],
 
 
 def _units(members: list[Member], config: Config) -> list[_Unit]:
-    """Members joined with their restatements (union-find over equivalent_of)."""
-    parent = list(range(len(members)))
+    """Members joined with their restatements (union-find over equivalent_of,
+    run only on the members that a restatement links)."""
+    parent: dict[int, int] = {}
 
     def find(i: int) -> int:
+        parent.setdefault(i, i)
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
@@ -290,25 +292,52 @@ def _units(members: list[Member], config: Config) -> list[_Unit]:
             j = at.get((m.doc_id, m.type, m.equivalent_of))
             if j is not None:
                 parent[find(i)] = find(j)
+    groups: list[list[Member]] = []
     joined: dict[int, list[Member]] = {}
     for i, m in enumerate(members):
-        root = find(i) if linked else i
+        if i not in parent:
+            groups.append([m])
+            continue
+        root = find(i)
         if root in joined:
             joined[root].append(m)
         else:
             joined[root] = [m]
-    subjects: dict[tuple[str, ...], frozenset[str]] = {}
-    items: dict[str | None, str | None] = {}
+            groups.append(joined[root])
+    return _make_units(groups, config)
+
+
+class _Keys:
+    """Name and item keys, each computed once per distinct spelling."""
+
+    def __init__(self, suffixes: frozenset[str]) -> None:
+        self.suffixes = suffixes
+        self.subjects: dict[tuple[str, ...], frozenset[str]] = {}
+        self.items: dict[str | None, str | None] = {}
+
+    def subject(self, names: tuple[str, ...]) -> frozenset[str]:
+        key = self.subjects.get(names)
+        if key is None:
+            key = self.subjects[names] = subject_key(names, self.suffixes)
+        return key
+
+    def item(self, item: str | None) -> str | None:
+        if item not in self.items:
+            self.items[item] = item_key(item)
+        return self.items[item]
+
+
+def _make_units(groups: list[list[Member]], config: Config) -> list[_Unit]:
+    keys = _Keys(config.name_suffixes)
     units = []
-    for group in joined.values():
-        original = group[0] if len(group) == 1 else next((m for m in group if m.equivalent_of is None), group[0])
-        names = subjects.get(original.subject)
-        if names is None:
-            names = subjects[original.subject] = subject_key(original.subject, config.name_suffixes)
-        item = items.get(original.item, "")
-        if item == "":
-            item = items[original.item] = item_key(original.item)
-        key = (original.type, names, item, original.metric)
+    for group in groups:
+        if len(group) == 1:
+            m = group[0]
+            units.append(_Unit(group, (m.type, keys.subject(m.subject), keys.item(m.item), m.metric), m.period,
+                               {m.unit: (m.mid, m.value is None)}, m.doc_id))
+            continue
+        original = next((m for m in group if m.equivalent_of is None), group[0])
+        key = (original.type, keys.subject(original.subject), keys.item(original.item), original.metric)
         period = original.period or next((m.period for m in group if m.period), None)
         amounts: dict[str, tuple[float, bool]] = {}
         for m in group:

@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SRC := extractor tests evaluate.py bench
 
-.PHONY: install run test lint models bench clean
+.PHONY: install run test lint models bench browser-test clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,7 +21,8 @@ run: $(STAMP)
 	$(VENV)/bin/extractor extract corpus/dev --out out/facts-dev.jsonl --summary out/summary-dev.json
 	$(VENV)/bin/extractor extract corpus/test --out out/facts-test.jsonl --summary out/summary-test.json
 	$(VENV)/bin/extractor extract corpus/holdout --out out/facts-holdout.jsonl --summary out/summary-holdout.json
-	$(PY) evaluate.py --json out/report.json
+	$(PY) evaluate.py --json out/report.json --html out/errors.html
+	$(VENV)/bin/extractor view corpus/ corpus/dev corpus/test corpus/holdout --out out/report.html
 
 test: $(STAMP)
 	$(PY) -m ruff check $(wildcard $(SRC))
@@ -40,6 +41,14 @@ bench: $(STAMP)
 	$(PY) -m pip install --quiet -e ".[test,bench]"
 	$(PY) bench/speed.py
 	$(PY) bench/consolidate.py
+
+# the HTML view in headless Chromium (Debian's chromium + chromium-driver; no browser is downloaded by a tool)
+browser-test: $(STAMP)
+	command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+		(apt-get update && apt-get install -y chromium chromium-driver)
+	$(PY) -m pip install --quiet -e ".[test,browser]"
+	mkdir -p docs
+	EXTRACTOR_BROWSER_TEST=required EXTRACTOR_SCREENSHOT=docs/view-seed.png $(PY) -m pytest tests/test_view_browser.py -v
 
 clean:
 	rm -rf $(VENV) build *.egg-info out

@@ -6,6 +6,7 @@ python evaluate.py --system quantulum3      # one system
 python evaluate.py --pred out.jsonl         # score a predictions file
 python evaluate.py --corpus DIR --gold DIR --manifest FILE --errors --json report.json
 python evaluate.py --consolidation          # grouping scores against annotations/groups/<split>.jsonl
+python evaluate.py --html errors.html       # gold and predictions overlaid, one page per run
 """
 
 from __future__ import annotations
@@ -98,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--manifest", help="manifest of {doc_id, published} lines for --corpus")
     parser.add_argument("--json", dest="json_path", help="write the full report as JSON here")
     parser.add_argument("--errors", action="store_true", help="list every miss, false alarm and attribute error")
+    parser.add_argument("--html", help="write the error view here: gold and predictions overlaid, per split")
     parser.add_argument("--peers", action="store_true",
                         help="score find_quantities on Recognizers-Text's and quantulum3's own suites instead")
     parser.add_argument("--consolidation", action="store_true",
@@ -132,6 +134,11 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.json_path).write_text(
             json.dumps([r.to_dict() for r in runs], indent=2) + "\n", encoding="utf-8"
         )
+    if args.html:
+        from extractor.view import render_errors_html
+
+        Path(args.html).write_text(render_errors_html(runs), encoding="utf-8")
+        print(f"wrote {args.html}")
     return 0
 
 

@@ -151,6 +151,25 @@ def _consolidate_parser(sub: argparse._SubParsersAction) -> None:
     co.set_defaults(run=_consolidate)
 
 
+def _add_view(sub) -> None:
+    """`extractor view`: the HTML page of articles and their facts (work in extractor.view.command)."""
+    vw = sub.add_parser("view", help="one self-contained HTML page of articles with their facts highlighted")
+    vw.add_argument("paths", nargs="*", metavar="INPUT", help="as for extract; none with --db: the whole store")
+    vw.add_argument("--out", required=True, help="the HTML file to write, e.g. report.html")
+    vw.add_argument("--manifest", help="JSON Lines of {doc_id, published} for .txt/.html articles")
+    vw.add_argument("--db", help="SQLite store of `extract --db`: facts of unchanged documents are read from it")
+    vw.add_argument("--facts", help="show the facts of this JSON Lines file (e.g. `extract --out`) instead")
+    vw.add_argument("--model", help=f"a saved pipeline folder (default: {MODEL_DIR})")
+    vw.add_argument("--title", help="the page title")
+
+    def run(args: argparse.Namespace) -> int:
+        from extractor.view.command import run as view
+
+        return view(args.paths, args.out, args.manifest, args.db, args.facts, args.model, args.title)
+
+    vw.set_defaults(run=run)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="extractor", description="Facts about AI infrastructure from news text.")
     sub = top.add_subparsers(dest="command", required=True)
@@ -197,6 +216,7 @@ def parser() -> argparse.ArgumentParser:
     cu = sub.add_parser("build-currencies", help="re-derive data/cldr_currencies.json from Babel's CLDR data")
     cu.set_defaults(run=_build_currencies)
     _consolidate_parser(sub)
+    _add_view(sub)
     return top
 
 

@@ -192,19 +192,36 @@ def _describe(record: dict[str, Any]) -> str:
     return f"{record['type']} {number} {record['unit']} {record['text']!r}{rule}"
 
 
+@dataclass
+class Errors:
+    """What went wrong in a run: the one list that `--errors` prints and `--html` marks."""
+
+    misses: list[dict[str, Any]]
+    false_alarms: list[dict[str, Any]]
+    attribute_errors: list[tuple[str, dict[str, Any], dict[str, Any]]]  # (attribute, pred, gold)
+
+
+def errors_of(run: Run) -> Errors:
+    """Misses and false alarms from the scorer's matching; attribute errors over its matched pairs
+    (`equivalent_of` is scored by its own rule, so it is not listed per pair)."""
+    attribute_errors = [(name, pred, gold) for name in ATTRIBUTES
+                        for pred, gold in run.score.attribute_errors(name)]
+    return Errors(list(run.score.misses), list(run.score.false_alarms), attribute_errors)
+
+
 def format_errors(run: Run) -> str:
     """Every miss, false alarm and attribute disagreement, with its sentence."""
     texts = {d.doc_id: d.text for d in run.split.documents}
+    errors = errors_of(run)
     lines = [f"-- errors of {run.system} on {run.split.name} --"]
-    for title, records in (("MISS", run.score.misses), ("FALSE ALARM", run.score.false_alarms)):
+    for title, records in (("MISS", errors.misses), ("FALSE ALARM", errors.false_alarms)):
         for record in records:
             lines.append(f"{title} {record['doc_id']} {_describe(record)}")
             lines.append(f"    {sentence_of(texts[record['doc_id']], record['start'], record['end'])}")
-    for name in ATTRIBUTES + EXTRA_ATTRIBUTES:
-        for pred, gold in run.score.attribute_errors(name) if name != "equivalent_of" else []:
-            lines.append(
-                f"ATTRIBUTE {name} {gold['doc_id']} {gold['text']!r}: "
-                f"predicted {pred.get(name)!r}, gold {gold.get(name)!r}"
-            )
-            lines.append(f"    {sentence_of(texts[gold['doc_id']], gold['start'], gold['end'])}")
+    for name, pred, gold in errors.attribute_errors:
+        lines.append(
+            f"ATTRIBUTE {name} {gold['doc_id']} {gold['text']!r}: "
+            f"predicted {pred.get(name)!r}, gold {gold.get(name)!r}"
+        )
+        lines.append(f"    {sentence_of(texts[gold['doc_id']], gold['start'], gold['end'])}")
     return "\n".join(lines)

@@ -119,6 +119,27 @@ TABLE = [
     row("in the 1990s"),
     row("the 21st century"),
     row("thousands of GPUs and several hundred servers"),
+    # a glued single-letter scale without a currency (real copy: '120M weekly users', '1.3T tokens')
+    row("120M weekly users", ("120M", 120 * M, None, "exact")),
+    row("about 7.5M daily users", ("7.5M", 7.5 * M, None, "approx")),
+    row("served 100t tokens a day", ("100t", 100 * T, None, "exact")),
+    row("1.3T tokens in May", ("1.3T", 1.3 * T, None, "exact")),
+    row("1M+ GPUs", ("1M", M, None, "lower_bound")),
+    row("34K H100s", ("34K", 34000, None, "exact")),
+    row("Grok 9.1M, Copilot 7.4M", ("9.1M", 9.1 * M, None, "exact"), ("7.4M", 7.4 * M, None, "exact")),
+    row("About 120M users", ("120M", 120 * M, None, "approx")),
+    # ... and where the letter is a unit, a spec or part of a model number
+    row("streams in 4K video"),
+    row("a 7B model and a 70B-parameter one"),
+    row("ran a 100m sprint; the mast is 50m tall"),
+    row("moved 100t of steel"),
+    row("3M Co said"),
+    row("Ascend 910B and Llama 405B"),
+    # compound scales and spaced multiplication signs
+    row("a 40-billion-dollar campus", ("40-billion-dollar", 40 * B, "USD", "exact")),
+    row("a three-billion-euro fund", ("three-billion-euro", 3 * B, "EUR", "exact")),
+    row("350,000 x H100", ("350,000", 350000, None, "exact")),
+    row("a 10x gain, 5 x faster"),
 ]
 
 

@@ -11,6 +11,7 @@ span carries the rule that typed it (`span._.fact_rule`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
@@ -21,13 +22,15 @@ from spacy.tokens import Doc, Span
 from extractor.components.base import DataComponent
 from extractor.components.context import DocContext
 from extractor.cues import CueList
+from extractor.normalize.headers import header_reading
+from extractor.normalize.numbers import scaled
 from extractor.normalize.quantities import default_scanner
 from extractor.resources import load_json
+from extractor.structure import DocumentLayout
 
 if not Span.has_extension("fact_rule"):
     Span.set_extension("fact_rule", default=None)
 
-MAX_UNIT_PRICE = Decimal(10_000_000)
 RESTATE_MIN = Decimal(1_000_000)
 
 
@@ -54,6 +57,10 @@ class FactTyper(DataComponent):
         self.count_not_after = CueList(counts["not_after"])
         self.chip_context = CueList(counts["chip_context"])
         self.rental = CueList(money["rental_cues"])
+        max_usd = Decimal(str(money["unit_price_max_usd"]))
+        rates = load_json("currency_magnitudes.json")["units_per_usd"]
+        self.max_unit_price = {code: max_usd * Decimal(str(rate)) for code, rate in rates.items()}
+        self.max_unit_price_usd = max_usd
         box = counts["per_container"]
         alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
         self.contents_of_one = re.compile(
@@ -71,13 +78,29 @@ class FactTyper(DataComponent):
         noun_alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in
                             sorted(self.noun_kind, key=len, reverse=True))
         self.count_noun = re.compile(
-            rf"[\s-]*(?:(?:[A-Z][\w.&’'-]*|\d+[A-Za-z][\w-]*|(?i:{skip}))[\s-]+){{0,{int(counts['max_gap_tokens'])}}}"
+            rf"\+?[\s-]*(?:(?:[A-Z][\w.&’'/-]*|\d+[A-Za-z][\w-]*|(?i:{skip}))[\s-]+){{0,{int(counts['max_gap_tokens'])}}}"
             rf"(?P<noun>(?i:{noun_alt}))(?![\w-])")
+
+        families = "|".join(r.lstrip("^") for r in load_json("chip_makers.json")["makers"].values())
+        self.product_noun = re.compile(
+            rf"\+?[\s-]*(?:(?:[A-Z][\w.&’'/-]*|(?i:{skip}))[\s-]+){{0,{int(counts['max_gap_tokens'])}}}"
+            rf"(?:(?P<plural>(?:{families})[A-Za-z0-9-]*?s)|[x×]\s+(?P<times>(?:{families})[\w-]*))(?![\w])")
+
+        bare = self.cues["bare_figures"]
+        self.bare_followers = {w.lower() for w in bare["followers"]}
+        self.not_bare_units = set(bare["not_bare_units"])
+        self.bare_max_sentences = int(bare["max_sentences"])
+        self.bare_max_ratio = Decimal(str(bare["max_ratio"]))
+        range_words = "|".join(re.escape(w) for w in bare["range_words"])
+        self.range_gap = re.compile(rf"\s*(?:{range_words})\s+(?:[a-z]+\s+){{0,3}}", re.I)
+        self.noun_anywhere = re.compile(rf"(?<![\w-])(?P<noun>(?i:{noun_alt}))(?![\w-])")
+        self.bare_blocked = CueList(bare["blocked_by_nouns"])
 
     def __call__(self, doc: Doc) -> Doc:
         self._require()
         context = DocContext.of(doc)
         typed: list[Span] = []
+        bare: list[tuple[Span, Any]] = []
         budgets: set[tuple[str, float]] = set()
         money_seen: dict[float, str] = {}
         for span in doc.spans.get(self.quantities_key, []):
@@ -96,6 +119,8 @@ class FactTyper(DataComponent):
             else:
                 kind, rule = self._type_count(context.text, quantity, context, typed)
             if kind is None:
+                if rule in ("count:no-noun", "money:no-cue") and self._is_bare(context.text, quantity):
+                    bare.append((span, quantity))
                 continue
             if kind == "budget" and quantity.value is not None:
                 budgets.add((quantity.unit, amount_key(quantity.value)))
@@ -103,8 +128,118 @@ class FactTyper(DataComponent):
             fact_span._.quantity = quantity
             fact_span._.fact_rule = rule
             typed.append(fact_span)
+        if bare:
+            typed = self._type_bare(doc, context, bare, typed)
         doc.spans[self.spans_key] = typed
         return doc
+
+    # -- figures with no noun or cue of their own ---------------------------------------
+
+    def _is_bare(self, text: str, quantity: Any) -> bool:
+        """Nothing after the number names what it counts: punctuation, a function word, a name. A list's rank
+        ('1. DeepSeek') and a model's version ('Gemini 3 Flash') are not figures."""
+        if self.count_not_before.ends_before(text, _lead(text, quantity.start), 30):
+            return False
+        if ":scaled" not in quantity.rule and quantity.unit is None:
+            line_start = text.rfind("\n", 0, quantity.start) + 1
+            if not text[line_start:quantity.start].strip(" \t-*•") and _RANK.match(text, quantity.end):
+                return False
+            if _NAME_BEFORE.search(text, max(0, quantity.start - 30), quantity.start) and (
+                    _NAME_OR_LEADER_AFTER.match(text, quantity.end)):
+                return False
+        m = _NEXT_WORDS.match(text, quantity.end)
+        if m is None:
+            return True
+        word = m.group("word")
+        if word in self.not_bare_units:
+            return False
+        if word[0].isupper():
+            return True
+        two = f"{word} {m.group('next') or ''}".strip().lower()
+        return word.lower() in self.bare_followers or two in self.bare_followers
+
+    def _type_bare(self, doc: Doc, context: DocContext, bare: list, typed: list[Span]) -> list[Span]:
+        """Type the bare figures from the layout around them, else from the nearest typed figure of their
+        value kind (see `bare_figures` in the cue data)."""
+        text = context.text
+        layout = DocumentLayout.of(text)
+        found: list[Span] = []
+        counts = [s for s in typed if s.label_ in ("chip_count", "user_count", "token_volume")]
+        count_starts = [s.start_char for s in counts]
+        for span, quantity in bare:
+            quantity = self._scaled_by_layout(text, layout, quantity)
+            kind, rule = self._kind_from_layout(text, layout, quantity)
+            if kind is None and quantity.unit is None:
+                kind, rule = self._kind_from_neighbour(text, context, quantity, counts, count_starts)
+            if kind is None:
+                continue
+            fact_span = Span(doc, span.start, span.end, label=kind)
+            fact_span._.quantity = quantity
+            fact_span._.fact_rule = rule
+            found.append(fact_span)
+        return sorted([*typed, *found], key=lambda s: (s.start, s.end))
+
+    @staticmethod
+    def _scaled_by_layout(text: str, layout: DocumentLayout, quantity: Any) -> Any:
+        """'172' under 'MAU (million)', '55.2' under 'in billions of yen': the header's scale and currency."""
+        if ":scaled" in quantity.rule:
+            return quantity
+        for _, region in layout.at(quantity.start).context_regions():
+            power, code = header_reading(text[region.start:region.end])
+            if not power and not (code and quantity.unit is None):
+                continue
+            values = {name: None if getattr(quantity, name) is None else scaled(getattr(quantity, name), power)
+                      for name in ("value", "low", "high")}
+            return replace(quantity, **values, unit=quantity.unit or code,
+                           rule=quantity.rule + ":scaled-by-layout" + (":currency-from-layout" if code else ""))
+        return quantity
+
+    def _kind_from_layout(self, text: str, layout: DocumentLayout, quantity: Any) -> tuple[str | None, str]:
+        where = layout.at(quantity.start)
+        for name, region in where.context_regions():
+            if quantity.unit is None:
+                m = self.noun_anywhere.search(text, region.start, region.end)
+                if m is not None:
+                    noun = re.sub(r"\s+", " ", m.group("noun").lower())
+                    kind = self.noun_kind[noun]
+                    return kind, f"count:{kind}:layout-{name}:{noun}"
+                continue
+            if self.not_a_fact.nearest(text, region.start, region.end, region.start, region.end):
+                return None, "money:not-a-fact:layout"
+            if self.unit_price_after.regex.search(text, region.start, region.end) or self.rental.regex.search(
+                    text, region.start, region.end):
+                return "unit_price", f"money:unit-price:layout-{name}"
+            cue = self.budget.nearest(text, region.start, region.end, region.start, region.end)
+            if cue is not None:
+                return "budget", f"money:budget:layout-{name}:{cue[1]}"
+        return None, "layout:none"
+
+    def _kind_from_neighbour(self, text: str, context: DocContext, quantity: Any, counts: list[Span],
+                             starts: list[int]) -> tuple[str | None, str]:
+        i = bisect_left(starts, quantity.start)
+        if i < len(counts):
+            after = counts[i]
+            gap = self.range_gap.fullmatch(text, quantity.end, after.start_char)
+            if gap is not None and self._comparable(quantity, after):
+                return after.label_, f"count:{after.label_}:range-with-next"
+        if i > 0:
+            before = counts[i - 1]
+            distance = context.sentence_index(quantity.start) - context.sentence_index(before.start_char)
+            lo, _ = context.sentence(quantity.start)
+            if self.bare_blocked.regex.search(text, lo, quantity.start):
+                return None, "count:no-noun:other-noun-in-sentence"
+            if distance <= self.bare_max_sentences and self._comparable(quantity, before):
+                return before.label_, f"count:{before.label_}:antecedent"
+        return None, "count:no-noun"
+
+    def _comparable(self, quantity: Any, other: Span) -> bool:
+        mine = quantity.value if quantity.value is not None else quantity.high
+        q = other._.quantity
+        theirs = q.value if q.value is not None else q.high
+        if not mine or not theirs:
+            return False
+        ratio = abs(mine / theirs)
+        return 1 / self.bare_max_ratio <= ratio <= self.bare_max_ratio
 
     # -- money -------------------------------------------------------------------------
 
@@ -126,7 +261,7 @@ class FactTyper(DataComponent):
             return None, "money:per-token-or-share-price"
         amount = quantity.value if quantity.value is not None else quantity.high
         lead = _lead(text, quantity.start)
-        if amount < MAX_UNIT_PRICE:
+        if amount < self.max_unit_price.get(quantity.unit, self.max_unit_price_usd):
             rental = ":rental" if self.rental.nearest(text, quantity.start, quantity.end, lo, hi) else ""
             if self.unit_price_after.starts_after(text, quantity.end):
                 return "unit_price", f"money:unit-price:per-unit-after{rental}"
@@ -179,6 +314,9 @@ class FactTyper(DataComponent):
             return None, "count:not-a-fact:contents-of-one-product"
         m = self.count_noun.match(text, quantity.end)
         if not m:
+            product = self.product_noun.match(text, quantity.end)
+            if product is not None and not self.count_not_before.ends_before(text, lead, 30):
+                return "chip_count", "count:chip_count:product-" + ("plural" if product.group("plural") else "times")
             return self._continuation(text, quantity, context, typed)
         noun = re.sub(r"\s+", " ", m.group("noun").lower())
         kind = self.noun_kind[noun]
@@ -216,6 +354,10 @@ def _lead(text: str, start: int) -> int:
     return m.start("q") if m else start
 
 
+_NEXT_WORDS = re.compile(r"[\s+-]*(?P<word>[A-Za-z][\w-]*)(?:\s+(?P<next>[a-z]+))?")
+_RANK = re.compile(r"[.)]?\s+[A-Z]")  # '1. DeepSeek', '2) Tencent': a list's rank
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w.-]*\s$")  # 'Gemini 3 Flash', 'Claude Opus 4.7': a model's version
+_NAME_OR_LEADER_AFTER = re.compile(r"\s+(?:[A-Z]|\.{3,})")
 _IN_COMPANY = re.compile(r"\b(?:in|into|stake\s+in)\s+(?:the\s+)?", re.I)
 
 

@@ -26,6 +26,8 @@ from extractor.cues import CueList
 from extractor.normalize.dates import resolve_period
 from extractor.records import COUNT_UNITS, Fact, Quantity
 from extractor.resources import load_json
+from extractor.roles import _is_brand, choose_party, short_name
+from extractor.roles import default_rules as role_rules
 
 if not Doc.has_extension("facts"):
     Doc.set_extension("facts", default=None)
@@ -153,7 +155,8 @@ class AttributeLinker(DataComponent):
         figures = [(q.start_char, q.end_char) for q in doc.spans.get("quantities", [])
                    if any(ch.isdigit() for ch in q.text) or ":scaled" in (q._.quantity.rule if q._.quantity else "")]
         self._link_periods(text, context, drafts, doc._.published, figures)
-        dominant = self._dominant(orgs.items)
+        roles = role_rules()
+        dominant = self._dominant([o for o in orgs.items if not _is_brand(text, o, roles)])
         history = History()
         for draft in drafts:
             self._link_subject(text, context, orgs, apps, history, draft, dominant)
@@ -309,8 +312,8 @@ class AttributeLinker(DataComponent):
         for org in orgs:
             words = org.text.split()
             short = next((" ".join(words[:n]) for n in range(1, len(words)) if " ".join(words[:n]) in standalone),
-                         None)
-            out.append(Mention(org.start, org.end, short, org.label, org.rule) if short else org)
+                         None) or short_name(text, org.text)
+            out.append(Mention(org.start, org.end, short, org.label, org.rule) if short != org.text else org)
         return out
 
     @staticmethod
@@ -354,7 +357,7 @@ class AttributeLinker(DataComponent):
                 return
         if draft.kind == "unit_price" and "rental" not in draft.rule:
             maker = self._maker(context, draft)
-            if maker:
+            if maker and re.search(rf"\b{re.escape(maker)}\b", text):
                 draft.subject = [maker]
                 draft.notes.append("subject:maker-of-item")
                 return
@@ -363,6 +366,13 @@ class AttributeLinker(DataComponent):
             draft.subject = [possessive.text]
             draft.notes.append("subject:possessive")
             return
+        choice = choose_party(text, draft.start, draft.end, draft.kind, in_sentence, lo, hi)
+        if choice is not None:
+            draft.subject = list(choice.names)
+            draft.notes.append(f"subject:{choice.role}")
+            return
+        roles = role_rules()
+        left = [o for o in left if not _is_brand(text, o, roles)]
         if left:
             draft.subject = self._coordinated(text, left[0], in_sentence, draft.start)
             draft.notes.append("subject:sentence-organization")
@@ -383,10 +393,12 @@ class AttributeLinker(DataComponent):
             return
         last = orgs.last_before(lo)
         if last is not None:
-            first = orgs.within(context.sentence(last.start)[0], last.end)[0]
-            draft.subject = [first.text]
-            draft.notes.append("subject:previous-sentence-organization")
-            return
+            parties = [o for o in orgs.within(context.sentence(last.start)[0], last.end)
+                       if not _is_brand(text, o, roles)]
+            if parties:
+                draft.subject = [parties[0].text]
+                draft.notes.append("subject:previous-sentence-organization")
+                return
         if draft.kind == "unit_price":
             return
         draft.subject = list(dominant)
@@ -424,10 +436,18 @@ class AttributeLinker(DataComponent):
                 chip = previous  # 'rents the chips at ₹150 per GPU-hour' after naming them
         noun = _NOUN.search(draft.rule)
         if chip is not None and chip.start >= draft.end:
-            return _CHIP_NOUN.sub("", chip.text)
+            return self._product_name(chip.text)
         if draft.kind == "chip_count" and noun and noun.group(1) in self.class_nouns:
             return None
-        return _CHIP_NOUN.sub("", chip.text) if chip else None
+        return self._product_name(chip.text) if chip else None
+
+    def _product_name(self, chip: str) -> str:
+        """The product as named, without a class noun or a plural: 'H200 chips', 'H200s', 'TPUs' -> 'H200',
+        'TPU'; 'Atlas' stays (its singular is no product family)."""
+        name = _CHIP_NOUN.sub("", chip)
+        if name.endswith("s") and any(regex.match(name[:-1]) for _, regex in self.chip_makers):
+            return name[:-1]
+        return name
 
     def _maker(self, context: DocContext, draft: Draft) -> str | None:
         chip = self._chips_near(context, draft)

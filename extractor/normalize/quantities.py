@@ -27,7 +27,10 @@ MONTHS = (
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
 _NOT_AFTER = re.compile(
-    r"\s?(?:%|percent\b|per\s?cent\b|pct\b|percentage\b|°|x\b|-fold\b|(?:st|nd|rd|th)\b|[ap]\.?m\.?(?!\w))", re.I)
+    r"\s?(?:%|percent\b|per\s?cent\b|pct\b|percentage\b|°|-fold\b|(?:st|nd|rd|th)\b|[ap]\.?m\.?(?!\w))"
+    r"|x\b"  # '10x' (a multiple)
+    r"|\sx\b(?!(?-i:\s+[A-Z]))",  # '5 x faster', '3 x 3'; not '350,000 x H100', a count of products
+    re.I)
 _DIGITS = re.compile(r"\d+")
 WINDOW_BEFORE = 16  # longest currency prefix with its space: 'U.S.$ ', 'MOP$ '
 WINDOW_AFTER = 64  # a number, a scale word and a currency name: ',000 billion South Korean won'
@@ -36,12 +39,15 @@ _YEAR_SUFFIX = re.compile(r"(?:19|20)\d\d[-–/]$")
 _DATE_AFTER = re.compile(rf"\s(?:{MONTHS})\b\.?")
 _DATE_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s$")
 _DIGIT_CHAIN = re.compile(  # dates, ISBNs and phones (2+ dashes or slashes), versions and IPs (2+ dots), ratios
-    r"\d+(?:\.\d+)?(?:[-–/]\d+(?:\.\d+)?){2,}|\d+(?:\.\d+){2,}|\d+/\d+|\(?\d{3}\)?[ -]\d{3}-\d{4}")
-_CHAIN_HINT = re.compile(r"\d[-–./]\d|\d{3}[ -]\d{3}")
+    r"\d+(?:\.\d+)?(?:[-–/]\d+(?:\.\d+)?){2,}|\d+(?:\.\d+){2,}|\d+/\d+|\(?\d{3}\)?[ -]\d{3}-\d{4}"
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b")  # clock times in date lines ('Updated: 2025-09-02 19:05')
+_CHAIN_HINT = re.compile(r"\d[-–./:]\d|\d{3}[ -]\d{3}")
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|~|to|and|through|thru)\s*", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$", re.I)
 _HYPHEN_CHAIN_AFTER = re.compile(r"[-–]\d")
+_PRODUCT_BEFORE = re.compile(r"\b(?P<name>[A-Z][A-Za-z]+)\s$")  # 'Ascend 910B', 'Llama 405B', 'Qwen 72B'
+_NEXT_WORD = re.compile(r"\+?[\s-]{0,2}(?P<word>[A-Za-z]+)")
 
 
 def _alternation(surfaces: list[str]) -> str:
@@ -66,6 +72,8 @@ class QuantityScanner:
         scaled = additions["scaled_codes"]
         self.code_scales = {p + c: (c, power) for p, power in scaled["prefixes"].items() for c in scaled["codes"]}
         scales = scale_table()
+        not_before = load_json("scales.json")["letter_scale_not_before"]
+        self.letter_scale_not_before = {w for k, ws in not_before.items() if not k.startswith("_") for w in ws}
         scale_words = [w for w in scales if w.isalpha() and w.islower() and len(w) > 3 or w == "thou"]
         multi_abbr = [a for a in scales if a not in scale_words and len(a) >= 2]
         dollar = _alternation(list(self.dollar_prefixes))
@@ -103,13 +111,16 @@ class QuantityScanner:
         cardinal = _alternation(words["cardinals"])
         fraction = _alternation(list(words["fractions"]))
         self.alone_is_not_a_number = {w.lower() for w in words["alone_is_not_a_number"]}
+        vague = "|".join(re.escape(w) for w in sorted(words["vague_before"], key=len, reverse=True))
+        self.vague_before = re.compile(rf"\b(?:{vague})\s+[\"“']?$", re.I)
         self.word_hint = re.compile(rf"\b(?:{cardinal}|{fraction})\b", re.IGNORECASE)
         self.word_pattern = re.compile(
             rf"""
             (?<![\w-])
             (?P<words>
                 (?:(?:a|an|{cardinal})[\s-]+)?(?:{fraction})(?:\s+of)?(?:[\s-]+(?:a|an))?[\s-]+(?:{scale_alt})
-              | (?:(?:a|an)\s+)?(?:{cardinal})(?:(?:[\s-]+|\s+and\s+|\s+point\s+)(?:{cardinal}|{scale_alt}))*
+              | (?:(?:a|an)\s+(?=(?:{scale_alt}|dozen)\b))?  # 'a million', not 'a three-billion-euro'
+                (?:{cardinal})(?:(?:[\s-]+|\s+and\s+|\s+point\s+)(?:{cardinal}|{scale_alt}))*
             )
             (?:[\s-](?P<name>(?i:{_alternation(names + lower_codes)}|{_alternation(list(self.code_scales) + codes)})))?
             (?![\w-])
@@ -178,8 +189,8 @@ class QuantityScanner:
                                     or m.group("dpost") or m.group("name"))
                 unit, extra = self._currency(currency_surface, text, memo)
             scale = m.group("sw") or m.group("sa") or m.group("s1") or m.group("sw2") or m.group("sw3")
-            if m.group("s1") and unit is None and m.group("s1") != "k":
-                # '4K', '7B', '5M' with no currency: not a scaled count
+            if m.group("s1") and unit is None and (
+                    self._letter_is_a_unit(text, end) or self._is_product_number(text, start, m)):
                 continue
             if (_NOT_AFTER.match(text, end) or _YEAR_SUFFIX.search(text, max(0, start - 5), start)
                     or _NAME_HYPHEN.search(text, max(0, start - 12), start)):
@@ -200,6 +211,19 @@ class QuantityScanner:
             rule += ":scaled" if scale or extra else ""
             yield Quantity(start, end, text[start:end], value, unit=unit, rule=rule)
 
+    def _letter_is_a_unit(self, text: str, end: int) -> bool:
+        """'4K video', 'a 7B model', 'a 100m sprint': the glued letter is a unit or a spec, not a scale."""
+        m = _NEXT_WORD.match(text, end)
+        return m is not None and m.group("word").lower() in self.letter_scale_not_before
+
+    def _is_product_number(self, text: str, start: int, m: re.Match) -> bool:
+        """'Ascend 910B', 'Llama 405B': a whole number glued to a capital letter right after a name is a model
+        number; a decimal ('Grok 9.1M') and a qualifier ('About 120M') still make a scaled figure."""
+        if not m.group("s1").isupper() or "." in m.group("num"):
+            return False
+        name = _PRODUCT_BEFORE.search(text, max(0, start - 24), start)
+        return name is not None and name.group("name").lower() not in self.qualifier_kind
+
     def _word_matches(self, text: str) -> Iterator[re.Match]:
         """The word-number pattern, tried only where a number word occurs (a
         plain scan of a few hundred words is much cheaper than trying the full
@@ -216,6 +240,8 @@ class QuantityScanner:
     def _word_amounts(self, text: str, memo: dict) -> Iterator[Quantity]:
         for m in self._word_matches(text):
             words = m.group("words")
+            if self.vague_before.search(text, max(0, m.start() - 16), m.start()):
+                continue  # 'several hundred thousand' is a vague quantity, not a number
             unit, extra = self._currency(m.group("name"), text, memo)
             if not unit and (words.lower() in self.alone_is_not_a_number or _is_lone_scale(words)):
                 continue

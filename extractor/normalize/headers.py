@@ -1,0 +1,55 @@
+"""What a caption, column header or label says about the bare numbers under it: their scale and currency.
+
+Tables and ranked lists print "172" under "MAU (million)", "55.2" under "Approved support, in billions of
+yen", "2.49" under "$ per GPU-hour". The contract normalizes those to 172000000 users, JPY 55.2 billion
+and USD 2.49 (GUIDELINES D21); the span stays the number as printed.
+
+>>> header_reading("MAU (million), December 2025")
+(6, None)
+>>> header_reading("Approved support, in billions of yen")
+(9, 'JPY')
+>>> header_reading("$ per GPU-hour (March 2026)")
+(0, 'USD')
+>>> header_reading("Company")
+(0, None)
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.normalize.currency import currency_table
+from extractor.normalize.numbers import scale_table
+
+_WORD = re.compile(r"US\$|[A-Z]{1,3}\$|[$€£¥₩₹]|[A-Za-z]+")
+_PARENTHESES = re.compile(r"\(([^()]*)\)")
+
+
+def header_reading(header: str) -> tuple[int, str | None]:
+    """(power of ten, ISO code or None) stated by a header for the numbers under it."""
+    scales = scale_table()
+    power = 0
+    for word in _WORD.findall(header):
+        singular = word.lower().removesuffix("s")
+        if len(singular) > 3 and scales.get(singular, 0) >= 3:
+            power = scales[singular]
+            break
+    if not power:
+        for inside in _PARENTHESES.findall(header):
+            for word in _WORD.findall(inside):
+                if word in scales and scales[word] >= 3 and len(word) <= 3:
+                    power = scales[word]
+                    break
+    table = currency_table()
+    code = None
+    for word in _WORD.findall(header):
+        if word.isalpha() and word.islower() and word not in ("yen", "won", "yuan", "euros", "dollars", "rupees",
+                                                              "pounds", "euro", "dollar", "rupee", "pound"):
+            continue
+        code = table.resolve(word, header)
+        if code:
+            break
+    return power, code
+
+
+__all__ = ["header_reading"]

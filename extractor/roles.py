@@ -1,0 +1,168 @@
+"""The party a figure belongs to, by its role in the figure's clause rather than by proximity alone.
+
+A clause says who holds, pays or provides: "Samsung, SK and Hyundai will each receive 50,000 GPUs, while
+Naver Cloud will take 60,000" gives the 60,000 to Naver Cloud (the party of its own clause); "Nvidia will
+ship 5,000 GPUs to Humain" gives them to the recipient; "Fluxstack will spend $3 billion on Nvidia systems"
+is Fluxstack's money, Nvidia being the brand of what is bought. `choose_party` returns the names and the
+role that chose them, or None when the clause names no party (the caller then looks further away).
+Pure functions over text and mentions; the rules are data (`data/roles.json`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Protocol
+
+from extractor.resources import load_json
+
+
+class Party(Protocol):
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    names: tuple[str, ...]
+    role: str  # "recipient", "clause-party", "coordinated-clause-party"
+    start: int
+    end: int
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+class RoleRules:
+    def __init__(self, data: dict[str, Any]) -> None:
+        for key in ("clause_breaks", "recipient_verbs", "recipient_prepositions", "brand_followers",
+                    "coordination", "not_parties"):
+            if not isinstance(data.get(key), list):
+                raise ValueError(f"roles data: {key!r} must be a list")
+        self.clause_break = re.compile(_alternation(data["clause_breaks"]), re.I)
+        self.recipient_verb = re.compile(rf"\b(?:{_alternation(data['recipient_verbs'])})\b", re.I)
+        self.recipient_before = re.compile(rf"\b(?:{_alternation(data['recipient_prepositions'])})\s+(?:the\s+)?$",
+                                           re.I)
+        self.brand_after = re.compile(rf"(?:['’]s)?\s+(?:[A-Z][\w-]*\s+)?(?:{_alternation(data['brand_followers'])})\b",
+                                      re.I)
+        self.coordination = {c.lower() for c in data["coordination"]}
+        self.not_parties = {w.lower() for w in data["not_parties"]}
+        self.counterparty = re.compile(rf"\b(?:{_alternation(data['counterparty_before'])})\s+(?:the\s+)?$", re.I)
+        self.pronoun_owned = re.compile(rf"\b(?:{_alternation(data['pronoun_possessives'])})\s+(?:own\s+)?$", re.I)
+        self.possessed = re.compile(r"['’]s\s+(?:own\s+|new\s+)?$")
+        self.designator_tails = tuple(data["designator_tails"])
+
+
+@cache
+def default_rules() -> RoleRules:
+    return RoleRules(load_json("roles.json"))
+
+
+def clause_start(text: str, lo: int, position: int, rules: RoleRules | None = None) -> int:
+    """Where the clause holding `position` starts, within its sentence starting at `lo`."""
+    rules = rules or default_rules()
+    start = lo
+    for m in rules.clause_break.finditer(text, lo, position):
+        start = m.end()
+    return start
+
+
+def choose_party(text: str, start: int, end: int, kind: str, parties: list[Party], lo: int, hi: int,
+                 rules: RoleRules | None = None) -> Choice | None:
+    """The party of the figure text[start:end] among `parties` (the sentence text[lo:hi]'s organizations,
+    sorted by start), by role: a shipment's recipient for chip counts, else the party of the figure's own
+    clause nearest before it, with the parties coordinated with it ('A, B and C will each receive')."""
+    rules = rules or default_rules()
+    candidates = [p for p in parties if lo <= p.start and p.end <= hi and p.text.lower() not in rules.not_parties]
+    if kind == "chip_count":
+        recipient = _recipient(text, start, end, candidates, lo, hi, rules)
+        if recipient is not None:
+            return recipient
+    begin = clause_start(text, lo, start, rules)
+    before = [p for p in candidates if p.end <= start and not _is_brand(text, p, rules)]
+    own = [p for p in before
+           if p.start >= begin and not rules.counterparty.search(text, max(lo, p.start - 12), p.start)]
+    if not own:
+        return None
+    nearest = own[-1]
+    owner = _owner(text, nearest, before, lo, rules)
+    if owner is not None:
+        return Choice((owner.text,), "owner-of-unit", owner.start, owner.end)
+    group = _coordinated_before(text, nearest, before, rules)
+    role = "coordinated-clause-party" if len(group) > 1 else "clause-party"
+    return Choice(tuple(dict.fromkeys(p.text for p in group)), role, group[0].start, nearest.end)
+
+
+def _owner(text: str, party: Party, before: list[Party], lo: int, rules: RoleRules) -> Party | None:
+    """'SoftBank's own Crystal Intelligence unit', 'Microsoft ... its Azure AI Foundry': the owner (D13)."""
+    earlier = [p for p in before if p.end <= party.start]
+    if not earlier:
+        return None
+    if rules.possessed.match(text[earlier[-1].end:party.start]) and party.start - earlier[-1].end <= 12:
+        return earlier[-1]
+    if rules.pronoun_owned.search(text, max(lo, party.start - 12), party.start):
+        return earlier[0]
+    return None
+
+
+def _is_brand(text: str, party: Party, rules: RoleRules) -> bool:
+    """'Nvidia GPUs', 'an Nvidia deal', 'Nvidia's Blackwell chips': the maker as the product's brand."""
+    return rules.brand_after.match(text, party.end) is not None
+
+
+def _recipient(text: str, start: int, end: int, candidates: list[Party], lo: int, hi: int,
+               rules: RoleRules) -> Choice | None:
+    if not rules.recipient_verb.search(text, lo, start) and not rules.recipient_verb.search(text, end, hi):
+        return None
+    for party in candidates:
+        if party.start < end:
+            continue
+        if rules.recipient_before.search(text, max(end, party.start - 12), party.start):
+            group = _coordinated_after(text, party, [p for p in candidates if p.start >= party.start], rules)
+            return Choice(tuple(dict.fromkeys(p.text for p in group)), "recipient", group[0].start, group[-1].end)
+    return None
+
+
+def _coordinated_before(text: str, last: Party, before: list[Party], rules: RoleRules) -> list[Party]:
+    group = [last]
+    for party in reversed(before[:-1]):
+        between = text[party.end:group[0].start].lower()
+        if between in rules.coordination:
+            group.insert(0, party)
+        else:
+            break
+    return group
+
+
+def _coordinated_after(text: str, first: Party, after: list[Party], rules: RoleRules) -> list[Party]:
+    group = [first]
+    for party in after[1:]:
+        between = text[group[-1].end:party.start].lower()
+        if between in rules.coordination:
+            group.append(party)
+        else:
+            break
+    return group
+
+
+def short_name(text: str, name: str, rules: RoleRules | None = None) -> str:
+    """D13: the shortest name the article uses for a party: 'Meta Platforms' -> 'Meta' when the article also
+    writes 'Meta' alone (a possessive 'Meta's' does not count); only corporate designators are dropped
+    ('Alibaba Cloud' stays)."""
+    rules = rules or default_rules()
+    for tail in sorted(rules.designator_tails, key=len, reverse=True):
+        if name.endswith(" " + tail):
+            short = name[: -len(tail) - 1].rstrip(",")
+            if short and _stands_alone(text, short, name):
+                return short
+    return name
+
+
+def _stands_alone(text: str, short: str, full: str) -> bool:
+    return any(not text.startswith(full, m.start()) for m in re.finditer(rf"\b{re.escape(short)}\b(?!['’]s\b)", text))
+
+
+__all__ = ["Choice", "RoleRules", "choose_party", "clause_start", "default_rules", "short_name"]

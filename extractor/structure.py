@@ -1,0 +1,296 @@
+"""The layout of a news page in plain text: lines, bullets, key-figure lines, tables, headings and Q&A.
+
+Outlets often let the layout carry a figure's noun, cue, subject or period: "Compute budget: roughly $800
+million", a table whose row is the company and whose column header is "2026 capex", a list under "Daily
+active users", an answer under "What is the budget?". `DocumentLayout.of(text)` reads the layout once per
+document (linear in its length) and `layout.at(offset)` says what a figure at `offset` inherits from it.
+Pure functions over `str`; no spaCy, so the same layout serves the pipeline, the HTML view and the tests.
+
+>>> layout = DocumentLayout.of("| Company | 2026 capex |\\n|---|---|\\n| Amazon | $200B |")
+>>> where = layout.at(layout.text.index("$200B"))
+>>> (where.line.kind, where.text(where.column_header), where.text(where.row_label))
+('table_row', '2026 capex', 'Amazon')
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from extractor.resources import load_json
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DIGIT = re.compile(r"\d")
+_QUESTION_START = re.compile(r"(?:^|(?<=[.!?]))\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A stretch of the article: character offsets, end exclusive."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the page, stripped, with what its layout makes of it.
+
+    kind: "table_row", "table_rule", "question", "answer", "heading" (a headline, a section title or a
+    list's lead-in) or "text"; bullet: the line starts with a bullet mark; cells: a table row's cells;
+    label: the label of a key-figure line ("Compute budget" in "Compute budget: $800 million")."""
+
+    start: int
+    end: int
+    kind: str
+    bullet: bool = False
+    cells: tuple[Region, ...] = ()
+    label: Region | None = None
+    separator: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """What the layout says about one position: its line, the heading or lead-in of the list, table or fact
+    box the line belongs to, a table cell's column header and row label, a key-figure line's label, and the
+    question an answer replies to. Any of them may be None."""
+
+    source: str
+    line: Line
+    block_header: Region | None = None
+    column_header: Region | None = None
+    row_label: Region | None = None
+    label: Region | None = None
+    question: Region | None = None
+
+    def text(self, region: Region | None) -> str | None:
+        return None if region is None else self.source[region.start:region.end]
+
+    def context_regions(self) -> list[tuple[str, Region]]:
+        """The regions a figure may inherit a cue from, nearest first."""
+        named = [("label", self.label), ("column_header", self.column_header), ("question", self.question),
+                 ("block_header", self.block_header)]
+        return [(name, region) for name, region in named if region is not None]
+
+
+class LayoutRules:
+    """The data of `data/structure.json`, compiled once."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        _check_schema(data)
+        bullets = sorted(data["bullets"], key=len, reverse=True)
+        self.bullet = re.compile(r"(?:" + "|".join(re.escape(b) for b in bullets) + r")\s+")
+        self.separators = {name: re.compile(p) for name, p in data["cell_separators"].items()
+                           if not name.startswith("_")}
+        self.min_cells = int(data["min_cells"])
+        self.rule = re.compile(data["table_rule"])
+        kv = data["key_value"]
+        self.kv_separator = re.compile("|".join(re.escape(s) for s in kv["separators"]))
+        self.max_label_words = int(kv["max_label_words"])
+        self.question_prefixes = tuple(data["question_prefixes"])
+        self.answer_prefixes = tuple(data["answer_prefixes"])
+        self.heading_max_words = int(data["heading"]["max_words"])
+        self.heading_not_ending = tuple(data["heading"]["not_ending_with"])
+
+
+_SCHEMA = {"bullets": list, "cell_separators": dict, "min_cells": int, "table_rule": str, "key_value": dict,
+           "question_prefixes": list, "answer_prefixes": list, "heading": dict}
+
+
+def _check_schema(data: dict[str, Any]) -> None:
+    for key, kind in _SCHEMA.items():
+        if not isinstance(data.get(key), kind):
+            raise ValueError(f"structure data: {key!r} must be a {kind.__name__}")
+
+
+@cache
+def default_rules() -> LayoutRules:
+    return LayoutRules(load_json("structure.json"))
+
+
+class DocumentLayout:
+    """Every line of a text with its layout, and for each line the header it inherits (one pass)."""
+
+    def __init__(self, text: str, lines: list[Line], headers: list[int | None],
+                 column_headers: list[tuple[Region, ...] | None]) -> None:
+        self.text = text
+        self.lines = lines
+        self.starts = [line.start for line in lines]
+        self._headers = headers
+        self._column_headers = column_headers
+
+    @classmethod
+    def of(cls, text: str, rules: LayoutRules | None = None) -> DocumentLayout:
+        rules = rules or default_rules()
+        lines = [_read_line(text, start, end, rules) for start, end in _line_bounds(text)]
+        headers, column_headers = _inherited(text, lines)
+        return cls(text, lines, headers, column_headers)
+
+    def line_index(self, offset: int) -> int:
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+    def at(self, offset: int) -> Placement:
+        if not self.lines:
+            return Placement(self.text, Line(0, 0, "text"))
+        i = self.line_index(offset)
+        line = self.lines[i]
+        header = self._headers[i]
+        block_header = None if header is None else _region(self.lines[header])
+        column_header = row_label = None
+        if line.kind == "table_row":
+            column = next((c for c, cell in enumerate(line.cells) if cell.start <= offset < cell.end), None)
+            names = self._column_headers[i]
+            if column is not None and names is not None and column < len(names) and names[column] != line.cells[
+                    column]:
+                column_header = names[column]
+            if column and line.cells:
+                row_label = line.cells[0]
+        label = line.label if line.label is not None and offset >= line.label.end else None
+        return Placement(self.text, line, block_header, column_header, row_label, label,
+                         self._question(i, offset))
+
+    def _question(self, i: int, offset: int) -> Region | None:
+        """The question this position answers: an earlier '?' in its own line ('What is the budget? About $2
+        billion.'), or a question line right before its paragraph (Q&A explainers)."""
+        line = self.lines[i]
+        mark = self.text.rfind("?", line.start, offset)
+        if mark != -1:
+            begin = max(self.text.rfind(p, line.start, mark) for p in ".!\n") + 1
+            begin = max(begin, line.start)
+            while begin < mark and self.text[begin].isspace():
+                begin += 1
+            return Region(begin, mark + 1)
+        j = i - 1
+        while j >= 0 and self.lines[j].kind == "text" and line.kind == "answer" and j > i - 4:
+            j -= 1
+        if j >= 0 and self.lines[j].kind == "question" and (line.kind in ("answer", "text")) and j >= i - 3:
+            return _region(self.lines[j])
+        return None
+
+
+def _region(line: Line) -> Region:
+    return Region(line.start, line.end)
+
+
+def _line_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line, whitespace stripped."""
+    bounds = []
+    for m in re.finditer(r"[^\n]+", text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            bounds.append((start, end))
+    return bounds
+
+
+def _read_line(text: str, start: int, end: int, rules: LayoutRules) -> Line:
+    body = text[start:end]
+    if rules.rule.match(body):
+        return Line(start, end, "table_rule")
+    separator, cells = _cells(text, start, end, rules)
+    if cells:
+        return Line(start, end, "table_row", cells=cells, separator=separator)
+    bullet = rules.bullet.match(body)
+    content = start + (bullet.end() if bullet else 0)
+    rest = text[content:end]
+    if rest.startswith(rules.question_prefixes) or (rest.endswith("?") and not bullet and "?" not in rest[:-1]
+                                                     and len(rest.split()) <= 30):
+        return Line(start, end, "question", bullet=bool(bullet))
+    if rest.startswith(rules.answer_prefixes):
+        return Line(start, end, "answer", bullet=bool(bullet))
+    label = _label(text, content, end, rules)
+    if label is not None:
+        return Line(start, end, "text", bullet=bool(bullet), label=label)
+    if not bullet and _is_heading(rest, rules):
+        return Line(start, end, "heading")
+    return Line(start, end, "text", bullet=bool(bullet))
+
+
+def _cells(text: str, start: int, end: int, rules: LayoutRules) -> tuple[str | None, tuple[Region, ...]]:
+    body = text[start:end]
+    for name, separator in rules.separators.items():
+        if name == "pipe" and body.count("|") < 2:
+            continue
+        if not separator.search(body):
+            continue
+        cells, cursor = [], start
+        for m in separator.finditer(text, start, end):
+            cells.append((cursor, m.start()))
+            cursor = m.end()
+        cells.append((cursor, end))
+        kept = tuple(Region(a, b) for a, b in cells if text[a:b].strip())
+        if len(kept) >= rules.min_cells:
+            return name, tuple(_strip(text, r) for r in kept)
+    return None, ()
+
+
+def _strip(text: str, region: Region) -> Region:
+    start, end = region.start, region.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Region(start, end)
+
+
+def _label(text: str, start: int, end: int, rules: LayoutRules) -> Region | None:
+    """The label of a key-figure line: a few words, then a separator, then a value with a digit."""
+    m = rules.kv_separator.search(text, start, end)
+    if m is None or m.start() == start:
+        return None
+    label = text[start:m.start()]
+    value = text[m.end():end]
+    if len(label.split()) > rules.max_label_words or not _DIGIT.search(value):
+        return None
+    if _DIGIT.search(_YEAR.sub("", label)) or label.rstrip().endswith((".", "!", "?")):
+        return None
+    return _strip(text, Region(start, m.start()))
+
+
+def _is_heading(body: str, rules: LayoutRules) -> bool:
+    if body.endswith(":"):
+        return True
+    return len(body.split()) <= rules.heading_max_words and not body.endswith(rules.heading_not_ending)
+
+
+def _inherited(text: str, lines: list[Line]) -> tuple[list[int | None], list[tuple[Region, ...] | None]]:
+    """For each line, the index of the heading or lead-in above its list, table or fact box (None for prose),
+    and a table row's column headers; one pass over the lines."""
+    headers: list[int | None] = []
+    columns: list[tuple[Region, ...] | None] = []
+    current: int | None = None
+    table_header: tuple[Region, ...] | None = None
+    previous: Line | None = None
+    for i, line in enumerate(lines):
+        listed = line.bullet or line.label is not None or line.kind in ("table_row", "table_rule")
+        after_blank = previous is not None and text.count("\n", previous.end, line.start) > 1
+        if after_blank and previous.kind != "heading":
+            current = None  # a blank line after a list ends what its heading introduced
+        new_table = previous is None or previous.kind not in ("table_row", "table_rule") or after_blank or (
+            previous.kind == "table_row" and previous.separator != line.separator)
+        if line.kind == "table_row" and new_table:
+            table_header = line.cells if _looks_like_header(text, line) else None
+        elif line.kind not in ("table_row", "table_rule"):
+            table_header = None
+        headers.append(current if listed else None)
+        columns.append(table_header if line.kind == "table_row" else None)
+        if line.kind == "heading":
+            current = i
+        elif not listed:
+            current = None  # prose ends the list a heading introduced
+        previous = line
+    return headers, columns
+
+
+def _looks_like_header(text: str, line: Line) -> bool:
+    """A table's first row names its columns when it holds no figure (a year is a label, not a figure)."""
+    return not any(_DIGIT.search(_YEAR.sub("", text[c.start:c.end])) for c in line.cells)
+
+
+__all__ = ["DocumentLayout", "LayoutRules", "Line", "Placement", "Region", "default_rules"]

@@ -1,0 +1,96 @@
+"""The forms real outlets use to state figures (annotations/FORMS.md), one table per family.
+
+Every sentence is written for these tests; none is taken from an article. A row lists the facts expected
+as (type, number, unit, subject, item); `None` for subject or item means "not checked by this row".
+Rows the extractor does not handle yet are strict xfails naming their family, so a fix shows up.
+"""
+
+import pytest
+
+from extractor import extract
+
+B, M, T = 10**9, 10**6, 10**12
+
+
+def facts_of(nlp, text, published="2025-06-15"):
+    return [f.to_dict() for f in extract(text, published=published, doc_id="t", nlp=nlp)]
+
+
+def brief(fact, expected):
+    number = float(fact["value"]) if fact["value"] is not None else (float(fact["low"]), float(fact["high"]))
+    _, _, _, subject, item = expected
+    return (fact["type"], number, fact["unit"],
+            None if subject is None else sorted(s.lower() for s in fact["subject"]),
+            None if item is None else fact["item"])
+
+
+def norm(expected):
+    kind, number, unit, subject, item = expected
+    number = tuple(map(float, number)) if isinstance(number, tuple) else float(number)
+    return (kind, number, unit, None if subject is None else sorted(s.lower() for s in subject), item)
+
+
+def todo(family):
+    return pytest.mark.xfail(strict=True, reason=f"issue 11, not handled yet: {family}")
+
+
+def row(text, *expected, marks=()):
+    return pytest.param(text, list(expected), marks=marks, id=text[:70])
+
+
+FORMS = [
+    # 1. count nouns that are product names, units or modules
+    row("Orbitra ordered 9,000 Blackwells for its Ohio site.", ("chip_count", 9000, "chips", ["Orbitra"], "Blackwell")),
+    row("The lab trained its model on 16k H800s.", ("chip_count", 16000, "chips", None, "H800")),
+    row("Kestrel plans to buy 1.2 million MI300Xs.", ("chip_count", 1.2 * M, "chips", ["Kestrel"], "MI300X")),
+    row("Vantor runs 350,000 x H100 in one hall.", ("chip_count", 350000, "chips", ["Vantor"], "H100")),
+    row("The startup trained on 4,096 GPUs.", ("chip_count", 4096, "chips", None, None),
+        marks=todo("'trained on N GPUs' is a deployment, not a dataset size")),
+    row("Lumen wants 5,000–10,000 modules of the new accelerator.",
+        ("chip_count", (5000, 10000), "chips", None, None)),
+    row("Pelion bought 2,000 H100/H200 GPUs.", ("chip_count", 2000, "chips", ["Pelion"], None)),
+    # 2. 'N of <owner>'s <product>'
+    row("Orbitra deployed 7,000 of its in-house TPUs.", ("chip_count", 7000, "chips", ["Orbitra"], "TPU")),
+    row("Vantor will rent 3,000 of Huawei's Ascend chips.", ("chip_count", 3000, "chips", ["Vantor"], None)),
+    # 4. the noun or metric before the number
+    row("Weekly users for Lumo stood at about 6 million.", ("user_count", 6 * M, "users", ["Lumo"], None),
+        marks=todo("metric before the number")),
+    row("The number of accelerators grew from 4,000 to 12,000.",
+        ("chip_count", 4000, "chips", None, None), ("chip_count", 12000, "chips", None, None),
+        marks=todo("count noun before the number")),
+    # 6. single-letter and compound scales
+    row("Pico has 120M weekly users.", ("user_count", 120 * M, "users", ["Pico"], None),
+        marks=todo("a product no lexicon knows as the subject")),
+    row("Doubao now processes 100t tokens a day.", ("token_volume", 100 * T, "tokens", None, None)),
+    row("The group wants 1M+ GPUs by 2027.", ("chip_count", M, "chips", None, None)),
+    row("Zorbly will build a 40-billion-dollar campus in Texas.", ("budget", 40 * B, "USD", ["Zorbly"], None)),
+    # 7. unit prices without 'each' right after the amount
+    row("The B300 is priced near $30,000.", ("unit_price", 30000, "USD", None, "B300")),
+    row("Buyers face an estimated $40,000 price tag per unit.", ("unit_price", 40000, "USD", None, None)),
+    row("It bought the cards, each costing about $9,500.", ("unit_price", 9500, "USD", None, None)),
+    row("Analysts cite a price range of $30,000 to $40,000 for the chip.",
+        ("unit_price", (30000, 40000), "USD", None, None)),
+    # 8. public programmes that fund AI or chip capacity
+    row("The ministry will invest ₩1.4 trillion in GPU capacity.", ("budget", 1.4 * T, "KRW", None, None)),
+    # 9. subjects by role
+    row("Nvidia will ship 5,000 GPUs to Humain.", ("chip_count", 5000, "chips", ["Humain"], None),
+        marks=todo("the recipient of a shipment holds the chips")),
+    row("Amazon will spend $3 billion on Nvidia systems.", ("budget", 3 * B, "USD", ["Amazon"], None)),
+    row("Orbitra and Kestrel will each invest $2 billion in new data centres.",
+        ("budget", 2 * B, "USD", ["Kestrel", "Orbitra"], None), marks=todo("'A and B will each invest'")),
+    # 11. precision: none of these is a fact
+    row("The campaign will spend $500 million on user subsidies.", marks=todo("a purpose after the amount")),
+    row("Its order backlog rose to $30 billion."),
+    row("Training the model cost about $6 million in compute.", marks=todo("one training run's cost")),
+    row("Spending came in $5 billion higher than expected.", marks=todo("a difference is not a budget")),
+    row("The firm hired 2,000 engineers after buying 10,000 GPUs.", ("chip_count", 10000, "chips", None, None)),
+    row("It sells an 8-GPU server.", marks=todo("a hyphenated product spec")),
+    row("Thirty percent of them run on H100s."),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FORMS)
+def test_news_forms(nlp, text, expected):
+    got = facts_of(nlp, text)
+    assert [brief(f, e) for f, e in zip(got, expected, strict=False)] == [norm(e) for e in expected]
+    assert len(got) == len(expected), [f["text"] for f in got]

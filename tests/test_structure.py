@@ -1,0 +1,115 @@
+"""The page layout a figure inherits from (extractor/structure.py), on layouts written for these tests."""
+
+import pytest
+
+from extractor.structure import DocumentLayout, LayoutRules, default_rules
+
+TABLE = """\
+| Company | 2026 capex | GPUs |
+|---|---|---|
+| Orbitra | $200B | 1.2M |
+| Kestrel | $115B to $135B | 600k |"""
+
+LEADERS = """\
+Rental rates, H100 per hour
+Lumen ........ $2.10
+Pelion ....... $2.45"""
+
+FACT_BOX = """\
+Key figures
+
+Compute budget: roughly $800 million
+- GPUs on order: 18,000
+
+The company did not say when the chips arrive, and declined to give 2027's figure of $1.1 billion."""
+
+QA = """\
+Q: How many accelerators does it run?
+A: About 18,000, most of them rented.
+
+What is the budget? About $2 billion over two years."""
+
+LIST_LINE = "Daily active users: Grok 9.1 million, Copilot 7.4 million"
+
+TABS = "Provider\tRate\nLumen\t$2.10\nPelion\t$2.45"
+
+
+def placed(text, needle):
+    where = DocumentLayout.of(text).at(text.index(needle))
+    fields = ("block_header", "column_header", "row_label", "label", "question")
+    return where.line.kind, {name: where.text(getattr(where, name)) for name in fields if getattr(where, name)}
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "kind", "inherited"),
+    [
+        # tables: the row names the party, the column header the metric and period
+        (TABLE, "$200B", "table_row", {"column_header": "2026 capex", "row_label": "Orbitra"}),
+        (TABLE, "1.2M", "table_row", {"column_header": "GPUs", "row_label": "Orbitra"}),
+        (TABLE, "$115B", "table_row", {"column_header": "2026 capex", "row_label": "Kestrel"}),
+        (TABLE, "Company", "table_row", {}),
+        (TABS, "$2.45", "table_row", {"column_header": "Rate", "row_label": "Pelion"}),
+        # dotted leaders under a caption: no header row, the caption is the block's header
+        (LEADERS, "$2.45", "table_row", {"block_header": "Rental rates, H100 per hour", "row_label": "Pelion"}),
+        # fact boxes: the label, and the heading over the box (a blank line between is fine)
+        (FACT_BOX, "$800 million", "text", {"block_header": "Key figures", "label": "Compute budget"}),
+        (FACT_BOX, "18,000", "text", {"block_header": "Key figures", "label": "GPUs on order"}),
+        # ... but prose after the box inherits nothing
+        (FACT_BOX, "$1.1 billion", "text", {}),
+        # one line listing several parties under one label
+        (LIST_LINE, "7.4 million", "text", {"label": "Daily active users"}),
+        # Q&A explainers: the question on its own line, or just before in the same line
+        (QA, "18,000", "answer", {"question": "Q: How many accelerators does it run?"}),
+        (QA, "$2 billion", "text", {"question": "What is the budget?"}),
+        # prose: nothing
+        ("Orbitra said on Monday it will spend $4bn. Kestrel: no comment.", "$4bn", "text", {}),
+    ],
+)
+def test_layout_placement(text, needle, kind, inherited):
+    assert placed(text, needle) == (kind, inherited)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Capex guidance (2026)", "heading"),
+        ("By the numbers:", "heading"),
+        ("The company will spend $4bn on new data centres in 2026.", "text"),
+        ("|---|:---:|", "table_rule"),
+        ("Is the spending sustainable?", "question"),
+        ("- Orbitra: $200B", "text"),
+    ],
+)
+def test_line_kinds(line, kind):
+    assert DocumentLayout.of(line).lines[0].kind == kind
+
+
+def test_a_label_needs_a_figure_and_few_words():
+    assert DocumentLayout.of("Note: the figures are estimates").lines[0].label is None
+    text = "A long sentence that goes on and on about many things said: 5,000 GPUs"
+    assert DocumentLayout.of(text).lines[0].label is None
+
+
+def test_empty_and_blank_texts():
+    assert DocumentLayout.of("").at(0).line.kind == "text"
+    assert DocumentLayout.of("\n\n  \n").lines == []
+
+
+def test_layout_data_is_checked():
+    with pytest.raises(ValueError, match="min_cells"):
+        LayoutRules({**_data(), "min_cells": "two"})
+
+
+def test_layout_is_linear_in_lines():
+    rows = "\n".join(f"| Row {i} | ${i}B |" for i in range(20000))
+    layout = DocumentLayout.of("| Name | Capex |\n|---|---|\n" + rows)
+    assert len(layout.lines) == 20002
+    where = layout.at(layout.text.rindex("$19999B"))
+    assert where.text(where.column_header) == "Capex"
+
+
+def _data():
+    from extractor.resources import load_json
+
+    assert default_rules() is default_rules()
+    return dict(load_json("structure.json"))

@@ -73,8 +73,7 @@ FORMS = [
     # 8. public programmes that fund AI or chip capacity
     row("The ministry will invest ₩1.4 trillion in GPU capacity.", ("budget", 1.4 * T, "KRW", None, None)),
     # 9. subjects by role
-    row("Nvidia will ship 5,000 GPUs to Humain.", ("chip_count", 5000, "chips", ["Humain"], None),
-        marks=todo("the recipient of a shipment holds the chips")),
+    row("Nvidia will ship 5,000 GPUs to Humain.", ("chip_count", 5000, "chips", ["Humain"], None)),
     row("Amazon will spend $3 billion on Nvidia systems.", ("budget", 3 * B, "USD", ["Amazon"], None)),
     row("Orbitra and Kestrel will each invest $2 billion in new data centres.",
         ("budget", 2 * B, "USD", ["Kestrel", "Orbitra"], None), marks=todo("'A and B will each invest'")),

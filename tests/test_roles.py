@@ -1,0 +1,95 @@
+"""Subjects by role (extractor/roles.py) on sentences written for these tests.
+
+The parties are marked in the text with [brackets] so each row reads as the sentence it tests."""
+
+import re
+from dataclasses import dataclass
+
+import pytest
+
+from extractor.roles import choose_party, clause_start, short_name
+
+
+@dataclass(frozen=True)
+class P:
+    start: int
+    end: int
+    text: str
+
+
+def parse(marked):
+    """'[Orbitra] will buy <5,000> GPUs' -> text, parties, figure span."""
+    parties, text, figure = [], "", None
+    for piece in re.split(r"(\[[^\]]+\]|<[^>]+>)", marked):
+        if piece.startswith("["):
+            parties.append(P(len(text), len(text) + len(piece) - 2, piece[1:-1]))
+            text += piece[1:-1]
+        elif piece.startswith("<"):
+            figure = (len(text), len(text) + len(piece) - 2)
+            text += piece[1:-1]
+        else:
+            text += piece
+    return text, parties, figure
+
+
+@pytest.mark.parametrize(
+    ("marked", "kind", "names", "role"),
+    [
+        # the party of the figure's own clause, not the sentence's first one
+        ("[Orbitra] plans $80 billion of capex, and [Kestrel] has guided to <$66 billion> for this year.",
+         "budget", ("Kestrel",), "clause-party"),
+        ("[Lumen] has booked 5,000 boards, and [Pelion] plans to deploy <1.5 million> chips by 2027.",
+         "chip_count", ("Pelion",), "clause-party"),
+        ("[Vantor], [Kestrel] and [Lumen] will each receive <50,000> GPUs.",
+         "chip_count", ("Vantor", "Kestrel", "Lumen"), "coordinated-clause-party"),
+        ("[Vantor], [Kestrel] and [Lumen] will each receive 50,000 GPUs, while [Pelion] will take <60,000>.",
+         "chip_count", ("Pelion",), "clause-party"),
+        # the recipient of a shipment holds the chips
+        ("[Nvidia] will ship <5,000> GPUs to [Humain] next year.", "chip_count", ("Humain",), "recipient"),
+        ("[Supermicro] will deliver the first <2,500> servers to [Orbitra] and [Kestrel].",
+         "chip_count", ("Orbitra", "Kestrel"), "recipient"),
+        # the brand of what is bought, and the other side of a deal, are not the payer or buyer
+        ("[Fluxstack] will spend <$3 billion> on [Nvidia] systems this year.", "budget", ("Fluxstack",),
+         "clause-party"),
+        ("[Orbitra] placed an order with [Nvidia] for <20,000> H200 chips.", "chip_count", ("Orbitra",),
+         "clause-party"),
+        ("The cluster will start with about <12,000> [Nvidia] GPUs.", "chip_count", None, None),
+        # a unit owned by a party belongs to it
+        ("[Kestrel]'s own [Crystal Labs] unit plans to deploy <10,000> GPUs.", "chip_count", ("Kestrel",),
+         "owner-of-unit"),
+        ("[Orbitra] told investors its [Azure Forge] served over <100 trillion> tokens.", "token_volume",
+         ("Orbitra",), "owner-of-unit"),
+        # no party in the sentence
+        ("Analysts expect spending of <$40 billion> next year.", "budget", None, None),
+    ],
+)
+def test_choose_party(marked, kind, names, role):
+    text, parties, (start, end) = parse(marked)
+    choice = choose_party(text, start, end, kind, parties, 0, len(text))
+    assert (choice and choice.names, choice and choice.role) == (names, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "position", "clause"),
+    [
+        ("Orbitra spends $5bn, while Kestrel spends $3bn.", 40, "Kestrel spends $3bn."),
+        ("Orbitra spends $5bn; Kestrel spends $3bn.", 33, "Kestrel spends $3bn."),
+        ("Orbitra spends $5bn on chips.", 20, "Orbitra spends $5bn on chips."),
+    ],
+)
+def test_clause_start(text, position, clause):
+    assert text[clause_start(text, 0, position):] == clause
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "short"),
+    [
+        ("Meta Platforms said on Monday. Meta spent more.", "Meta Platforms", "Meta"),
+        ("Sakura Internet will buy chips. Sakura's shares rose.", "Sakura Internet", "Sakura Internet"),
+        ("Alibaba Cloud said so. Alibaba has many units.", "Alibaba Cloud", "Alibaba Cloud"),
+        ("Mistral AI raised money. Mistral will build a cluster.", "Mistral AI", "Mistral"),
+        ("Orbitra Inc. reported results.", "Orbitra Inc.", "Orbitra Inc."),
+    ],
+)
+def test_short_name(text, name, short):
+    assert short_name(text, name) == short

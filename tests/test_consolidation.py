@@ -209,3 +209,16 @@ def test_gold_groups_cover_every_gold_mention_once(name, corpus, gold):
     members = [key for group in read_groups(ROOT / "annotations" / "groups" / f"{name}.jsonl")
                for key in group.members]
     assert sorted(members) == sorted(mentions)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_consolidate_restores_the_garbage_collector(enabled):
+    import gc
+
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        consolidate([fact("a", 0, 5 * G)])
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -501,26 +501,29 @@ def _summarize(cluster: list[_Unit], config: Config) -> Consolidated:
         if mine:
             spread[unit] = (min(m.low if m.is_range else m.value for m in mine),
                             max(m.high if m.is_range else m.value for m in mine))
-        if len(found) == 1:
-            agreed[unit] = found[0]
-        elif found and sum(1 for v in found if any(m.equivalent_of is None for m in v.members)) < 2:
-            agreed[unit] = max(found, key=lambda v: len(v.members))
-        elif len(found) > 1:
-            revised = _is_revision(found)
-            statuses.add("revised" if revised else "conflict")
-            agreed[unit] = found[-1] if revised else None
-        else:
-            agreed[unit] = None
+        status, agreed[unit] = _judge(found)
+        statuses.add(status)
     if not active:
         status = "retracted"
         variants = _variants(members, config.tolerance)
     else:
-        status = "conflict" if "conflict" in statuses else "revised" if statuses else "agreed"
+        status = next(s for s in ("conflict", "revised", "agreed") if s in statuses)
     first = members[0]
     return Consolidated(first.type, list(_most_common([m.subject for m in members])),
                         _most_common([m.item for m in members if m.item]), first.metric,
                         _most_common([m.period for m in members if m.period]), status, units, agreed, variants,
                         members, spread=spread)
+
+
+def _judge(variants: list[Variant]) -> tuple[str, Variant | None]:
+    """The status of one unit's variants and the variant that stands for it."""
+    if len(variants) <= 1:
+        return "agreed", variants[0] if variants else None
+    if sum(1 for v in variants if any(m.equivalent_of is None for m in v.members)) < 2:
+        return "agreed", max(variants, key=lambda v: len(v.members))
+    if _is_revision(variants):
+        return "revised", variants[-1]
+    return "conflict", None
 
 
 def _most_common(values: list[Any]) -> Any:

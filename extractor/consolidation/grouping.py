@@ -433,18 +433,18 @@ def _chain(units: list[_Unit], window: float) -> list[list[_Unit]]:
 
 
 class _Index:
-    """The figures of some clusters, sorted per (unit, shape), to find the
-    clusters a figure matches without comparing it to all of them."""
+    """The distinct figures of some clusters, sorted per (unit, shape), to find
+    the clusters a figure matches without comparing it to all of them (a
+    figure repeated by many articles is one point)."""
 
     def __init__(self, clusters: list[list[_Unit]]) -> None:
         self.clusters = clusters
-        self.points: dict[tuple[str, bool], list[tuple[float, int]]] = defaultdict(list)
+        distinct: dict[tuple[str, bool], set[tuple[float, int]]] = defaultdict(set)
         for c, cluster in enumerate(clusters):
             for unit in cluster:
                 for currency, (mid, is_range) in unit.amounts.items():
-                    self.points[currency, is_range].append((mid, c))
-        for points in self.points.values():
-            points.sort()
+                    distinct[currency, is_range].add((mid, c))
+        self.points = {shape: sorted(points) for shape, points in distinct.items()}
         self.docs = [{u.doc_id for u in cluster} for cluster in clusters]
 
     def matches(self, unit: _Unit, tolerance: float) -> set[int]:
@@ -538,7 +538,7 @@ def _most_common(values: list[Any]) -> Any:
 def _propagate_retractions(cluster: list[_Unit], tolerance: float) -> None:
     """A retracted unit retracts its restatement and every earlier (or
     undated) mention of the same figure: they state what was denied."""
-    denials = []
+    latest: dict[tuple[str, bool, float], Member] = {}
     for unit in cluster:
         said = next((m for m in unit.members if m.retracted), None)
         if said is None:
@@ -546,18 +546,26 @@ def _propagate_retractions(cluster: list[_Unit], tolerance: float) -> None:
         for m in unit.members:
             if not m.retracted:
                 m.retracted_by = said.doc_id
-        denials.extend((m, said) for m in unit.members)
-    if not denials:
+            key = (m.unit, m.is_range, m.mid)
+            if key not in latest or _later(said.published, latest[key].published):
+                latest[key] = said
+    if not latest:
         return
+    denials = list(latest.items())
     for unit in cluster:
         for m in unit.members:
             if m.excluded:
                 continue
-            for denied, said in denials:
-                if (m.unit == denied.unit and m.is_range == denied.is_range and agree(m.mid, denied.mid, tolerance)
+            for (currency, is_range, mid), said in denials:
+                if (m.unit == currency and m.is_range == is_range and agree(m.mid, mid, tolerance)
                         and (m.published is None or said.published is None or m.published <= said.published)):
                     m.retracted_by = said.doc_id
                     break
+
+
+def _later(a: str | None, b: str | None) -> bool:
+    """`a` is after `b`, an undated retraction counting as the latest."""
+    return b is not None and (a is None or a > b)
 
 
 def _variants(members: list[Member], tolerance: float) -> list[Variant]:

@@ -29,7 +29,8 @@ class Loaded:
     def report(self, groups: Sequence[Consolidated]) -> str:
         """What was processed, skipped and why, in one line."""
         docs = {f["doc_id"] for f in self.facts}
-        undated = sum(1 for d in docs if not (self.dates.get(d) or _record_date(self.facts, d)))
+        dated = {f["doc_id"] for f in self.facts if f.get("published")}
+        undated = sum(1 for d in docs if not self.dates.get(d) and d not in dated)
         statuses = Counter(g.status for g in groups)
         kinds = ", ".join(f"{statuses[s]} {s}" for s in ("conflict", "revised", "retracted") if statuses[s])
         line = (f"consolidated {len(self.facts)} facts from {len(docs)} documents into {len(groups)} consolidated"
@@ -38,10 +39,6 @@ class Loaded:
         if undated:
             line += f"; {undated} documents have no publication date (their figures are undated in timelines)"
         return line
-
-
-def _record_date(facts: list[dict[str, Any]], doc_id: str) -> str | None:
-    return next((f.get("published") for f in facts if f["doc_id"] == doc_id and f.get("published")), None)
 
 
 def load(paths: Iterable[str], db: str | Path | None = None, manifest: str | Path | None = None,

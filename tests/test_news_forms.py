@@ -93,3 +93,32 @@ def test_news_forms(nlp, text, expected):
     got = facts_of(nlp, text)
     assert [brief(f, e) for f, e in zip(got, expected, strict=False)] == [norm(e) for e in expected]
     assert len(got) == len(expected), [f["text"] for f in got]
+
+
+PERIODS = [
+    # 10. periods as outlets state them
+    ("We want to reach 100,000 GPUs by end-2026.", "2025-06-15", ["2026"]),
+    ("Orbitra will deploy 1.5 million chips by mid-2027.", "2025-06-15", ["2027"]),
+    ("The first 4,000 GPUs arrive before Lunar New Year.", "2026-01-08", ["2026-02"]),
+    ("Pico had 400 million users at the start of the year.", "2026-03-01", ["2026-01"]),
+    ("Its models served 4 trillion tokens at the end of last year.", "2026-03-01", ["2025-12"]),
+    ("Kestrel will add 32,000 GPUs by the end of next year.", "2025-06-15", ["2026"]),
+    ("A used H100 changed hands at about $18,000 over the Thanksgiving weekend.", "2026-11-30", ["2026-11"]),
+    # a dateline dates the report, not the figure
+    ("BEIJING, Jan 28 (Wire) - Regulators approved imports of 400,000 Nvidia chips.", "2026-01-28", [None]),
+    ("STOCKHOLM, 9 April 2026 — Lumen will invest SEK 4.5 billion in a new AI supercomputer.", "2026-04-09",
+     [None]),
+    # multi-year totals have no period
+    ("Orbitra will invest $30 billion in data centres between 2025 and 2028.", "2025-06-15", [None]),
+    ("The mission earmarks ₹4,563 crore for compute over five years.", "2025-06-15", [None]),
+    # 'a year earlier' steps back from the figure before it
+    ("Kestrel bought 230,000 GPUs in 2024. A year earlier it bought 150,000 GPUs.", "2025-06-15", ["2024", "2023"]),
+    # a table's caption dates its rows
+    ("Monthly active users, December 2025 (million)\n| App | MAU |\n|---|---|\n| Pico | 172 |", "2026-01-10",
+     ["2025-12"]),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "periods"), PERIODS, ids=[p[0][:60] for p in PERIODS])
+def test_news_periods(nlp, text, published, periods):
+    assert [f["period"] for f in facts_of(nlp, text, published)] == periods

@@ -26,6 +26,7 @@ from extractor.normalize.headers import header_reading
 from extractor.normalize.numbers import scaled
 from extractor.normalize.quantities import default_scanner
 from extractor.resources import load_json
+from extractor.roles import clause_start
 from extractor.structure import DocumentLayout
 
 if not Span.has_extension("fact_rule"):
@@ -57,6 +58,7 @@ class FactTyper(DataComponent):
         self.count_not_after = CueList(counts["not_after"])
         self.chip_context = CueList(counts["chip_context"])
         self.rental = CueList(money["rental_cues"])
+        self.rental_period_after = CueList(money["rental_period_after"])
         max_usd = Decimal(str(money["unit_price_max_usd"]))
         rates = load_json("currency_magnitudes.json")["units_per_usd"]
         self.max_unit_price = {code: max_usd * Decimal(str(rate)) for code, rate in rates.items()}
@@ -216,6 +218,11 @@ class FactTyper(DataComponent):
 
     def _kind_from_neighbour(self, text: str, context: DocContext, quantity: Any, counts: list[Span],
                              starts: list[int]) -> tuple[str | None, str]:
+        lo, _ = context.sentence(quantity.start)
+        noun = self._noun_before(text, clause_start(text, lo, quantity.start), _lead(text, quantity.start))
+        if noun is not None:
+            kind = self.noun_kind[noun]
+            return kind, f"count:{kind}:noun-before:{noun}"
         i = bisect_left(starts, quantity.start)
         if i < len(counts):
             after = counts[i]
@@ -231,6 +238,18 @@ class FactTyper(DataComponent):
             if distance <= self.bare_max_sentences and self._comparable(quantity, before):
                 return before.label_, f"count:{before.label_}:antecedent"
         return None, "count:no-noun"
+
+    def _noun_before(self, text: str, lo: int, start: int) -> str | None:
+        """'Weekly users for Lumo stood at about 6 million', 'daily token use rose from 12.7 trillion': the
+        clause names the noun before the figure, with no other figure between."""
+        last = None
+        for m in self.noun_anywhere.finditer(text, lo, start):
+            last = m
+        if last is None or _DIGIT.search(text, last.end(), start):
+            return None
+        if self.bare_blocked.regex.search(text, last.end(), start):
+            return None
+        return re.sub(r"\s+", " ", last.group("noun").lower())
 
     def _comparable(self, quantity: Any, other: Span) -> bool:
         mine = quantity.value if quantity.value is not None else quantity.high
@@ -267,9 +286,12 @@ class FactTyper(DataComponent):
                 return "unit_price", f"money:unit-price:per-unit-after{rental}"
             if self.unit_price_before.ends_before(text, lead):
                 return "unit_price", f"money:unit-price:price-phrase-before{rental}"
+            if rental and self.rental_period_after.starts_after(text, quantity.end):
+                return "unit_price", "money:unit-price:rental-per-period:rental"
         positive = self.budget.nearest(text, quantity.start, quantity.end, lo, hi)
         negative = self.not_a_fact.nearest(text, quantity.start, quantity.end, lo, hi)
-        if negative and (positive is None or negative[0] <= positive[0]):
+        if negative and (positive is None or negative[0] < positive[0]
+                         or negative[0] == positive[0] and len(negative[1]) >= len(positive[1])):
             return None, f"money:not-a-fact:{negative[1]}"
         if positive:
             if positive[1].startswith("invest") and self._invested_in_company(text, quantity, context, hi):
@@ -354,6 +376,7 @@ def _lead(text: str, start: int) -> int:
     return m.start("q") if m else start
 
 
+_DIGIT = re.compile(r"\d")
 _NEXT_WORDS = re.compile(r"[\s+-]*(?P<word>[A-Za-z][\w-]*)(?:\s+(?P<next>[a-z]+))?")
 _RANK = re.compile(r"[.)]?\s+[A-Z]")  # '1. DeepSeek', '2) Tencent': a list's rank
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w.-]*\s$")  # 'Gemini 3 Flash', 'Claude Opus 4.7': a model's version

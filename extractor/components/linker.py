@@ -24,10 +24,12 @@ from extractor.components.base import DataComponent
 from extractor.components.context import DocContext, Mention, MentionIndex, release
 from extractor.cues import CueList
 from extractor.normalize.dates import resolve_period
+from extractor.period_rules import PeriodRules, year_back
 from extractor.records import COUNT_UNITS, Fact, Quantity
 from extractor.resources import load_json
 from extractor.roles import _is_brand, choose_party, short_name
 from extractor.roles import default_rules as role_rules
+from extractor.structure import DocumentLayout
 
 if not Doc.has_extension("facts"):
     Doc.set_extension("facts", default=None)
@@ -43,6 +45,7 @@ _CHIP_NOUN = re.compile(r"\s+(?:chips?|gpus?|processors?|accelerators?|units?|se
 _SPACES = re.compile(r"\s+")
 _NOUN = re.compile(r"count:chip_count:noun:([\w -]+)")
 _CLAUSE_MARKS = re.compile(r"[,;:()\[\]–—]")
+_BY_BEFORE = re.compile(r"\bby\s$", re.I)
 CLAUSE_PENALTY = 1000
 PARENT_WINDOW = 32  # a sub-allocation's parent is among the last budgets with a period
 
@@ -236,6 +239,8 @@ class AttributeLinker(DataComponent):
             hi = context.sentence(lo)[1]
             others = [_Span(a, b) for a, b in figures if lo <= a < hi and not any(d.start == a for d in members)]
             for date in context.within("DATE", lo, hi):
+                if PeriodRules.default().is_dateline(text, date.start, date.end):
+                    continue  # 'BEIJING, Jan 28 (Wire) -': the date of the report
                 if (self.telling.search(text, max(lo, date.start - 30), date.start)
                         and not self.date_modifier.starts_after(text, date.end, 25)):
                     continue  # 'projected in September': the date of the telling, not of a figure
@@ -256,7 +261,10 @@ class AttributeLinker(DataComponent):
                 date = min(draft.period_candidates, key=lambda d: _clause_gap(text, d, draft))
                 lo, hi = context.sentence(draft.start)
                 future = bool(self.future.search(text, lo, hi))
-                draft.period = resolve_period(date.text, date.rule, published, future)
+                rule = date.rule
+                if rule == "date:year-edge" and _BY_BEFORE.search(text, max(0, date.start - 4), date.start):
+                    rule = "date:year-deadline"  # 'by the end of next year' is a deadline: the year (D3)
+                draft.period = resolve_period(date.text, rule, published, future)
                 draft.notes.append(f"period:{date.rule}")
             elif draft.equivalent is not None and draft.equivalent.period:
                 draft.period = draft.equivalent.period
@@ -270,6 +278,42 @@ class AttributeLinker(DataComponent):
                     draft.period = parent.period
                     draft.notes.append("period:sub-allocation")
             history.add(draft)
+        self._period_rules(text, context, drafts, published)
+
+    def _period_rules(self, text: str, context: DocContext, drafts: list[Draft], published: str | None) -> None:
+        """Multi-year totals have no period; 'a year earlier' steps back from the figure before; a bare row
+        takes the date its table's or list's header gives (see extractor/period_rules.py)."""
+        rules = PeriodRules.default()
+        layout: DocumentLayout | None = None
+        previous: Draft | None = None
+        for draft in drafts:
+            lo, hi = context.sentence(draft.start)
+            clause_lo, clause_hi = self._clause(text, context, draft.start)
+            if rules.is_multi_year(text, lo, hi):
+                if draft.period is not None:
+                    draft.period = None
+                    draft.notes.append("period:multi-year")
+            elif rules.says_year_before(text, clause_lo, clause_hi):
+                reference = previous.period if previous is not None else (published or "")[:4] or None
+                draft.period = year_back(reference)
+                draft.notes.append("period:year-before")
+            elif draft.period is None:
+                layout = layout or DocumentLayout.of(text)
+                period, name = self._period_from_layout(text, context, layout, draft, published)
+                if period is not None:
+                    draft.period = period
+                    draft.notes.append(f"period:layout-{name}")
+            if draft.period is not None:
+                previous = draft
+
+    def _period_from_layout(self, text: str, context: DocContext, layout: DocumentLayout, draft: Draft,
+                            published: str | None) -> tuple[str | None, str]:
+        for name, region in layout.at(draft.start).context_regions():
+            for date in context.within("DATE", region.start, region.end):
+                period = resolve_period(date.text, date.rule, published, False)
+                if period is not None:
+                    return period, name
+        return None, ""
 
     def _date_owner(self, text: str, date: Mention, members: list[Draft]) -> Draft | None:
         """The figure a time expression belongs to: the nearest one, except that a

@@ -19,6 +19,13 @@ _RELATIVE = re.compile(r"^(this|next|last|previous|coming|current|past)\s+(year|
 OFFSETS = {"this": 0, "current": 0, "next": 1, "coming": 1, "last": -1, "previous": -1, "past": -1}
 
 
+@lru_cache(maxsize=1)
+def holiday_months() -> dict[str, int]:
+    from extractor.resources import load_json
+
+    return {k.lower(): int(v) for k, v in load_json("holidays.json")["months"].items()}
+
+
 def _dateparser():
     import dateparser
 
@@ -48,9 +55,24 @@ def resolve_period(expression: str, rule: str, published: str | None, future: bo
     if rule == "date:fiscal-year":
         m = _YEAR.search(text.replace("FY", "FY "))
         return _year_of(m.group()) if m else None
+    if rule == "date:part-year":  # 'end-2026', 'mid 2027': the contract has no half-years
+        m = _YEAR.search(text)
+        return _year_of(m.group()) if m else None
     if published is None:
         return None
     base = date.fromisoformat(published[:10])
+    if rule in ("date:year-edge", "date:year-deadline"):  # 'the start of the year', 'the end of last year'
+        words = text.lower().split()
+        year = base.year + OFFSETS.get(words[-2], 0)
+        if rule == "date:year-deadline":
+            return str(year)
+        month = 12 if "end" in words else (6 if "middle" in words else 1)
+        return f"{year:04d}-{month:02d}"
+    if rule == "date:holiday":
+        month = holiday_months().get(text.lower())
+        if month is None:
+            return None
+        text, rule = date(2000, month, 1).strftime("%B"), "date:month"
     if rule == "date:relative":
         m = _RELATIVE.match(text)
         if not m:

@@ -1,0 +1,61 @@
+"""Period rules beyond "the nearest time expression of the sentence": datelines, multi-year totals, "a year
+earlier", and the dates a table's or list's header gives its rows. Data in `data/period_rules.json`.
+
+>>> rules = PeriodRules.default()
+>>> text = "BEIJING, Jan 28 (Wire) - China approved imports of 400,000 chips."
+>>> rules.is_dateline(text, 9, 15)
+True
+>>> rules.is_multi_year("It will invest $30 billion between 2025 and 2028.", 0, 49)
+True
+>>> year_back("2026-05-24"), year_back("2025"), year_back(None)
+('2025-05', '2024', None)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from extractor.resources import load_json
+
+
+class PeriodRules:
+    def __init__(self, data: dict[str, Any]) -> None:
+        for key in ("dateline", "multi_year", "year_before"):
+            if not isinstance(data.get(key), dict):
+                raise ValueError(f"period rules data: {key!r} must be an object")
+        self.dateline_before = re.compile(data["dateline"]["before"])
+        self.dateline_after = re.compile(data["dateline"]["after"])
+        self.multi_year = re.compile("|".join(f"(?:{p})" for p in data["multi_year"]["patterns"]), re.I)
+        self.year_before = re.compile(data["year_before"]["pattern"], re.I)
+
+    @classmethod
+    @cache
+    def default(cls) -> PeriodRules:
+        return cls(load_json("period_rules.json"))
+
+    def is_dateline(self, text: str, start: int, end: int) -> bool:
+        """The date opens its line after a place name and is followed by the dash of a dateline."""
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end == -1 else line_end
+        return bool(self.dateline_before.match(text[line_start:start])
+                    and self.dateline_after.match(text[end:line_end]))
+
+    def is_multi_year(self, text: str, lo: int, hi: int) -> bool:
+        return self.multi_year.search(text, lo, hi) is not None
+
+    def says_year_before(self, text: str, lo: int, hi: int) -> bool:
+        return self.year_before.search(text, lo, hi) is not None
+
+
+def year_back(period: str | None) -> str | None:
+    """One year before a period in the contract's format; a day counts as its month."""
+    if not period:
+        return None
+    year = int(period[:4]) - 1
+    return f"{year:04d}{period[4:7]}"
+
+
+__all__ = ["PeriodRules", "year_back"]

@@ -27,7 +27,7 @@ class Party(Protocol):
 @dataclass(frozen=True, slots=True)
 class Choice:
     names: tuple[str, ...]
-    role: str  # "recipient", "clause-party", "coordinated-clause-party"
+    role: str  # "recipient", "clause-party", "coordinated-clause-party", "owner-of-unit", "owner-before-sentence"
     start: int
     end: int
 
@@ -74,7 +74,9 @@ def choose_party(text: str, start: int, end: int, kind: str, parties: list[Party
                  rules: RoleRules | None = None) -> Choice | None:
     """The party of the figure text[start:end] among `parties` (the sentence text[lo:hi]'s organizations,
     sorted by start), by role: a shipment's recipient for chip counts, else the party of the figure's own
-    clause nearest before it, with the parties coordinated with it ('A, B and C will each receive')."""
+    clause nearest before it, with the parties coordinated with it ('A, B and C will each receive'), or the
+    owner of that party's unit. No names ('owner-before-sentence') means the owner is named before the
+    sentence ('Its Shakti Cloud rents ...'): the caller looks there."""
     rules = rules or default_rules()
     candidates = [p for p in parties if lo <= p.start and p.end <= hi and p.text.lower() not in rules.not_parties]
     if kind == "chip_count":
@@ -91,6 +93,9 @@ def choose_party(text: str, start: int, end: int, kind: str, parties: list[Party
     owner = _owner(text, nearest, before, lo, rules)
     if owner is not None:
         return Choice((owner.text,), "owner-of-unit", owner.start, owner.end)
+    if rules.pronoun_owned.search(text, max(lo, nearest.start - 12), nearest.start):
+        return Choice((), "owner-before-sentence", nearest.start, nearest.end)  # 'Its Shakti Cloud rents ...'
+
     group = _coordinated_before(text, nearest, before, rules)
     role = "coordinated-clause-party" if len(group) > 1 else "clause-party"
     return Choice(tuple(dict.fromkeys(p.text for p in group)), role, group[0].start, nearest.end)

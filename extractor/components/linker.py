@@ -27,7 +27,7 @@ from extractor.normalize.dates import resolve_period
 from extractor.period_rules import PeriodRules, year_back
 from extractor.records import COUNT_UNITS, Fact, Quantity
 from extractor.resources import load_json
-from extractor.roles import _is_brand, choose_party, short_name
+from extractor.roles import _is_brand, choose_party, clause_start, short_name
 from extractor.roles import default_rules as role_rules
 from extractor.structure import DocumentLayout
 
@@ -45,6 +45,10 @@ _CHIP_NOUN = re.compile(r"\s+(?:chips?|gpus?|processors?|accelerators?|units?|se
 _SPACES = re.compile(r"\s+")
 _NOUN = re.compile(r"count:chip_count:noun:([\w -]+)")
 _CLAUSE_MARKS = re.compile(r"[,;:()\[\]–—]")
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
+_RANK_PREFIX = re.compile(r"^\s*(?:#?\d{1,3}[.)]?\s+)")
+_NAME_LIKE = re.compile(r"[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,4}")  # 'Lambda', 'DeepSeek V4 Flash'
+_KICKER = re.compile(r"[A-Z][A-Z .'’-]*")  # 'SEOUL', 'MUMBAI', 'USERS': a dateline or kicker, not a row's name
 _BY_BEFORE = re.compile(r"\bby\s$", re.I)
 CLAUSE_PENALTY = 1000
 PARENT_WINDOW = 32  # a sub-allocation's parent is among the last budgets with a period
@@ -157,12 +161,13 @@ class AttributeLinker(DataComponent):
         self._link_retractions(text, context, drafts)
         figures = [(q.start_char, q.end_char) for q in doc.spans.get("quantities", [])
                    if any(ch.isdigit() for ch in q.text) or ":scaled" in (q._.quantity.rule if q._.quantity else "")]
-        self._link_periods(text, context, drafts, doc._.published, figures)
+        layout = DocumentLayout.of(text)
+        self._link_periods(text, context, drafts, doc._.published, figures, layout)
         roles = role_rules()
         dominant = self._dominant([o for o in orgs.items if not _is_brand(text, o, roles)])
         history = History()
         for draft in drafts:
-            self._link_subject(text, context, orgs, apps, history, draft, dominant)
+            self._link_subject(text, context, orgs, apps, history, draft, dominant, layout)
             if draft.kind in ("chip_count", "unit_price"):
                 draft.item = self._item(context, draft) or history.continued(draft, "item")
             if draft.kind == "user_count":
@@ -230,7 +235,7 @@ class AttributeLinker(DataComponent):
     # -- periods ----------------------------------------------------------------------
 
     def _link_periods(self, text: str, context: DocContext, drafts: list[Draft], published: str | None,
-                      figures: list[tuple[int, int]]) -> None:
+                      figures: list[tuple[int, int]], layout: DocumentLayout) -> None:
         by_sentence: dict[int, list[Draft]] = {}
         for draft in drafts:
             by_sentence.setdefault(draft.sentence, []).append(draft)
@@ -278,13 +283,13 @@ class AttributeLinker(DataComponent):
                     draft.period = parent.period
                     draft.notes.append("period:sub-allocation")
             history.add(draft)
-        self._period_rules(text, context, drafts, published)
+        self._period_rules(text, context, drafts, published, layout)
 
-    def _period_rules(self, text: str, context: DocContext, drafts: list[Draft], published: str | None) -> None:
+    def _period_rules(self, text: str, context: DocContext, drafts: list[Draft], published: str | None,
+                      layout: DocumentLayout) -> None:
         """Multi-year totals have no period; 'a year earlier' steps back from the figure before; a bare row
         takes the date its table's or list's header gives (see extractor/period_rules.py)."""
         rules = PeriodRules.default()
-        layout: DocumentLayout | None = None
         previous: Draft | None = None
         for draft in drafts:
             lo, hi = context.sentence(draft.start)
@@ -298,7 +303,6 @@ class AttributeLinker(DataComponent):
                 draft.period = year_back(reference)
                 draft.notes.append("period:year-before")
             elif draft.period is None:
-                layout = layout or DocumentLayout.of(text)
                 period, name = self._period_from_layout(text, context, layout, draft, published)
                 if period is not None:
                     draft.period = period
@@ -386,7 +390,7 @@ class AttributeLinker(DataComponent):
         return None
 
     def _link_subject(self, text: str, context: DocContext, orgs: MentionIndex, apps: MentionIndex,
-                      history: History, draft: Draft, dominant: list[str]) -> None:
+                      history: History, draft: Draft, dominant: list[str], layout: DocumentLayout) -> None:
         lo, hi = context.sentence(draft.start)
         in_sentence = orgs.within(lo, hi)
         left = [o for o in in_sentence if o.end <= draft.start]
@@ -399,24 +403,40 @@ class AttributeLinker(DataComponent):
                 draft.subject = [app.text]
                 draft.notes.append("subject:product")
                 return
+        if draft.kind == "token_volume":
+            owned = [a for a in apps.within(lo, hi) if a.end <= draft.start and a.start >= clause_start(
+                text, lo, draft.start)]
+            if owned:
+                draft.subject = [owned[-1].text]
+                draft.notes.append("subject:model-family")
+                return
         if draft.kind == "unit_price" and "rental" not in draft.rule:
             maker = self._maker(context, draft)
             if maker and re.search(rf"\b{re.escape(maker)}\b", text):
                 draft.subject = [maker]
                 draft.notes.append("subject:maker-of-item")
                 return
+        row = self._row_party(text, layout, orgs, apps, draft)
+        if row is not None:
+            draft.subject = [row]
+            draft.notes.append("subject:row-label")
+            return
         possessive = self._possessive_before(text, in_sentence, draft)
         if possessive is not None:
             draft.subject = [possessive.text]
             draft.notes.append("subject:possessive")
             return
         choice = choose_party(text, draft.start, draft.end, draft.kind, in_sentence, lo, hi)
-        if choice is not None:
+        if choice is not None and choice.names:
             draft.subject = list(choice.names)
             draft.notes.append(f"subject:{choice.role}")
             return
+        if choice is not None and orgs.last_before(lo) is None:
+            draft.subject = [text[choice.start:choice.end]]  # 'Its Lumo Cloud rents ...' with no owner named
+            draft.notes.append("subject:unit-without-owner")
+            return
         roles = role_rules()
-        left = [o for o in left if not _is_brand(text, o, roles)]
+        left = [o for o in left if not _is_brand(text, o, roles)] if choice is None else []
         if left:
             draft.subject = self._coordinated(text, left[0], in_sentence, draft.start)
             draft.notes.append("subject:sentence-organization")
@@ -435,6 +455,10 @@ class AttributeLinker(DataComponent):
             draft.subject = list(prior.subject)
             draft.notes.append("subject:earlier-mention")
             return
+        where = layout.at(draft.start)
+        spoken = _FIRST_PERSON.search(text, lo, hi) or where.line.kind == "answer" or where.question is not None
+        if draft.kind == "unit_price" and not spoken:
+            return  # a market quote; only an interviewee's answer takes the party of earlier sentences
         last = orgs.last_before(lo)
         if last is not None:
             parties = [o for o in orgs.within(context.sentence(last.start)[0], last.end)
@@ -447,6 +471,20 @@ class AttributeLinker(DataComponent):
             return
         draft.subject = list(dominant)
         draft.notes.append("subject:article-organization")
+
+    @staticmethod
+    def _row_party(text: str, layout: DocumentLayout, orgs: MentionIndex, apps: MentionIndex,
+                   draft: Draft) -> str | None:
+        """A table row's or key-figure line's own name ('| Lambda | 2.49 |', '- Naver Cloud: 60,000')."""
+        where = layout.at(draft.start)
+        region = where.row_label or where.label
+        if region is None or _KICKER.fullmatch(text[region.start:region.end]):
+            return None
+        named = [m for m in [*apps.within(region.start, region.end), *orgs.within(region.start, region.end)]]
+        if named:
+            return max(named, key=lambda m: m.end - m.start).text
+        label = _RANK_PREFIX.sub("", text[region.start:region.end]).strip()
+        return label if _NAME_LIKE.fullmatch(label) else None
 
     def _unnamed_group_after(self, text: str, lo: int, hi: int) -> bool:
         """'… for the four major cloud giants': the figure belongs to a group the

@@ -35,10 +35,12 @@ lint: $(STAMP)
 models: $(STAMP)
 	$(VENV)/bin/extractor build
 
-# speed benchmark (not part of the tests): table, bench/results/results.json and speed.png
+# speed benchmarks (not part of the tests): table, bench/results/results.json and speed.png;
+# consolidation of 1 million synthetic facts, bench/results/consolidate.json
 bench: $(STAMP)
 	$(PY) -m pip install --quiet -e ".[test,bench]"
 	$(PY) bench/speed.py
+	$(PY) bench/consolidate.py
 
 # the HTML view in headless Chromium (Debian's chromium + chromium-driver; no browser is downloaded by a tool)
 browser-test: $(STAMP)

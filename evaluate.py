@@ -5,6 +5,7 @@ python evaluate.py                          # every system, every split
 python evaluate.py --system quantulum3      # one system
 python evaluate.py --pred out.jsonl         # score a predictions file
 python evaluate.py --corpus DIR --gold DIR --manifest FILE --errors --json report.json
+python evaluate.py --consolidation          # grouping scores against annotations/groups/<split>.jsonl
 python evaluate.py --html errors.html       # gold and predictions overlaid, one page per run
 """
 
@@ -31,7 +32,9 @@ DEFAULT_SPLITS = (
     ("dev", ROOT / "corpus" / "dev", ROOT / "annotations" / "dev"),
     ("test", ROOT / "corpus" / "test", ROOT / "annotations" / "test"),
     ("holdout", ROOT / "corpus" / "holdout", ROOT / "annotations" / "holdout"),
+    ("overlap", ROOT / "corpus" / "overlap", ROOT / "annotations" / "overlap"),
 )
+GROUPS_DIR = ROOT / "annotations" / "groups"
 
 
 def peers(json_path: str | None) -> int:
@@ -63,6 +66,26 @@ def peers(json_path: str | None) -> int:
     return 0
 
 
+def consolidation(splits, groups: str | None, json_path: str | None) -> int:
+    """Pairwise grouping F1 and status accuracy, on gold facts and on the extractor's."""
+    from extractor.consolidation.scoring import evaluate_split, format_scores
+
+    extract, _ = load_system("extractor")
+    rows = []
+    for split in splits:
+        path = Path(groups) if groups else GROUPS_DIR / f"{split.name}.jsonl"
+        if not path.exists():
+            print(f"note: no consolidation gold for split {split.name} ({path}); skipped")
+            continue
+        predictions = [record for document in split.documents for record in extract(document)]
+        rows.extend(evaluate_split(split, path, predictions))
+    print(format_scores(rows))
+    if json_path:
+        Path(json_path).write_text(json.dumps([{"split": s, "facts": f, **score.to_dict()} for s, f, score in rows],
+                                              indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -79,6 +102,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--html", help="write the error view here: gold and predictions overlaid, per split")
     parser.add_argument("--peers", action="store_true",
                         help="score find_quantities on Recognizers-Text's and quantulum3's own suites instead")
+    parser.add_argument("--consolidation", action="store_true",
+                        help="score consolidation (grouping pairs, status) against annotations/groups/ instead")
+    parser.add_argument("--groups", help="gold groups file for --consolidation with --corpus")
     args = parser.parse_args(argv)
     if args.peers:
         return peers(args.json_path)
@@ -89,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         splits = [load_split(Path(args.corpus).name, args.corpus, args.gold, args.manifest)]
     else:
         splits = [load_split(name, c, g) for name, c, g in DEFAULT_SPLITS if c.is_dir() and g.is_dir()]
+    if args.consolidation:
+        return consolidation(splits, args.groups, args.json_path)
 
     runs = []
     if args.pred:

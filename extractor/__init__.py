@@ -6,12 +6,13 @@
     [('budget', 5000000000, 'USD', '2026')]
 """
 
+from extractor.consolidation import consolidate
 from extractor.normalize.quantities import find_quantities
 from extractor.pipeline import add_to_pipeline, build, extract, load
 from extractor.records import Fact, Quantity
 
-__all__ = ["Fact", "Quantity", "add_to_pipeline", "build", "displacy_options", "extract", "find_quantities", "load",
-           "render_html"]
+__all__ = ["Fact", "Quantity", "add_to_pipeline", "build", "consolidate", "displacy_options", "extract",
+           "find_quantities", "load", "render_html"]
 _VIEW = ("displacy_options", "render_html")
 
 

@@ -88,6 +88,69 @@ def _build_currencies(args: argparse.Namespace) -> int:
     return 0
 
 
+def _consolidate(args: argparse.Namespace) -> int:
+    """`extractor consolidate`: one row per fact that several mentions state."""
+    import sqlite3
+
+    from extractor.consolidation import Config, consolidate, inputs, output
+    from extractor.consolidation import store as consolidated_store
+
+    try:
+        config = Config.load(args.config).with_tolerance(args.tolerance)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    if not args.facts and not args.db:
+        print("error: give JSON Lines of facts (- for stdin) or --db", file=sys.stderr)
+        return 2
+    if args.db and not Path(args.db).exists():
+        print(f"error: no store at {args.db}", file=sys.stderr)
+        return 2
+    loaded = inputs.load(args.facts, args.db, args.manifest)
+    if loaded.store_error:
+        print(f"error: {loaded.store_error}", file=sys.stderr)
+        return 2
+    for problem in loaded.problems:
+        print(problem, file=sys.stderr)
+    groups = consolidate(loaded.facts, loaded.dates, config)
+    with ExitStack() as stack:
+        try:
+            out = stack.enter_context(open(args.out, "w", encoding="utf-8", newline="")) if args.out else sys.stdout
+        except OSError as error:
+            print(f"error: cannot write {args.out}: {error.strerror}", file=sys.stderr)
+            return 2
+        if args.format == "table":
+            out.write(output.format_table(groups, config.tolerance, members=args.members) + "\n")
+        elif args.format == "jsonl":
+            output.write_jsonl(groups, out)
+        else:
+            output.write_csv(groups, out)
+    if args.db and not args.no_save:
+        try:
+            rows, members = consolidated_store.save(args.db, groups)
+        except sqlite3.Error as error:
+            print(f"error: could not write the consolidated tables to {args.db}: {error}", file=sys.stderr)
+            return 1
+        print(f"wrote {rows} rows to table consolidated and {members} to consolidated_members in {args.db}",
+              file=sys.stderr)
+    print(loaded.report(groups), file=sys.stderr)
+    return 0
+
+
+def _consolidate_parser(sub: argparse._SubParsersAction) -> None:
+    co = sub.add_parser("consolidate", help="one row per fact across articles: agreement, conflicts, revisions")
+    co.add_argument("facts", nargs="*", help="JSON Lines (.gz) of facts, or - for stdin")
+    co.add_argument("--db", help="a store: consolidate its facts and (unless --no-save) write table consolidated")
+    co.add_argument("--manifest", help="JSON Lines of {doc_id, published} for the facts' documents")
+    co.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+    co.add_argument("--out", help="write here instead of stdout")
+    co.add_argument("--tolerance", type=float, help="relative difference two figures may have and agree (0.02)")
+    co.add_argument("--config", help="a consolidation settings file (default: the package's consolidation.json)")
+    co.add_argument("--members", action="store_true", help="list every member mention under its row (table)")
+    co.add_argument("--no-save", action="store_true", help="with --db, do not write the consolidated tables")
+    co.set_defaults(run=_consolidate)
+
+
 def _add_view(sub) -> None:
     """`extractor view`: the HTML page of articles and their facts (work in extractor.view.command)."""
     vw = sub.add_parser("view", help="one self-contained HTML page of articles with their facts highlighted")
@@ -152,6 +215,7 @@ def parser() -> argparse.ArgumentParser:
 
     cu = sub.add_parser("build-currencies", help="re-derive data/cldr_currencies.json from Babel's CLDR data")
     cu.set_defaults(run=_build_currencies)
+    _consolidate_parser(sub)
     _add_view(sub)
     return top
 

@@ -8,6 +8,7 @@ SPLITS = [
     (ROOT / "corpus" / "dev", ROOT / "annotations" / "dev"),
     (ROOT / "corpus" / "test", ROOT / "annotations" / "test"),
     (ROOT / "corpus" / "holdout", ROOT / "annotations" / "holdout"),
+    (ROOT / "corpus" / "overlap", ROOT / "annotations" / "overlap"),
 ]
 
 

@@ -5,6 +5,7 @@ dates) from the span ruler and, in a pretrained pipeline, from `doc.ents`."""
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
@@ -12,24 +13,44 @@ import numpy
 from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
-RULER_KEY = "ruler"
-TEXT_KEY = "extractor.text"
-CONTEXT_KEY = "extractor.context"
+RULER_KEY = "extractor_ruler"
+QUANTITIES_KEY = "extractor_quantities"
+FACTS_KEY = "extractor_facts"
+
+
+class _Slot(threading.local):
+    """The doc being processed, its text and its context, kept beside the Doc
+    rather than in `doc.user_data` (which must stay serializable whichever
+    components run): one slot per thread, so at most one Doc is held."""
+
+    doc: Doc | None = None
+    text: str | None = None
+    context: DocContext | None = None
+    context_key: tuple = ()
+
+
+_SLOT = _Slot()
+
+
+def _hold(doc: Doc) -> _Slot:
+    if _SLOT.doc is not doc:
+        _SLOT.doc, _SLOT.text, _SLOT.context, _SLOT.context_key = doc, None, None, ()
+    return _SLOT
 
 
 def doc_text(doc: Doc) -> str:
     """`doc.text`, built once per pipeline run: spaCy re-joins every token on
     each access, and the components need the text many times."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text
+    slot = _hold(doc)
+    if slot.text is None:
+        slot.text = doc.text
+    return slot.text
 
 
 def release(doc: Doc) -> None:
-    """Drop the per-run caches so the Doc stays small and serializable."""
-    doc.user_data.pop(TEXT_KEY, None)
-    doc.user_data.pop(CONTEXT_KEY, None)
+    """Let go of the doc once the last component is done with it."""
+    if _SLOT.doc is doc:
+        _SLOT.doc, _SLOT.text, _SLOT.context, _SLOT.context_key = None, None, None, ()
 ENT_LABELS = {"ORG": "ORG", "PRODUCT": "APP", "DATE": "DATE", "NORP": None, "GPE": None}
 
 
@@ -84,13 +105,20 @@ class DocContext:
     indexes: dict[str, MentionIndex] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, doc: Doc) -> DocContext:
-        cached = doc.user_data.get(CONTEXT_KEY)
-        if cached is not None:
-            return cached
+    def of(cls, doc: Doc, ruler_key: str = RULER_KEY) -> DocContext:
+        """The context of `doc`, built once for the components that share it."""
+        slot = _hold(doc)
+        key = (ruler_key, len(doc), len(doc.spans.get(ruler_key, ())))
+        if slot.context is not None and slot.context_key == key:
+            return slot.context
+        slot.context, slot.context_key = cls._build(doc, ruler_key), key
+        return slot.context
+
+    @classmethod
+    def _build(cls, doc: Doc, ruler_key: str) -> DocContext:
         starts = _sentence_starts(doc, doc_text(doc))
         mentions: dict[str, list[Mention]] = {}
-        for span in doc.spans.get(RULER_KEY, []):
+        for span in doc.spans.get(ruler_key, []):
             mentions.setdefault(span.label_, []).append(
                 Mention(span.start_char, span.end_char, span.text, span.label_, span.id_ or ""))
         if doc.ents:
@@ -108,9 +136,7 @@ class DocContext:
         if "DATE" in mentions:
             mentions["DATE"] = _merge_dates(doc_text(doc), mentions["DATE"])
         indexes = {label: MentionIndex(items) for label, items in mentions.items()}
-        context = cls(doc_text(doc), starts, mentions, indexes)
-        doc.user_data[CONTEXT_KEY] = context
-        return context
+        return cls(doc_text(doc), starts, mentions, indexes)
 
     def sentence(self, char: int) -> tuple[int, int]:
         """(start, end) of the sentence holding character `char`."""

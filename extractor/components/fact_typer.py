@@ -19,10 +19,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractor.components.base import DataComponent
-from extractor.components.context import DocContext
+from extractor.components.context import FACTS_KEY, QUANTITIES_KEY, RULER_KEY, DocContext
 from extractor.cues import CueList
 from extractor.normalize.quantities import default_scanner
-from extractor.resources import load_json
 
 if not Span.has_extension("fact_rule"):
     Span.set_extension("fact_rule", default=None)
@@ -38,10 +37,11 @@ def amount_key(value: Decimal) -> float:
 
 
 class FactTyper(DataComponent):
-    def __init__(self, nlp: Language, name: str, quantities_key: str, spans_key: str) -> None:
+    def __init__(self, nlp: Language, name: str, quantities_key: str, spans_key: str, ruler_key: str) -> None:
         super().__init__(nlp, name)
         self.quantities_key = quantities_key
         self.spans_key = spans_key
+        self.ruler_key = ruler_key
 
     def compile(self) -> None:
         money, counts = self.cues["money"], self.cues["counts"]
@@ -76,7 +76,7 @@ class FactTyper(DataComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         self._require()
-        context = DocContext.of(doc)
+        context = DocContext.of(doc, self.ruler_key)
         typed: list[Span] = []
         budgets: set[tuple[str, float]] = set()
         money_seen: dict[float, str] = {}
@@ -219,10 +219,7 @@ def _lead(text: str, start: int) -> int:
 _IN_COMPANY = re.compile(r"\b(?:in|into|stake\s+in)\s+(?:the\s+)?", re.I)
 
 
-@Language.factory("fact_typer", default_config={"quantities_key": "quantities", "spans_key": "facts"})
-def make_fact_typer(nlp: Language, name: str, quantities_key: str, spans_key: str) -> FactTyper:
-    return FactTyper(nlp, name, quantities_key, spans_key)
-
-
-def default_cues() -> dict[str, Any]:
-    return load_json("fact_cues.json")
+@Language.factory("fact_typer", default_config={
+    "quantities_key": QUANTITIES_KEY, "spans_key": FACTS_KEY, "ruler_key": RULER_KEY})
+def make_fact_typer(nlp: Language, name: str, quantities_key: str, spans_key: str, ruler_key: str) -> FactTyper:
+    return FactTyper(nlp, name, quantities_key, spans_key, ruler_key)

@@ -21,11 +21,18 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.components.base import DataComponent
-from extractor.components.context import DocContext, Mention, MentionIndex, release
+from extractor.components.context import (
+    FACTS_KEY,
+    QUANTITIES_KEY,
+    RULER_KEY,
+    DocContext,
+    Mention,
+    MentionIndex,
+    release,
+)
 from extractor.cues import CueList
 from extractor.normalize.dates import resolve_period
 from extractor.records import COUNT_UNITS, Fact, Quantity
-from extractor.resources import load_json
 
 if not Doc.has_extension("facts"):
     Doc.set_extension("facts", default=None)
@@ -110,9 +117,11 @@ class History:
 
 
 class AttributeLinker(DataComponent):
-    def __init__(self, nlp: Language, name: str, facts_key: str) -> None:
+    def __init__(self, nlp: Language, name: str, facts_key: str, quantities_key: str, ruler_key: str) -> None:
         super().__init__(nlp, name)
         self.facts_key = facts_key
+        self.quantities_key = quantities_key
+        self.ruler_key = ruler_key
 
     def compile(self) -> None:
         c = self.cues
@@ -139,7 +148,7 @@ class AttributeLinker(DataComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         self._require()
-        context = DocContext.of(doc)
+        context = DocContext.of(doc, self.ruler_key)
         text = context.text
         drafts = [
             Draft(span.label_, span._.quantity, span._.fact_rule or "", context.sentence_index(span.start_char),
@@ -150,7 +159,7 @@ class AttributeLinker(DataComponent):
         apps = MentionIndex([_app_name(a) for a in context.mentions.get("APP", [])])
         self._link_conversions(text, drafts)
         self._link_retractions(text, context, drafts)
-        figures = [(q.start_char, q.end_char) for q in doc.spans.get("quantities", [])
+        figures = [(q.start_char, q.end_char) for q in doc.spans.get(self.quantities_key, [])
                    if any(ch.isdigit() for ch in q.text) or ":scaled" in (q._.quantity.rule if q._.quantity else "")]
         self._link_periods(text, context, drafts, doc._.published, figures)
         dominant = self._dominant(orgs.items)
@@ -501,10 +510,8 @@ def _app_name(app: Mention) -> Mention:
     return app
 
 
-@Language.factory("attribute_linker", default_config={"facts_key": "facts"})
-def make_attribute_linker(nlp: Language, name: str, facts_key: str) -> AttributeLinker:
-    return AttributeLinker(nlp, name, facts_key)
-
-
-def default_cues() -> dict[str, Any]:
-    return {**load_json("link_cues.json"), "chip_makers": load_json("chip_makers.json")["makers"]}
+@Language.factory("attribute_linker", default_config={
+    "facts_key": FACTS_KEY, "quantities_key": QUANTITIES_KEY, "ruler_key": RULER_KEY})
+def make_attribute_linker(nlp: Language, name: str, facts_key: str, quantities_key: str,
+                          ruler_key: str) -> AttributeLinker:
+    return AttributeLinker(nlp, name, facts_key, quantities_key, ruler_key)

@@ -17,7 +17,7 @@ from dataclasses import replace
 from functools import cache
 
 from extractor.normalize.currency import CurrencyTable, currency_table
-from extractor.normalize.numbers import parse_digits, parse_number_words, scale_power, scale_table, scaled
+from extractor.normalize.numbers import build_scale_table, parse_digits, parse_number_words, scale_power, scaled
 from extractor.records import Quantity
 from extractor.regexes import trie_alternation
 from extractor.resources import load_json
@@ -51,9 +51,12 @@ def _alternation(surfaces: list[str]) -> str:
 class QuantityScanner:
     """Compiled patterns for one currency table; build once, call many times."""
 
-    def __init__(self, table: CurrencyTable) -> None:
+    def __init__(self, table: CurrencyTable, data: dict | None = None) -> None:
+        """`data`: the normalizer's data files by name (default: the package's)."""
+        data = data or {name: load_json(name) for name in ("currencies.json", "number_words.json",
+                                                           "qualifiers.json", "scales.json")}
         self.table = table
-        additions = load_json("currencies.json")
+        additions = data["currencies.json"]
         symbols = [a for a in table.aliases if not a.replace(" ", "").replace(".", "").isalpha()]
         symbols += list(table.context_dependent)
         codes = sorted(table.codes)
@@ -65,7 +68,8 @@ class QuantityScanner:
         self.dollar_prefixes = {k: v for k, v in additions["dollar_prefixes"].items() if not k.startswith("_")}
         scaled = additions["scaled_codes"]
         self.code_scales = {p + c: (c, power) for p, power in scaled["prefixes"].items() for c in scaled["codes"]}
-        scales = scale_table()
+        self.words = data["number_words.json"]
+        self.scales = scales = build_scale_table(data["scales.json"])
         scale_words = [w for w in scales if w.isalpha() and w.islower() and len(w) > 3 or w == "thou"]
         multi_abbr = [a for a in scales if a not in scale_words and len(a) >= 2]
         dollar = _alternation(list(self.dollar_prefixes))
@@ -99,7 +103,7 @@ class QuantityScanner:
             """,
             re.VERBOSE,
         )
-        words = load_json("number_words.json")
+        words = self.words
         cardinal = _alternation(words["cardinals"])
         fraction = _alternation(list(words["fractions"]))
         self.alone_is_not_a_number = {w.lower() for w in words["alone_is_not_a_number"]}
@@ -116,7 +120,7 @@ class QuantityScanner:
             """,
             re.VERBOSE | re.IGNORECASE,
         )
-        qualifiers = load_json("qualifiers.json")
+        qualifiers = data["qualifiers.json"]
         before = [(q, w) for q, ws in qualifiers["before"].items() for w in ws]
         self.qualifier_before = re.compile(
             r"(?:^|(?<=[\s(\[“\"'—–-]))(?P<q>" + _alternation([w for _, w in before]) + r")\s*$", re.I)
@@ -193,7 +197,7 @@ class QuantityScanner:
                     continue
                 if _DATE_AFTER.match(text, end) or _DATE_BEFORE.search(text, max(0, start - 12), start):
                     continue
-            value = scaled(number, scale_power(scale) + extra)
+            value = scaled(number, scale_power(scale, self.scales) + extra)
             before = m.group("dollar") or m.group("pre") or m.group("lpre")
             rule = "money" if unit else "number"
             rule += ":symbol-before" if before else (":currency-after" if unit else "")
@@ -217,15 +221,15 @@ class QuantityScanner:
         for m in self._word_matches(text):
             words = m.group("words")
             unit, extra = self._currency(m.group("name"), text, memo)
-            if not unit and (words.lower() in self.alone_is_not_a_number or _is_lone_scale(words)):
+            if not unit and (words.lower() in self.alone_is_not_a_number or _is_lone_scale(words, self.scales)):
                 continue
-            value = parse_number_words(words)
+            value = parse_number_words(words, self.words, self.scales)
             if value is None:
                 continue
             start, end = m.span()
             rule = "money:words" if unit else "number:words"
             yield Quantity(start, end, text[start:end], scaled(value, extra), unit=unit,
-                           rule=rule + (":scaled" if extra or _has_scale_word(words) else ""))
+                           rule=rule + (":scaled" if extra or _has_scale_word(words, self.scales) else ""))
 
     # -- ranges and qualifiers ---------------------------------------------------------
 
@@ -293,14 +297,14 @@ class QuantityScanner:
         return [self._qualify(text, q) for q in self._join_ranges(text, kept)]
 
 
-def _is_lone_scale(words: str) -> bool:
+def _is_lone_scale(words: str, scales: dict[str, int]) -> bool:
     """'hundred', 'million' alone ('several hundred', 'per million tokens') are not numbers."""
     parts = re.split(r"[\s-]+", words.lower().strip())
-    return len(parts) == 1 and (scale_table().get(parts[0], 0) >= 2 or parts[0] == "dozen")
+    return len(parts) == 1 and (scales.get(parts[0], 0) >= 2 or parts[0] == "dozen")
 
 
-def _has_scale_word(words: str) -> bool:
-    return any(scale_table().get(w, 0) >= 3 for w in re.split(r"[\s-]+", words.lower()))
+def _has_scale_word(words: str, scales: dict[str, int]) -> bool:
+    return any(scales.get(w, 0) >= 3 for w in re.split(r"[\s-]+", words.lower()))
 
 
 def _digit_chains(text: str) -> list[tuple[int, int]]:

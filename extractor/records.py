@@ -51,7 +51,11 @@ class Quantity:
     """A normalized amount found in text, fact or not.
 
     `unit` is an ISO 4217 code for money and None for a bare count.
-    A range has `value=None` and both bounds set.
+    A range has `value=None` and both bounds set. The fields after `rule`
+    are the normalizer's evidence for the next stages: whether a scale word
+    or suffix multiplied the number, where the currency was read
+    ('symbol-before', 'currency-after', 'restatement'), and where the
+    qualifier word stands.
     """
 
     start: int
@@ -63,6 +67,10 @@ class Quantity:
     unit: str | None = None
     qualifier: str = "exact"
     rule: str = ""
+    scaled: bool = False
+    currency_source: str | None = None
+    qualifier_start: int | None = None
+    qualifier_end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -80,7 +88,9 @@ class Quantity:
 
 @dataclass(slots=True)
 class Fact:
-    """One contract record plus `rule`, the explanation of what produced it."""
+    """One contract record plus `rule`, the explanation of what produced it,
+    and `evidence` (an `extractor.evidence.FactEvidence`): what each field was
+    decided from, with offsets."""
 
     doc_id: str
     type: str
@@ -99,9 +109,12 @@ class Fact:
     retracted: bool = False
     equivalent_of: int | None = None
     rule: str = ""
+    evidence: Any = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        """The contract record plus `rule` and, when the pipeline made the
+        fact, `evidence` (the shape in helpers/EVIDENCE.md)."""
+        out = {
             "doc_id": self.doc_id,
             "type": self.type,
             "value": json_number(self.value),
@@ -120,6 +133,9 @@ class Fact:
             "equivalent_of": self.equivalent_of,
             "rule": self.rule,
         }
+        if self.evidence is not None:
+            out["evidence"] = self.evidence.to_dict()
+        return out
 
 
 def blank_record(**fields: Any) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy
 from spacy.attrs import IDX, SENT_START
@@ -55,12 +55,33 @@ ENT_LABELS = {"ORG": "ORG", "PRODUCT": "APP", "DATE": "DATE", "NORP": None, "GPE
 
 
 @dataclass(frozen=True, slots=True)
+class PatternInfo:
+    """What a span ruler pattern id means (`data/pattern_meta.json`)."""
+
+    maker: str | None = None
+    trim: str | None = None
+    generic: bool = False
+    date: str | None = None
+
+
+NO_INFO = PatternInfo()
+
+
+def pattern_table(meta: dict[str, dict]) -> dict[str, PatternInfo]:
+    return {pattern_id: PatternInfo(**fields) for pattern_id, fields in meta.items()}
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
+    """A named thing of the article; `pattern` is the id of what found it (kept
+    for the reader), `info` what that pattern means to the later stages."""
+
     start: int
     end: int
     text: str
     label: str
-    rule: str
+    pattern: str = ""
+    info: PatternInfo = NO_INFO
 
 
 class MentionIndex:
@@ -105,29 +126,30 @@ class DocContext:
     indexes: dict[str, MentionIndex] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, doc: Doc, ruler_key: str = RULER_KEY) -> DocContext:
+    def of(cls, doc: Doc, ruler_key: str, patterns: dict[str, PatternInfo]) -> DocContext:
         """The context of `doc`, built once for the components that share it."""
         slot = _hold(doc)
         key = (ruler_key, len(doc), len(doc.spans.get(ruler_key, ())))
         if slot.context is not None and slot.context_key == key:
             return slot.context
-        slot.context, slot.context_key = cls._build(doc, ruler_key), key
+        slot.context, slot.context_key = cls._build(doc, ruler_key, patterns), key
         return slot.context
 
     @classmethod
-    def _build(cls, doc: Doc, ruler_key: str) -> DocContext:
+    def _build(cls, doc: Doc, ruler_key: str, patterns: dict[str, PatternInfo]) -> DocContext:
         starts = _sentence_starts(doc, doc_text(doc))
         mentions: dict[str, list[Mention]] = {}
         for span in doc.spans.get(ruler_key, []):
-            mentions.setdefault(span.label_, []).append(
-                Mention(span.start_char, span.end_char, span.text, span.label_, span.id_ or ""))
+            pattern = span.id_ or ""
+            mentions.setdefault(span.label_, []).append(Mention(
+                span.start_char, span.end_char, span.text, span.label_, pattern, patterns.get(pattern, NO_INFO)))
         if doc.ents:
             ruled = MentionIndex([m for ms in mentions.values() for m in ms])
             for ent in doc.ents:
                 label = ENT_LABELS.get(ent.label_)
                 if label and not ruled.overlapping(ent.start_char, ent.end_char):
                     mentions.setdefault(label, []).append(
-                        Mention(ent.start_char, ent.end_char, ent.text, label, f"ner:{ent.label_}"))
+                        Mention(ent.start_char, ent.end_char, ent.text, label, f"ner-{ent.label_}"))
         for label, items in mentions.items():
             mentions[label] = _longest_first([_trim(m) for m in items])
         if "ORG" in mentions:
@@ -161,7 +183,7 @@ class DocContext:
 def _generic_over_product(org: Mention, products: MentionIndex) -> bool:
     """A name found only by a generic pattern ('The B200 is going for…') that
     is in fact a chip or product is not an organization."""
-    return org.rule.startswith("org:") and bool(products.overlapping(org.start, org.end))
+    return org.info.generic and bool(products.overlapping(org.start, org.end))
 
 
 def _sentence_starts(doc: Doc, text: str) -> list[int]:
@@ -184,21 +206,21 @@ def _trim(mention: Mention) -> Mention:
     """Cut the context words a pattern needed off the name it found:
     'Lumen Compute, a GPU cloud' -> 'Lumen Compute'; 'chief executive of
     Lumen Compute' -> 'Lumen Compute'; 'startup Zorbly' -> 'Zorbly'."""
-    text, start = mention.text, mention.start
-    if mention.rule == "org:name+appositive":
+    text, start, trim = mention.text, mention.start, mention.info.trim
+    if trim == "before-comma":
         text = text.split(",", 1)[0].rstrip()
-    elif mention.rule == "org:role-of+name":
+    elif trim == "after-role":
         cut = _TRIM_BEFORE.match(text)
         if cut:
             text, start = text[cut.end():], start + cut.end()
-    elif mention.rule == "org:name+verb" and " " in text:
+    elif trim == "drop-last-word" and " " in text:
         text = text.rsplit(None, 1)[0]
-    elif mention.rule == "org:role-noun+name" and " " in text:
+    elif trim == "drop-first-word" and " " in text:
         head, text = text.split(None, 1)
         start = mention.end - len(text)
     if text == mention.text:
         return mention
-    return Mention(start, start + len(text), text, mention.label, mention.rule)
+    return replace(mention, start=start, end=start + len(text), text=text)
 
 
 _DAY_BETWEEN = re.compile(r"\s*(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*")
@@ -214,25 +236,25 @@ def _merge_dates(text: str, dates: list[Mention]) -> list[Mention]:
     i = 0
     while i < len(dates):
         m = dates[i]
-        if m.rule != "date:month":
+        if m.info.date != "month":
             out.append(m)
             i += 1
             continue
-        start, end, rule = m.start, m.end, "date:month"
+        start, end, kind = m.start, m.end, "month"
         before = _DAY_BEFORE.search(text, max(0, start - 6), start)
         if before:
-            start, rule = before.start(), "date:month-day"
+            start, kind = before.start(), "month-day"
         nxt = dates[i + 1] if i + 1 < len(dates) else None
-        day = _DAY_BETWEEN.fullmatch(text, end, nxt.start) if nxt and nxt.rule == "date:year" else None
-        plain = _COMMA_SPACE.fullmatch(text, end, nxt.start) if nxt and nxt.rule == "date:year" else None
+        day = _DAY_BETWEEN.fullmatch(text, end, nxt.start) if nxt and nxt.info.date == "year" else None
+        plain = _COMMA_SPACE.fullmatch(text, end, nxt.start) if nxt and nxt.info.date == "year" else None
         if nxt is not None and (day or plain):
             end, i = nxt.end, i + 1
-            rule = "date:month-day-year" if day or rule == "date:month-day" else "date:month-year"
-        elif rule == "date:month":
+            kind = "month-day-year" if day or kind == "month-day" else "month-year"
+        elif kind == "month":
             after = _DAY_BETWEEN.match(text, end)
             if after and after.group(1) and not text[after.end():after.end() + 1].isdigit():
-                end, rule = end + len(after.group(0).rstrip(" ,")), "date:month-day"
-        out.append(Mention(start, end, text[start:end], "DATE", rule))
+                end, kind = end + len(after.group(0).rstrip(" ,")), "month-day"
+        out.append(Mention(start, end, text[start:end], "DATE", m.pattern, PatternInfo(date=kind)))
         i += 1
     return out
 

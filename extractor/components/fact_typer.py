@@ -5,7 +5,8 @@ amount) makes a `unit_price`; otherwise the nearest budget or distractor cue
 in the sentence decides, and an amount with no cue is a `budget` only when
 it restates an earlier budget. Counts: the noun after the number (skipping
 names and modifiers) decides between chips, users and tokens. Every typed
-span carries the rule that typed it (`span._.fact_rule`).
+span carries its `Typing` evidence (`span._.typing`): the strategy, the cue
+text and its offsets.
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractor.components.base import DataComponent
-from extractor.components.context import FACTS_KEY, QUANTITIES_KEY, RULER_KEY, DocContext
+from extractor.components.context import FACTS_KEY, QUANTITIES_KEY, RULER_KEY, DocContext, pattern_table
 from extractor.cues import CueList
-from extractor.normalize.quantities import default_scanner
+from extractor.evidence import Cue, Typing
+from extractor.records import Quantity
 
-if not Span.has_extension("fact_rule"):
-    Span.set_extension("fact_rule", default=None)
+if not Span.has_extension("typing"):
+    Span.set_extension("typing", default=None)
 
 MAX_UNIT_PRICE = Decimal(10_000_000)
 RESTATE_MIN = Decimal(1_000_000)
@@ -45,6 +47,7 @@ class FactTyper(DataComponent):
 
     def compile(self) -> None:
         money, counts = self.cues["money"], self.cues["counts"]
+        self.patterns = pattern_table(self.cues["pattern_meta"])
         self.unit_price_after = CueList(money["unit_price_after"])
         self.unit_price_before = CueList(money["unit_price_before"])
         self.not_unit_price_after = CueList(money["not_unit_price_after"])
@@ -76,7 +79,7 @@ class FactTyper(DataComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         self._require()
-        context = DocContext.of(doc, self.ruler_key)
+        context = DocContext.of(doc, self.ruler_key, self.patterns)
         typed: list[Span] = []
         budgets: set[tuple[str, float]] = set()
         money_seen: dict[float, str] = {}
@@ -90,18 +93,18 @@ class FactTyper(DataComponent):
                     quantity = restated
                     span._.quantity = quantity
             if quantity.unit is not None:
-                kind, rule = self._type_money(context.text, quantity, context, budgets, typed)
+                typing = self._type_money(context.text, quantity, context, budgets, typed)
                 if quantity.value is not None:
                     money_seen[amount_key(quantity.value)] = quantity.unit
             else:
-                kind, rule = self._type_count(context.text, quantity, context, typed)
-            if kind is None:
+                typing = self._type_count(context.text, quantity, context, typed)
+            if typing is None:
                 continue
-            if kind == "budget" and quantity.value is not None:
+            if typing.kind == "budget" and quantity.value is not None:
                 budgets.add((quantity.unit, amount_key(quantity.value)))
-            fact_span = Span(doc, span.start, span.end, label=kind)
+            fact_span = Span(doc, span.start, span.end, label=typing.kind)
             fact_span._.quantity = quantity
-            fact_span._.fact_rule = rule
+            fact_span._.typing = typing
             typed.append(fact_span)
         doc.spans[self.spans_key] = typed
         return doc
@@ -110,43 +113,51 @@ class FactTyper(DataComponent):
 
     def _currency_by_restatement(self, quantity: Any, money_seen: dict, text: str) -> Any | None:
         """'the figure of 85 billion' after '85 billion yuan': same amount, same currency."""
-        if quantity.value is None or quantity.value < RESTATE_MIN or ":scaled" not in quantity.rule:
+        if quantity.value is None or quantity.value < RESTATE_MIN or not quantity.scaled:
             return None
         if self.count_noun.match(text, quantity.end):
             return None
         unit = money_seen.get(amount_key(quantity.value))
         if unit is None:
             return None
-        return replace(quantity, unit=unit, rule=quantity.rule + ":currency-from-restatement")
+        return replace(quantity, unit=unit, currency_source="restatement")
 
     def _type_money(self, text: str, quantity: Any, context: DocContext,
-                    budgets: list, typed: list[Span]) -> tuple[str | None, str]:
+                    budgets: set, typed: list[Span]) -> Typing | None:
+        """A unit price, a budget, or None (not a fact)."""
         lo, hi = context.sentence(quantity.start)
         if self.not_unit_price_after.starts_after(text, quantity.end):
-            return None, "money:per-token-or-share-price"
+            return None  # a per-token or per-share price
         amount = quantity.value if quantity.value is not None else quantity.high
-        lead = _lead(text, quantity.start)
+        lead = _lead(quantity)
         if amount < MAX_UNIT_PRICE:
-            rental = ":rental" if self.rental.nearest(text, quantity.start, quantity.end, lo, hi) else ""
-            if self.unit_price_after.starts_after(text, quantity.end):
-                return "unit_price", f"money:unit-price:per-unit-after{rental}"
-            if self.unit_price_before.ends_before(text, lead):
-                return "unit_price", f"money:unit-price:price-phrase-before{rental}"
+            rental = bool(self.rental.nearest(text, quantity.start, quantity.end, lo, hi))
+            after = self.unit_price_after.starts_after(text, quantity.end)
+            if after:
+                cue = _cue(after, quantity.end, "unit_price: a per-unit phrase right after the amount")
+                return Typing("unit_price", "per-unit-after", cue, rental=rental)
+            before = self.unit_price_before.ends_before(text, lead)
+            if before:
+                cue = _cue(before, 0, "unit_price: a price phrase right before the amount")
+                return Typing("unit_price", "price-phrase-before", cue, rental=rental)
         positive = self.budget.nearest(text, quantity.start, quantity.end, lo, hi)
         negative = self.not_a_fact.nearest(text, quantity.start, quantity.end, lo, hi)
         if negative and (positive is None or negative[0] <= positive[0]):
-            return None, f"money:not-a-fact:{negative[1]}"
+            return None  # a distractor cue (revenue, valuation…) is nearer
         if positive:
-            if positive[1].startswith("invest") and self._invested_in_company(text, quantity, context, hi):
-                return None, "money:not-a-fact:investment-in-company"
-            return "budget", f"money:budget:cue:{positive[1]}"
+            m = positive[1]
+            if m.group().lower().startswith("invest") and self._invested_in_company(text, quantity, context, hi):
+                return None  # an investment in a company
+            return Typing("budget", "cue", Cue(m.group(), m.start(), m.end(),
+                                               f"budget: cue {m.group()!r}, the nearest in the sentence"))
         if quantity.value is not None and (quantity.unit, amount_key(quantity.value)) in budgets:
-            return "budget", "money:budget:restates-earlier-budget"
+            return Typing("budget", "restates-earlier-budget", None)
         price = self._price_before(context, quantity, typed)
         if price is not None:
-            return "unit_price", "money:unit-price:continues-earlier-price" + (
-                ":rental" if "rental" in (price._.fact_rule or "") else "")
-        return None, "money:no-cue"
+            earlier = price._.typing
+            cue = Cue(price.text, price.start_char, price.end_char, "unit_price: continues the price before it")
+            return Typing("unit_price", "continues-earlier-price", cue, continuation=True, rental=earlier.rental)
+        return None
 
     @staticmethod
     def _price_before(context: DocContext, quantity: Any, typed: list[Span]) -> Span | None:
@@ -172,48 +183,58 @@ class FactTyper(DataComponent):
 
     # -- counts ------------------------------------------------------------------------
 
-    def _type_count(self, text: str, quantity: Any, context: DocContext,
-                    typed: list[Span]) -> tuple[str | None, str]:
-        lead = _lead(text, quantity.start)
+    def _type_count(self, text: str, quantity: Any, context: DocContext, typed: list[Span]) -> Typing | None:
+        """Chips, users or tokens by the noun after the number, or None."""
+        lead = _lead(quantity)
         if self.contents_of_one.search(text, max(0, lead - 60), lead):
-            return None, "count:not-a-fact:contents-of-one-product"
+            return None  # the contents of one product ('each rack holds 72 GPUs')
         m = self.count_noun.match(text, quantity.end)
         if not m:
             return self._continuation(text, quantity, context, typed)
         noun = re.sub(r"\s+", " ", m.group("noun").lower())
         kind = self.noun_kind[noun]
         if self.count_not_before.ends_before(text, lead, 30):
-            return None, f"count:not-a-fact:{noun}"
+            return None
         if self.count_not_after.starts_after(text, m.end(), 30):
-            return None, f"count:not-a-fact:{noun}-per"
+            return None
         if kind == "chip_count" and noun in self.needs_context:
             lo, hi = context.sentence(quantity.start)
             has_chip = context.within("CHIP", lo, hi) or self.chip_context.search(text, lo, hi)
             if not has_chip:
-                return None, f"count:{noun}-without-chip-context"
-        return kind, f"count:{kind}:noun:{noun}"
+                return None
+        cue = Cue(m.group("noun"), m.start("noun"), m.end("noun"), f"{kind}: the noun {noun!r} after the number")
+        return Typing(kind, "noun", cue, noun=noun)
 
-    def _continuation(self, text: str, quantity: Any, context: DocContext,
-                      typed: list[Span]) -> tuple[str | None, str]:
+    def _continuation(self, text: str, quantity: Any, context: DocContext, typed: list[Span]) -> Typing | None:
         """A count whose noun is elided continues the previous count of its sentence."""
         if not typed or typed[-1].label_ not in ("chip_count", "user_count", "token_volume"):
-            return None, "count:no-noun"
+            return None
         previous = typed[-1]
-        lead = _lead(text, quantity.start)
+        lead = _lead(quantity)
         distance = context.sentence_index(quantity.start) - context.sentence_index(previous.start_char)
+        cue = Cue(previous.text, previous.start_char, previous.end_char,
+                  f"{previous.label_}: continues the count before it")
         if distance == 0 and self.continuation.search(text, previous.end_char, lead):
-            return previous.label_, f"count:{previous.label_}:continuation"
+            return Typing(previous.label_, "continuation", cue, continuation=True)
         if distance <= self.continuation_sentences and self.continuation_cue.ends_before(text, lead, 30):
             # 'We ordered 25,000, and the first 8,000 arrive…' after '…50,000 Blackwell GPUs'
-            return previous.label_, f"count:{previous.label_}:continuation-after-verb"
-        return None, "count:no-noun"
+            return Typing(previous.label_, "continuation-after-verb", cue, continuation=True)
+        return None
 
 
-def _lead(text: str, start: int) -> int:
+def _cue(m: re.Match, offset: int, why: str) -> Cue:
+    """A cue from a match of `CueList.starts_after` (on a slice starting at
+    `offset`) or `ends_before` (on the text itself, offset 0)."""
+    text = m.group().strip(" \t\n\"“”'’()[]")
+    start = offset + m.start() + m.group().find(text)
+    return Cue(text, start, start + len(text), why)
+
+
+def _lead(quantity: Quantity) -> int:
     """Where the amount's wording starts once its qualifier is included
     ('sells for less than $100,000' -> the offset of 'less')."""
-    m = default_scanner().qualifier_before.search(text, max(0, start - 24), start)
-    return m.start("q") if m else start
+    start = quantity.qualifier_start
+    return start if start is not None and start < quantity.start else quantity.start
 
 
 _IN_COMPANY = re.compile(r"\b(?:in|into|stake\s+in)\s+(?:the\s+)?", re.I)

@@ -59,11 +59,12 @@ def expand(row: dict) -> list[str]:
 
 
 def fact_cues() -> dict[str, Any]:
-    return load_json("fact_cues.json")
+    return {**load_json("fact_cues.json"), "pattern_meta": load_json("pattern_meta.json")["patterns"]}
 
 
 def link_cues() -> dict[str, Any]:
-    return {**load_json("link_cues.json"), "chip_makers": load_json("chip_makers.json")["makers"]}
+    return {**load_json("link_cues.json"), "chip_makers": load_json("chip_makers.json")["makers"],
+            "pattern_meta": load_json("pattern_meta.json")["patterns"]}
 
 
 def normalizer_data() -> dict[str, Any]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -28,9 +28,11 @@ from extractor.components.context import (
     DocContext,
     Mention,
     MentionIndex,
+    pattern_table,
     release,
 )
 from extractor.cues import CueList
+from extractor.evidence import Cue, FactEvidence, Link, Typing, assemble_rule
 from extractor.normalize.dates import resolve_period
 from extractor.records import COUNT_UNITS, Fact, Quantity
 
@@ -46,7 +48,6 @@ _POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+(?:\S+\s+){0,2}$")
 _APP_KIND = re.compile(r"(?:\s*(?:powered|-|based))*\s+(?:chatbot|assistant|app|copilot|platform|service)$", re.I)
 _CHIP_NOUN = re.compile(r"\s+(?:chips?|gpus?|processors?|accelerators?|units?|servers?)$", re.I)
 _SPACES = re.compile(r"\s+")
-_NOUN = re.compile(r"count:chip_count:noun:([\w -]+)")
 _CLAUSE_MARKS = re.compile(r"[,;:()\[\]–—]")
 CLAUSE_PENALTY = 1000
 PARENT_WINDOW = 32  # a sub-allocation's parent is among the last budgets with a period
@@ -58,7 +59,7 @@ class Draft:
 
     kind: str
     quantity: Quantity
-    rule: str
+    typing: Typing
     sentence: int
     qualifier: str
     equivalent: Draft | None = None
@@ -68,7 +69,18 @@ class Draft:
     period: str | None = None
     period_candidates: list[Mention] = field(default_factory=list)
     retracted: bool = False
-    notes: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    item_cue: Cue | None = None
+    metric_cue: Cue | None = None
+
+    def link(self, attribute: str, strategy: str, cue: Cue | None = None, detail: str | None = None) -> None:
+        self.links.append(Link(attribute, strategy, cue, detail))
+
+    def cue_of(self, attribute: str) -> Cue | None:
+        return next((link.cue for link in self.links if link.attribute == attribute), None)
+
+    def figure(self, why: str) -> Cue:
+        return Cue(self.quantity.text, self.start, self.end, why)
 
     @property
     def start(self) -> int:
@@ -110,10 +122,11 @@ class History:
     def continued(self, draft: Draft, name: str) -> Any:
         """An attribute of the figure a continuation ('or roughly 43 trillion a
         day', 'On-demand is closer to $3.') carries on from."""
-        if ":continu" not in draft.rule:
-            return None
-        previous = self.last.get(draft.kind)
+        previous = self.continued_figure(draft)
         return getattr(previous, name) if previous else None
+
+    def continued_figure(self, draft: Draft) -> Draft | None:
+        return self.last.get(draft.kind) if draft.typing.continuation else None
 
 
 class AttributeLinker(DataComponent):
@@ -145,13 +158,14 @@ class AttributeLinker(DataComponent):
         self.chip_makers = [(maker, re.compile(regex)) for maker, regex in c["chip_makers"].items()]
         self.user_metric = {m: CueList(v) for m, v in c["metric"]["user_count"].items()}
         self.token_metric = {m: CueList(v) for m, v in c["metric"]["token_volume"].items()}
+        self.patterns = pattern_table(c["pattern_meta"])
 
     def __call__(self, doc: Doc) -> Doc:
         self._require()
-        context = DocContext.of(doc, self.ruler_key)
+        context = DocContext.of(doc, self.ruler_key, self.patterns)
         text = context.text
         drafts = [
-            Draft(span.label_, span._.quantity, span._.fact_rule or "", context.sentence_index(span.start_char),
+            Draft(span.label_, span._.quantity, span._.typing, context.sentence_index(span.start_char),
                   span._.quantity.qualifier)
             for span in doc.spans.get(self.facts_key, [])
         ]
@@ -160,20 +174,20 @@ class AttributeLinker(DataComponent):
         self._link_conversions(text, drafts)
         self._link_retractions(text, context, drafts)
         figures = [(q.start_char, q.end_char) for q in doc.spans.get(self.quantities_key, [])
-                   if any(ch.isdigit() for ch in q.text) or ":scaled" in (q._.quantity.rule if q._.quantity else "")]
+                   if any(ch.isdigit() for ch in q.text) or (q._.quantity is not None and q._.quantity.scaled)]
         self._link_periods(text, context, drafts, doc._.published, figures)
         dominant = self._dominant(orgs.items)
         history = History()
         for draft in drafts:
             self._link_subject(text, context, orgs, apps, history, draft, dominant)
             if draft.kind in ("chip_count", "unit_price"):
-                draft.item = self._item(context, draft) or history.continued(draft, "item")
+                self._link_item(context, history, draft)
             if draft.kind == "user_count":
-                draft.metric = self._user_metric(text, context, draft)
+                self._user_metric(text, context, draft)
             elif draft.kind == "token_volume":
-                draft.metric = self._token_metric(text, context, history, draft)
+                self._token_metric(text, context, history, draft)
             history.add(draft)
-        doc._.facts = [self._fact(doc._.doc_id or "", draft, drafts) for draft in drafts]
+        doc._.facts = [self._fact(doc._.doc_id or "", draft, text) for draft in drafts]
         release(doc)
         return doc
 
@@ -192,7 +206,10 @@ class AttributeLinker(DataComponent):
             if linked:
                 cur.equivalent = prev
                 cur.kind = prev.kind
-                cur.notes.append("equivalent:" + (between or "adjacent"))
+                adjacent = between in self.conversion_adjacent
+                cur.link("equivalent", "adjacent" if adjacent else "linking-phrase",
+                         prev.figure("conversion beside its original" if adjacent
+                                     else "conversion linked by a phrase ('equivalent to')"), between or "adjacent")
                 if cur.qualifier == "exact":
                     cur.qualifier = prev.qualifier
 
@@ -208,27 +225,31 @@ class AttributeLinker(DataComponent):
         return clause_lo, clause_hi
 
     def _link_retractions(self, text: str, context: DocContext, drafts: list[Draft]) -> None:
-        retracted_keys = set()
+        retracted_keys: dict[tuple, Cue] = {}
         for draft in drafts:
             lo, hi = self._clause(text, context, draft.start)
-            if self.retraction.search(text, lo, hi):
+            cue = self.retraction.search(text, lo, hi)
+            if cue:
                 draft.retracted = True
-                draft.notes.append("retracted:clause-cue")
-                retracted_keys.add(draft.key())
+                draft.link("retracted", "clause-cue", _match_cue(cue, "a retraction word in the figure's clause"))
+                retracted_keys.setdefault(draft.key(), draft.cue_of("retracted"))
         for m in self.retraction_anaphora.regex.finditer(text):
             lo, hi = context.sentence(m.start())
-            if not self.retraction.search(text, lo, hi):
+            cue = self.retraction.search(text, lo, hi)
+            if not cue:
                 continue
             here = context.sentence_index(m.start())
             earlier = [d for d in drafts if d.end <= lo and here - d.sentence <= 2]
             if earlier and not any(lo <= d.start < hi for d in drafts):
                 earlier[-1].retracted = True
-                earlier[-1].notes.append("retracted:later-sentence-says-so")
-                retracted_keys.add(earlier[-1].key())
+                earlier[-1].link("retracted", "later-sentence-says-so",
+                                 _match_cue(cue, "a later sentence says the figure is wrong"))
+                retracted_keys.setdefault(earlier[-1].key(), earlier[-1].cue_of("retracted"))
         for draft in drafts:
             if not draft.retracted and draft.key() in retracted_keys:
                 draft.retracted = True
-                draft.notes.append("retracted:same-amount")
+                cue = retracted_keys[draft.key()]
+                draft.link("retracted", "same-amount", replace(cue, why="the same amount is retracted elsewhere"))
 
     # -- periods ----------------------------------------------------------------------
 
@@ -262,26 +283,32 @@ class AttributeLinker(DataComponent):
                 date = min(draft.period_candidates, key=lambda d: _clause_gap(text, d, draft))
                 lo, hi = context.sentence(draft.start)
                 future = bool(self.future.search(text, lo, hi))
-                draft.period = resolve_period(date.text, date.rule, published, future)
-                draft.notes.append(f"period:{date.rule}")
+                draft.period = resolve_period(date.text, date.info.date, published, future)
+                kind = date.info.date or "date"
+                draft.link("period", "sentence-date", Cue(date.text, date.start, date.end,
+                                                          f"the {kind} nearest the figure in its sentence"),
+                           date.info.date or date.pattern)
             elif draft.equivalent is not None and draft.equivalent.period:
                 draft.period = draft.equivalent.period
-                draft.notes.append("period:from-original")
+                draft.link("period", "from-original", _rewhy(draft.equivalent.cue_of("period"),
+                                                             "the period of the amount this converts"))
             elif history.continued(draft, "period"):
                 draft.period = history.continued(draft, "period")
-                draft.notes.append("period:from-continued-figure")
+                draft.link("period", "from-continued-figure", _rewhy(history.continued_figure(draft).cue_of(
+                    "period"), "the period of the figure this one continues"))
             elif draft.kind == "budget":
                 parent = self._parent_budget(text, context, history.budgets_with_period, draft)
                 if parent is not None:
                     draft.period = parent.period
-                    draft.notes.append("period:sub-allocation")
+                    draft.link("period", "sub-allocation", _rewhy(parent.cue_of("period"),
+                                                                  "the period of the budget this is a part of"))
             history.add(draft)
 
     def _date_owner(self, text: str, date: Mention, members: list[Draft]) -> Draft | None:
         """The figure a time expression belongs to: the nearest one, except that a
         year modifying a noun ('its 2025 investment') only belongs to a figure
         that follows it closely ('Proposed 2026 budget: RMB 160 billion')."""
-        if date.rule == "date:year" and self.date_modifier.starts_after(text, date.end, 25):
+        if date.info.date == "year" and self.date_modifier.starts_after(text, date.end, 25):
             after = [d for d in members if d.start >= date.end and d.start - date.end <= 45]
             return after[0] if after else None
         return min(members, key=lambda d: _clause_gap(text, date, d))
@@ -319,7 +346,7 @@ class AttributeLinker(DataComponent):
             words = org.text.split()
             short = next((" ".join(words[:n]) for n in range(1, len(words)) if " ".join(words[:n]) in standalone),
                          None)
-            out.append(Mention(org.start, org.end, short, org.label, org.rule) if short else org)
+            out.append(replace(org, text=short) if short else org)
         return out
 
     @staticmethod
@@ -359,55 +386,63 @@ class AttributeLinker(DataComponent):
                    or apps.last_before(lo))
             if app is not None:
                 draft.subject = [app.text]
-                draft.notes.append("subject:product")
+                draft.link("subject", "product", _mention_cue(app, "the product the users are counted for"))
                 return
-        if draft.kind == "unit_price" and "rental" not in draft.rule:
-            maker = self._maker(context, draft)
+        if draft.kind == "unit_price" and not draft.typing.rental:
+            maker, chip = self._maker(context, draft)
             if maker:
                 draft.subject = [maker]
-                draft.notes.append("subject:maker-of-item")
+                draft.link("subject", "maker-of-item", _mention_cue(chip, f"{maker} makes the chip priced"))
                 return
         possessive = self._possessive_before(text, in_sentence, draft)
         if possessive is not None:
             draft.subject = [possessive.text]
-            draft.notes.append("subject:possessive")
+            draft.link("subject", "possessive", _mention_cue(possessive, "the owner named before the figure ('X's')"))
             return
         if left:
             draft.subject = self._coordinated(text, left[0], in_sentence, draft.start)
-            draft.notes.append("subject:sentence-organization")
+            draft.link("subject", "sentence-organization", _mention_cue(
+                left[0], "the first organization before the figure in its sentence"))
             return
         if draft.equivalent is not None:
             draft.subject = list(draft.equivalent.subject)
-            draft.notes.append("subject:from-original")
+            draft.link("subject", "from-original", _rewhy(draft.equivalent.cue_of("subject"),
+                                                          "the subject of the amount this converts"))
             return
         clause_lo, clause_hi = self._clause(text, context, draft.start)
-        if draft.kind == "budget" and self._unnamed_group_after(text, draft.end, clause_hi):
+        group = self._unnamed_group_after(text, draft.end, clause_hi) if draft.kind == "budget" else None
+        if group is not None:
             draft.subject = []
-            draft.notes.append("subject:unnamed-group")
+            draft.link("subject", "unnamed-group", _match_cue(group, "the figure belongs to a group the article "
+                                                                     "does not name"))
             return
         prior = history.same_figure(draft) if draft.kind != "token_volume" else history.last.get("token_volume")
         if prior is not None and prior.subject:
             draft.subject = list(prior.subject)
-            draft.notes.append("subject:earlier-mention")
+            draft.link("subject", "earlier-mention", _rewhy(prior.cue_of("subject"),
+                                                            "the subject of an earlier mention of the figure"))
             return
         last = orgs.last_before(lo)
         if last is not None:
             first = orgs.within(context.sentence(last.start)[0], last.end)[0]
             draft.subject = [first.text]
-            draft.notes.append("subject:previous-sentence-organization")
+            draft.link("subject", "previous-sentence-organization", _mention_cue(
+                first, "the first organization of the last sentence that names one"))
             return
         if draft.kind == "unit_price":
             return
         draft.subject = list(dominant)
-        draft.notes.append("subject:article-organization")
+        named = next((o for o in orgs.items if dominant and o.text == dominant[0]), None)
+        draft.link("subject", "article-organization",
+                   _mention_cue(named, "the organization the article names most") if named else None)
 
-    def _unnamed_group_after(self, text: str, lo: int, hi: int) -> bool:
+    def _unnamed_group_after(self, text: str, lo: int, hi: int) -> re.Match | None:
         """'… for the four major cloud giants': the figure belongs to a group the
         article does not name."""
         for m in self.unnamed_group.regex.finditer(text, lo, hi):
             if self.group_governor.search(text, max(lo, m.start() - 60), m.start()):
-                return True
-        return False
+                return m
+        return None
 
     # -- items and metrics --------------------------------------------------------------
 
@@ -420,7 +455,7 @@ class AttributeLinker(DataComponent):
         left = [c for c in chips if c.end <= draft.start]
         return left[-1] if left else None
 
-    def _item(self, context: DocContext, draft: Draft) -> str | None:
+    def _item(self, context: DocContext, draft: Draft) -> Mention | None:
         """The product: named in the figure's own noun phrase; a plain class noun
         ('100,000 GPUs') means no product; an anaphoric one ('units', an elided
         noun) or a price takes the nearest product of the sentence."""
@@ -431,58 +466,79 @@ class AttributeLinker(DataComponent):
             gap = context.sentence_index(draft.start) - context.sentence_index(previous.start) if previous else 9
             if gap <= 1:
                 chip = previous  # 'rents the chips at ₹150 per GPU-hour' after naming them
-        noun = _NOUN.search(draft.rule)
         if chip is not None and chip.start >= draft.end:
-            return _CHIP_NOUN.sub("", chip.text)
-        if draft.kind == "chip_count" and noun and noun.group(1) in self.class_nouns:
+            return chip
+        if draft.kind == "chip_count" and draft.typing.noun in self.class_nouns:
             return None
-        return _CHIP_NOUN.sub("", chip.text) if chip else None
+        return chip
 
-    def _maker(self, context: DocContext, draft: Draft) -> str | None:
+    def _link_item(self, context: DocContext, history: History, draft: Draft) -> None:
+        chip = self._item(context, draft)
+        draft.item = _CHIP_NOUN.sub("", chip.text) if chip else None
+        if draft.item:
+            draft.item_cue = _mention_cue(chip, "the product named "
+                                          + ("after the figure" if chip.start >= draft.end else "near the figure"))
+        elif history.continued(draft, "item"):
+            earlier = history.continued_figure(draft)
+            draft.item = earlier.item
+            draft.item_cue = _rewhy(earlier.item_cue, "the product of the figure this one continues")
+
+    def _maker(self, context: DocContext, draft: Draft) -> tuple[str | None, Mention | None]:
         chip = self._chips_near(context, draft)
         if chip is None:
-            return None
-        if chip.rule.startswith("chip:") and chip.rule != "chip:family":
-            return chip.rule.split(":", 1)[1]
-        return next((maker for maker, regex in self.chip_makers if regex.match(chip.text)), None)
+            return None, None
+        if chip.info.maker:
+            return chip.info.maker, chip
+        return next((maker for maker, regex in self.chip_makers if regex.match(chip.text)), None), chip
 
-    def _user_metric(self, text: str, context: DocContext, draft: Draft) -> str:
+    def _user_metric(self, text: str, context: DocContext, draft: Draft) -> None:
         window_hi = min(context.sentence(draft.start)[1], draft.end + 40)
         best = None
         for metric, cues in self.user_metric.items():
             hit = cues.nearest(text, draft.start, draft.end, draft.end, window_hi)
             if hit and (best is None or hit[0] < best[0]):
-                best = (hit[0], metric)
-        return best[1] if best else "users"
+                best = (hit[0], metric, hit[1])
+        if best:
+            draft.metric, draft.metric_cue = best[1], _match_cue(best[2], f"{best[1]}: the cue right after the count")
+        else:
+            draft.metric = "users"
 
-    def _token_metric(self, text: str, context: DocContext, history: History, draft: Draft) -> str | None:
+    def _token_metric(self, text: str, context: DocContext, history: History, draft: Draft) -> None:
         lo, hi = context.sentence(draft.start)
         best = None
         for metric, cues in self.token_metric.items():
             hit = cues.nearest(text, draft.start, draft.end, lo, hi)
             if hit and (best is None or hit[0] < best[0]):
-                best = (hit[0], metric)
+                best = (hit[0], metric, hit[1])
         if best:
-            return None if best[1] == "null" else best[1]
+            null = best[1] == "null"
+            draft.metric = None if null else best[1]
+            draft.metric_cue = _match_cue(best[2], "a rate the contract has no metric for" if null
+                                          else f"{best[1]}: the rate nearest the figure")
+            return
         prior = history.last.get("token_volume")
         if prior is not None and prior.metric:
-            return prior.metric
-        if draft.period and len(draft.period) == 7:
-            return "monthly"  # a volume given for a named month ('25 trillion tokens last month')
-        return None
+            draft.metric = prior.metric
+            draft.metric_cue = _rewhy(prior.metric_cue, "the rate of the previous token volume")
+        elif draft.period and len(draft.period) == 7:
+            draft.metric = "monthly"  # a volume given for a named month ('25 trillion tokens last month')
+            draft.metric_cue = _rewhy(draft.cue_of("period"), "a volume given for a named month")
 
     # -- output -------------------------------------------------------------------------
 
     @staticmethod
-    def _fact(doc_id: str, draft: Draft, drafts: list[Draft]) -> Fact:
+    def _fact(doc_id: str, draft: Draft, text: str) -> Fact:
         q = draft.quantity
         unit = q.unit if draft.kind in MONEY_TYPES else COUNT_UNITS[draft.kind]
-        rule = ";".join([draft.rule, q.rule, *draft.notes])
+        qualifier = _qualifier_cue(q, text) or (_qualifier_cue(draft.equivalent.quantity, text)
+                                          if draft.equivalent is not None and q.qualifier == "exact" else None)
+        evidence = FactEvidence(q, draft.typing, list(draft.links), draft.item_cue, draft.metric_cue, qualifier)
         return Fact(
             doc_id=doc_id, type=draft.kind, value=q.value, low=q.low, high=q.high, unit=unit,
             start=q.start, end=q.end, text=q.text, qualifier=draft.qualifier, subject=draft.subject,
             item=draft.item, metric=draft.metric, period=draft.period, retracted=draft.retracted,
-            equivalent_of=draft.equivalent.start if draft.equivalent else None, rule=rule,
+            equivalent_of=draft.equivalent.start if draft.equivalent else None, rule=assemble_rule(evidence),
+            evidence=evidence,
         )
 
 
@@ -504,10 +560,30 @@ def _clause_gap(text: str, a: Any, b: Any) -> int:
 
 
 def _app_name(app: Mention) -> Mention:
-    if app.rule == "app:name+kind":
+    if app.info.trim == "app-kind":
         name = _APP_KIND.sub("", app.text)
-        return Mention(app.start, app.start + len(name), name, app.label, app.rule)
+        return replace(app, end=app.start + len(name), text=name)
     return app
+
+
+def _mention_cue(mention: Mention, why: str) -> Cue:
+    return Cue(mention.text, mention.start, mention.start + len(mention.text), why)
+
+
+def _match_cue(m: re.Match, why: str) -> Cue:
+    return Cue(m.group(), m.start(), m.end(), why)
+
+
+def _rewhy(cue: Cue | None, why: str) -> Cue | None:
+    """An earlier decision's text, with the reason it applies here."""
+    return replace(cue, why=why) if cue is not None else None
+
+
+def _qualifier_cue(quantity: Quantity, text: str) -> Cue | None:
+    if quantity.qualifier_start is None or quantity.qualifier_end is None or quantity.qualifier == "exact":
+        return None
+    return Cue(text[quantity.qualifier_start:quantity.qualifier_end], quantity.qualifier_start, quantity.qualifier_end,
+               f"{quantity.qualifier}: the word beside the amount")
 
 
 @Language.factory("attribute_linker", default_config={

@@ -36,22 +36,22 @@ def _year_of(token: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def resolve_period(expression: str, rule: str, published: str | None, future: bool = False) -> str | None:
-    """'next year', 'date:relative', '2025-12-23' -> '2026'; None when the
+def resolve_period(expression: str, kind: str, published: str | None, future: bool = False) -> str | None:
+    """'next year', kind 'relative', '2025-12-23' -> '2026'; None when the
     contract cannot express the period (quarters, multi-year spans) or the
     expression needs a publication date that is missing."""
     text = " ".join(expression.split())
-    if rule in ("date:quarter", "date:multi-period"):
+    if kind in ("quarter", "multi-period"):
         return None
-    if rule == "date:year":
+    if kind == "year":
         return text
-    if rule == "date:fiscal-year":
+    if kind == "fiscal-year":
         m = _YEAR.search(text.replace("FY", "FY "))
         return _year_of(m.group()) if m else None
     if published is None:
         return None
     base = date.fromisoformat(published[:10])
-    if rule == "date:relative":
+    if kind == "relative":
         m = _RELATIVE.match(text)
         if not m:
             return None
@@ -71,7 +71,7 @@ def resolve_period(expression: str, rule: str, published: str | None, future: bo
     parsed = _dateparser().parse(cleaned, languages=["en"], settings=settings)
     if parsed is None:
         return None
-    if rule in ("date:month", "date:part-month", "date:part-of-month", "date:month-year"):
+    if kind in ("month", "part-month", "month-year"):
         # the day is irrelevant and dateparser must not read '2025' in 'December 2025' as a day
         return f"{parsed.year:04d}-{parsed.month:02d}"
     return parsed.date().isoformat()

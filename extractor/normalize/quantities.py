@@ -202,7 +202,9 @@ class QuantityScanner:
             rule = "money" if unit else "number"
             rule += ":symbol-before" if before else (":currency-after" if unit else "")
             rule += ":scaled" if scale or extra else ""
-            yield Quantity(start, end, text[start:end], value, unit=unit, rule=rule)
+            source = ("symbol-before" if before else "currency-after") if unit else None
+            yield Quantity(start, end, text[start:end], value, unit=unit, rule=rule, scaled=bool(scale or extra),
+                           currency_source=source)
 
     def _word_matches(self, text: str) -> Iterator[re.Match]:
         """The word-number pattern, tried only where a number word occurs (a
@@ -228,8 +230,10 @@ class QuantityScanner:
                 continue
             start, end = m.span()
             rule = "money:words" if unit else "number:words"
+            is_scaled = bool(extra or _has_scale_word(words, self.scales))
             yield Quantity(start, end, text[start:end], scaled(value, extra), unit=unit,
-                           rule=rule + (":scaled" if extra or _has_scale_word(words, self.scales) else ""))
+                           rule=rule + (":scaled" if is_scaled else ""), scaled=is_scaled,
+                           currency_source="currency-after" if unit else None)
 
     # -- ranges and qualifiers ---------------------------------------------------------
 
@@ -265,23 +269,25 @@ class QuantityScanner:
         if first.unit and second.unit and first.unit != second.unit:
             return None
         low, high = first.value, second.value
-        first_scaled = ":scaled" in first.rule
-        if not first_scaled and ":scaled" in second.rule and low < high:
+        if not first.scaled and second.scaled and low < high:
             # "350-400 billion": the scale word is shared
             low = scaled(low, (high / parse_digits(_leading_number(second.text))).adjusted())
         if low > high:
             return None
         return Quantity(first.start, second.end, text[first.start:second.end], None, low, high,
-                        unit=unit, rule=f"range:{connector}:{'money' if unit else 'number'}")
+                        unit=unit, rule=f"range:{connector}:{'money' if unit else 'number'}",
+                        scaled=first.scaled or second.scaled, currency_source=first.currency_source
+                        or second.currency_source)
 
     def _qualify(self, text: str, quantity: Quantity) -> Quantity:
-        window = text[max(0, quantity.start - 24):quantity.start]
-        m = self.qualifier_before.search(window)
+        offset = max(0, quantity.start - 24)
+        m = self.qualifier_before.search(text[offset:quantity.start])
         if m:
-            return replace(quantity, qualifier=self.qualifier_kind[m.group("q").lower()])
+            return replace(quantity, qualifier=self.qualifier_kind[m.group("q").lower()],
+                           qualifier_start=offset + m.start("q"), qualifier_end=offset + m.end("q"))
         m = self.qualifier_after.match(text, quantity.end)
         if m:
-            return replace(quantity, qualifier="lower_bound")
+            return replace(quantity, qualifier="lower_bound", qualifier_start=m.start("q"), qualifier_end=m.end("q"))
         return quantity
 
     def scan(self, text: str) -> list[Quantity]:

@@ -40,7 +40,8 @@ class Typing:
     cue, restates-earlier-budget, continues-earlier-price (money); noun,
     continuation, continuation-after-verb (counts). `noun` is the count noun
     that typed a count; `continuation` says the figure carries on an earlier
-    one ('…, or roughly 43 trillion a day'); `rental` says a price is a rate.
+    one ('…, or roughly 43 trillion a day'); `rental` says a price is a rate;
+    `money` says the type's value is an amount of money.
     """
 
     kind: str
@@ -49,6 +50,7 @@ class Typing:
     noun: str | None = None
     continuation: bool = False
     rental: bool = False
+    money: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +108,7 @@ def typing_rule(typing: Typing) -> str:
     """The typer's part of a fact's `rule`: 'money:budget:cue:capex', 'count:chip_count:noun:gpus'."""
     if typing.noun is not None:
         return f"count:{typing.kind}:noun:{typing.noun}"
-    if typing.kind in ("budget", "unit_price"):
+    if typing.money:
         head = "money:" + typing.kind.replace("_", "-")
         if typing.basis == "cue":
             return f"{head}:cue:{typing.cue.text.lower()}"

@@ -28,7 +28,7 @@ ALLOWED = {("context.py", r"\.id_\b")}  # the one lookup of a span's pattern id 
 @pytest.mark.parametrize(("pattern", "why"), FORBIDDEN)
 def test_no_component_reads_another_stages_rule_or_pattern_id(pattern, why):
     hits = []
-    for path in sorted(COMPONENTS.glob("*.py")):
+    for path in sorted(COMPONENTS.rglob("*.py")):
         if (path.name, pattern) in ALLOWED:
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -54,11 +54,13 @@ Q = Quantity(10, 15, "$5bn", None, rule="money:symbol-before:scaled")
 @pytest.mark.parametrize(
     ("typing", "rule"),
     [
-        (Typing("budget", "cue", Cue("Plans  to spend", 0, 14, "")), "money:budget:cue:plans  to spend"),
-        (Typing("budget", "restates-earlier-budget"), "money:budget:restates-earlier-budget"),
-        (Typing("unit_price", "per-unit-after", Cue("apiece", 0, 6, "")), "money:unit-price:per-unit-after"),
-        (Typing("unit_price", "price-phrase-before", rental=True), "money:unit-price:price-phrase-before:rental"),
-        (Typing("unit_price", "continues-earlier-price", continuation=True, rental=True),
+        (Typing("budget", "cue", Cue("Plans  to spend", 0, 14, ""), money=True), "money:budget:cue:plans  to spend"),
+        (Typing("budget", "restates-earlier-budget", money=True), "money:budget:restates-earlier-budget"),
+        (Typing("unit_price", "per-unit-after", Cue("apiece", 0, 6, ""), money=True),
+         "money:unit-price:per-unit-after"),
+        (Typing("unit_price", "price-phrase-before", rental=True, money=True),
+         "money:unit-price:price-phrase-before:rental"),
+        (Typing("unit_price", "continues-earlier-price", continuation=True, rental=True, money=True),
          "money:unit-price:continues-earlier-price:rental"),
         (Typing("chip_count", "noun", noun="graphics cards"), "count:chip_count:noun:graphics cards"),
         (Typing("token_volume", "continuation", continuation=True), "count:token_volume:continuation"),
@@ -87,7 +89,7 @@ def test_each_linker_decision_reads_as_one_rule_note(link, note):
 
 def test_the_rule_joins_typing_quantity_and_decisions_in_order():
     restated = Quantity(10, 15, "85 billion", None, unit="CNY", rule="number:scaled", currency_source="restatement")
-    evidence = FactEvidence(restated, Typing("budget", "restates-earlier-budget"),
+    evidence = FactEvidence(restated, Typing("budget", "restates-earlier-budget", money=True),
                             [Link("subject", "earlier-mention"), Link("period", "from-original")])
     assert assemble_rule(evidence) == ("money:budget:restates-earlier-budget;number:scaled:currency-from-restatement;"
                                        "subject:earlier-mention;period:from-original")

@@ -23,14 +23,11 @@ from extractor.components.base import DataComponent
 from extractor.components.context import FACTS_KEY, QUANTITIES_KEY, RULER_KEY, DocContext, pattern_table
 from extractor.cues import CueList
 from extractor.evidence import Cue, Typing
+from extractor.fact_types import Registry
 from extractor.records import Quantity
 
 if not Span.has_extension("typing"):
     Span.set_extension("typing", default=None)
-
-MAX_UNIT_PRICE = Decimal(10_000_000)
-RESTATE_MIN = Decimal(1_000_000)
-
 
 def amount_key(value: Decimal) -> float:
     """An amount rounded to 4 significant digits: the key under which two
@@ -46,17 +43,26 @@ class FactTyper(DataComponent):
         self.ruler_key = ruler_key
 
     def compile(self) -> None:
-        money, counts = self.cues["money"], self.cues["counts"]
+        money, counts, windows = self.cues["money"], self.cues["counts"], self.cues["windows"]
         self.patterns = pattern_table(self.cues["pattern_meta"])
-        self.unit_price_after = CueList(money["unit_price_after"])
-        self.unit_price_before = CueList(money["unit_price_before"])
+        self.types = Registry(self.cues["fact_types"])
+        self.windows = {k: int(v) for k, v in windows.items() if not k.startswith("_")}
+        self.max_unit_price = Decimal(str(self.cues["thresholds"]["max_unit_price"]))
+        self.restate_min = Decimal(str(self.cues["thresholds"]["restate_min"]))
+        total, per_unit = self.types.money_role("total"), self.types.money_role("per_unit")
+        self.total = total.name if total else None
+        self.per_unit = per_unit.name if per_unit else None
+        self.unit_price_after = CueList(per_unit.spec.cues_after if per_unit else [])
+        self.unit_price_before = CueList(per_unit.spec.cues_before if per_unit else [])
+        self.rental = CueList(per_unit.spec.rental_cues if per_unit else [])
+        self.budget = CueList(total.spec.cues if total else [])
         self.not_unit_price_after = CueList(money["not_unit_price_after"])
-        self.budget = CueList(money["budget"])
         self.not_a_fact = CueList(money["not_a_fact"])
+        self.in_company = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                                                         money["investment_in_company_after"]) + r")\s+(?:the\s+)?",
+                                     re.I)
         self.count_not_before = CueList(counts["not_before"])
         self.count_not_after = CueList(counts["not_after"])
-        self.chip_context = CueList(counts["chip_context"])
-        self.rental = CueList(money["rental_cues"])
         box = counts["per_container"]
         alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
         self.contents_of_one = re.compile(
@@ -67,9 +73,12 @@ class FactTyper(DataComponent):
         self.continuation = re.compile(
             rf"(?:^|[\s,(])(?:{alt(counts['continuation_before'])})\s+"
             rf"(?:(?:{alt(counts['continuation_determiners'])})\s+)?\S*\s*$", re.I)
-        self.needs_context = {n.lower() for n in counts["chip_units_need_context"]}
-        nouns = {kind: counts[kind] for kind in ("chip_count", "user_count", "token_volume")}
-        self.noun_kind = {noun.lower(): kind for kind, ns in nouns.items() for noun in ns}
+        counted = self.types.of_value("count", "measure")
+        self.counted = {t.name for t in counted}
+        self.needs_context = {t.name: {n.lower() for n in t.spec.nouns_need_context} for t in counted}
+        self.context_cues = {t.name: CueList(t.spec.context_cues) for t in counted}
+        self.context_label = {t.name: t.spec.context_label for t in counted}
+        self.noun_kind = {noun.lower(): t.name for t in counted for noun in t.spec.nouns}
         skip = "|".join(re.escape(s) for s in sorted(counts["skip_between"], key=len, reverse=True))
         noun_alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in
                             sorted(self.noun_kind, key=len, reverse=True))
@@ -100,7 +109,7 @@ class FactTyper(DataComponent):
                 typing = self._type_count(context.text, quantity, context, typed)
             if typing is None:
                 continue
-            if typing.kind == "budget" and quantity.value is not None:
+            if typing.kind == self.total and quantity.value is not None:
                 budgets.add((quantity.unit, amount_key(quantity.value)))
             fact_span = Span(doc, span.start, span.end, label=typing.kind)
             fact_span._.quantity = quantity
@@ -113,7 +122,7 @@ class FactTyper(DataComponent):
 
     def _currency_by_restatement(self, quantity: Any, money_seen: dict, text: str) -> Any | None:
         """'the figure of 85 billion' after '85 billion yuan': same amount, same currency."""
-        if quantity.value is None or quantity.value < RESTATE_MIN or not quantity.scaled:
+        if quantity.value is None or quantity.value < self.restate_min or not quantity.scaled:
             return None
         if self.count_noun.match(text, quantity.end):
             return None
@@ -130,40 +139,41 @@ class FactTyper(DataComponent):
             return None  # a per-token or per-share price
         amount = quantity.value if quantity.value is not None else quantity.high
         lead = _lead(quantity)
-        if amount < MAX_UNIT_PRICE:
+        if self.per_unit and amount < self.max_unit_price:
             rental = bool(self.rental.nearest(text, quantity.start, quantity.end, lo, hi))
             after = self.unit_price_after.starts_after(text, quantity.end)
             if after:
                 cue = _cue(after, quantity.end, "unit_price: a per-unit phrase right after the amount")
-                return Typing("unit_price", "per-unit-after", cue, rental=rental)
+                return Typing(self.per_unit, "per-unit-after", cue, rental=rental, money=True)
             before = self.unit_price_before.ends_before(text, lead)
             if before:
                 cue = _cue(before, 0, "unit_price: a price phrase right before the amount")
-                return Typing("unit_price", "price-phrase-before", cue, rental=rental)
+                return Typing(self.per_unit, "price-phrase-before", cue, rental=rental, money=True)
         positive = self.budget.nearest(text, quantity.start, quantity.end, lo, hi)
         negative = self.not_a_fact.nearest(text, quantity.start, quantity.end, lo, hi)
         if negative and (positive is None or negative[0] <= positive[0]):
             return None  # a distractor cue (revenue, valuation…) is nearer
-        if positive:
+        if positive and self.total:
             m = positive[1]
             if m.group().lower().startswith("invest") and self._invested_in_company(text, quantity, context, hi):
                 return None  # an investment in a company
-            return Typing("budget", "cue", Cue(m.group(), m.start(), m.end(),
-                                               f"budget: cue {m.group()!r}, the nearest in the sentence"))
+            return Typing(self.total, "cue", Cue(m.group(), m.start(), m.end(),
+                                                 f"{self.total}: cue {m.group()!r}, the nearest in the sentence"),
+                          money=True)
         if quantity.value is not None and (quantity.unit, amount_key(quantity.value)) in budgets:
-            return Typing("budget", "restates-earlier-budget", None)
-        price = self._price_before(context, quantity, typed)
+            return Typing(self.total, "restates-earlier-budget", None, money=True)
+        price = self._price_before(context, quantity, typed) if self.per_unit else None
         if price is not None:
             earlier = price._.typing
-            cue = Cue(price.text, price.start_char, price.end_char, "unit_price: continues the price before it")
-            return Typing("unit_price", "continues-earlier-price", cue, continuation=True, rental=earlier.rental)
+            cue = Cue(price.text, price.start_char, price.end_char, f"{self.per_unit}: continues the price before it")
+            return Typing(self.per_unit, "continues-earlier-price", cue, continuation=True, rental=earlier.rental,
+                          money=True)
         return None
 
-    @staticmethod
-    def _price_before(context: DocContext, quantity: Any, typed: list[Span]) -> Span | None:
+    def _price_before(self, context: DocContext, quantity: Any, typed: list[Span]) -> Span | None:
         """The unit price this cue-less amount continues: in the same or the
         previous sentence, same currency, within a factor of ten."""
-        if not typed or typed[-1].label_ != "unit_price" or quantity.value is None:
+        if not typed or typed[-1].label_ != self.per_unit or quantity.value is None:
             return None
         price = typed[-1]
         previous = price._.quantity
@@ -178,7 +188,8 @@ class FactTyper(DataComponent):
         """'invested $4 billion in Anthropic', 'its $8 billion investment in
         Anthropic': money put into another company, not into capacity."""
         orgs = context.index("ORG")
-        window = _IN_COMPANY.finditer(text, quantity.end, min(hi, quantity.end + 50))
+        window = self.in_company.finditer(text, quantity.end,
+                                          min(hi, quantity.end + self.windows["investment_in_company_after"]))
         return any(orgs.starting_at(m.end()) for m in window)
 
     # -- counts ------------------------------------------------------------------------
@@ -186,28 +197,28 @@ class FactTyper(DataComponent):
     def _type_count(self, text: str, quantity: Any, context: DocContext, typed: list[Span]) -> Typing | None:
         """Chips, users or tokens by the noun after the number, or None."""
         lead = _lead(quantity)
-        if self.contents_of_one.search(text, max(0, lead - 60), lead):
+        if self.contents_of_one.search(text, max(0, lead - self.windows["contents_of_one_before"]), lead):
             return None  # the contents of one product ('each rack holds 72 GPUs')
         m = self.count_noun.match(text, quantity.end)
         if not m:
             return self._continuation(text, quantity, context, typed)
         noun = re.sub(r"\s+", " ", m.group("noun").lower())
         kind = self.noun_kind[noun]
-        if self.count_not_before.ends_before(text, lead, 30):
+        if self.count_not_before.ends_before(text, lead, self.windows["count_not_before"]):
             return None
-        if self.count_not_after.starts_after(text, m.end(), 30):
+        if self.count_not_after.starts_after(text, m.end(), self.windows["count_not_after"]):
             return None
-        if kind == "chip_count" and noun in self.needs_context:
+        if noun in self.needs_context[kind]:
             lo, hi = context.sentence(quantity.start)
-            has_chip = context.within("CHIP", lo, hi) or self.chip_context.search(text, lo, hi)
-            if not has_chip:
-                return None
+            label = self.context_label[kind]
+            if not ((label and context.within(label, lo, hi)) or self.context_cues[kind].search(text, lo, hi)):
+                return None  # 'units', 'systems' with no sign that they are chips
         cue = Cue(m.group("noun"), m.start("noun"), m.end("noun"), f"{kind}: the noun {noun!r} after the number")
         return Typing(kind, "noun", cue, noun=noun)
 
     def _continuation(self, text: str, quantity: Any, context: DocContext, typed: list[Span]) -> Typing | None:
         """A count whose noun is elided continues the previous count of its sentence."""
-        if not typed or typed[-1].label_ not in ("chip_count", "user_count", "token_volume"):
+        if not typed or typed[-1].label_ not in self.counted:
             return None
         previous = typed[-1]
         lead = _lead(quantity)
@@ -216,7 +227,8 @@ class FactTyper(DataComponent):
                   f"{previous.label_}: continues the count before it")
         if distance == 0 and self.continuation.search(text, previous.end_char, lead):
             return Typing(previous.label_, "continuation", cue, continuation=True)
-        if distance <= self.continuation_sentences and self.continuation_cue.ends_before(text, lead, 30):
+        if distance <= self.continuation_sentences and self.continuation_cue.ends_before(
+                text, lead, self.windows["continuation_verb_before"]):
             # 'We ordered 25,000, and the first 8,000 arrive…' after '…50,000 Blackwell GPUs'
             return Typing(previous.label_, "continuation-after-verb", cue, continuation=True)
         return None
@@ -235,9 +247,6 @@ def _lead(quantity: Quantity) -> int:
     ('sells for less than $100,000' -> the offset of 'less')."""
     start = quantity.qualifier_start
     return start if start is not None and start < quantity.start else quantity.start
-
-
-_IN_COMPANY = re.compile(r"\b(?:in|into|stake\s+in)\s+(?:the\s+)?", re.I)
 
 
 @Language.factory("fact_typer", default_config={

@@ -59,12 +59,13 @@ def expand(row: dict) -> list[str]:
 
 
 def fact_cues() -> dict[str, Any]:
-    return {**load_json("fact_cues.json"), "pattern_meta": load_json("pattern_meta.json")["patterns"]}
+    return {**load_json("fact_cues.json"), "pattern_meta": load_json("pattern_meta.json")["patterns"],
+            "fact_types": load_json("fact_types.json")}
 
 
 def link_cues() -> dict[str, Any]:
     return {**load_json("link_cues.json"), "chip_makers": load_json("chip_makers.json")["makers"],
-            "pattern_meta": load_json("pattern_meta.json")["patterns"]}
+            "pattern_meta": load_json("pattern_meta.json")["patterns"], "fact_types": load_json("fact_types.json")}
 
 
 def normalizer_data() -> dict[str, Any]:

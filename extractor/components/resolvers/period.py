@@ -1,0 +1,181 @@
+"""`period`: the year, month or day a figure is for."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from extractor.components.context import Mention
+from extractor.components.resolvers.base import Draft, History, Scene, rewhy, strategy_order
+from extractor.cues import CueList
+from extractor.evidence import Cue
+from extractor.fact_types import Registry
+from extractor.normalize.dates import resolve_period
+
+_CLAUSE_MARKS = re.compile(r"[,;:()\[\]–—]")
+
+
+@dataclass(frozen=True)
+class _Figure:
+    """A figure of the sentence that is not a fact; it can own a date."""
+
+    start: int
+    end: int
+
+
+class PeriodResolver:
+    """First every time expression of a sentence goes to the figure it belongs
+    to (the nearest one by clause distance, a noun-modifying year only to a
+    figure right after it, not a telling date: 'projected in September');
+    then per fact type its strategies, in the registry's order:
+    `sentence-date`, `from-original` (a conversion's original),
+    `from-continued-figure`, `sub-allocation` ('half of that for chips': the
+    parent figure's period, checked by the fraction when one is named)."""
+
+    def __init__(self, cues: dict[str, Any], types: Registry) -> None:
+        windows = cues["windows"]
+        self.future = CueList(cues["future_cues"])
+        self.date_modifier = CueList(cues["date_modifier_nouns"])
+        verbs = "|".join(re.escape(v) for v in cues["telling_verbs"])
+        self.telling = re.compile(rf"\b(?:{verbs})\s+(?:(?:in|on|during|at|by)\s+)?$", re.I)
+        self.sub_allocation = CueList(cues["sub_allocation"])
+        # longest first, so that 'two-thirds' is not read as 'third'
+        self.fractions = sorted(((k, Decimal(str(v))) for k, v in cues["fractions"].items()),
+                                key=lambda pair: len(pair[0]), reverse=True)
+        self.fraction_tolerance = Decimal(str(cues["fraction_tolerance"]))
+        self.telling_window = int(windows["telling_before_date"])
+        self.modifier_window = int(windows["date_modifier_after"])
+        self.modified_figure_window = int(windows["year_modifier_figure_after"])
+        self.sub_allocation_window = int(windows["sub_allocation_before"])
+        self.parent_window = int(windows["parent_figures"])
+        self.clause_penalty = int(windows["clause_penalty"])
+        table = {"sentence-date": self._sentence_date, "from-original": self._from_original,
+                 "from-continued-figure": self._from_continued, "sub-allocation": self._sub_allocation}
+        self.order = {t.name: strategy_order(table, t.spec.period, f"period of {t.name}")
+                      for t in types if t.carries("period")}
+
+    def resolve(self, scene: Scene, drafts: list[Draft]) -> None:
+        self._candidates(scene, drafts)
+        history = History()
+        for draft in drafts:
+            for _, strategy in self.order.get(draft.kind, []):
+                if strategy(scene, draft, history):
+                    break
+            history.add(draft)
+
+    # -- which figure each time expression belongs to ------------------------------------
+
+    def _candidates(self, scene: Scene, drafts: list[Draft]) -> None:
+        """Cost linear in the document: each sentence looks up its own figures
+        by offset (bisection), never the whole list."""
+        text, context = scene.text, scene.context
+        starts = [a for a, _ in scene.figures]
+        by_sentence: dict[int, list[Draft]] = {}
+        for draft in drafts:
+            by_sentence.setdefault(draft.sentence, []).append(draft)
+        for sentence, members in by_sentence.items():
+            lo = context.sentence_starts[sentence]
+            hi = context.sentence(lo)[1]
+            member_starts = {d.start for d in members}
+            others = [_Figure(a, b) for a, b in scene.figures[bisect_left(starts, lo):bisect_left(starts, hi)]
+                      if a not in member_starts]
+            for date in context.within("DATE", lo, hi):
+                if (self.telling.search(text, max(lo, date.start - self.telling_window), date.start)
+                        and not self.date_modifier.starts_after(text, date.end, self.modifier_window)):
+                    continue  # 'projected in September': the date of the telling, not of a figure
+                owner = self._owner(text, date, members + others)
+                if not isinstance(owner, Draft):
+                    continue  # no figure, or the nearest is not a fact ('780 million queries in May')
+                owner.period_candidates.append(date)
+                if owner.equivalent is not None:
+                    owner.equivalent.period_candidates.append(date)
+                for other in members:
+                    if other.equivalent is owner:
+                        other.period_candidates.append(date)
+
+    def _owner(self, text: str, date: Mention, figures: list[Any]) -> Any:
+        """The figure a time expression belongs to: the nearest one, except that a
+        year modifying a noun ('its 2025 investment') only belongs to a figure
+        that follows it closely ('Proposed 2026 budget: RMB 160 billion')."""
+        if date.info.date == "year" and self.date_modifier.starts_after(text, date.end, self.modifier_window):
+            after = [d for d in figures if d.start >= date.end and d.start - date.end <= self.modified_figure_window]
+            return after[0] if after else None
+        return min(figures, key=lambda d: self.clause_gap(text, date, d))
+
+    def clause_gap(self, text: str, a: Any, b: Any) -> int:
+        """Distance between two spans, where crossing a comma, colon, bracket or
+        dash costs more than any distance inside one clause."""
+        lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+        if hi <= lo:
+            return 0
+        return hi - lo + self.clause_penalty * len(_CLAUSE_MARKS.findall(text, lo, hi))
+
+    # -- strategies -------------------------------------------------------------------------
+
+    def _sentence_date(self, scene: Scene, draft: Draft, history: History) -> bool:
+        if not draft.period_candidates:
+            return False
+        date = min(draft.period_candidates, key=lambda d: self.clause_gap(scene.text, d, draft))
+        lo, hi = scene.context.sentence(draft.start)
+        future = bool(self.future.search(scene.text, lo, hi))
+        draft.period = resolve_period(date.text, date.info.date, scene.published, future)
+        kind = date.info.date or "date"
+        draft.link("period", "sentence-date", _date_cue(date, f"the {kind} nearest the figure in its sentence"),
+                   date.info.date or date.pattern)
+        return True
+
+    @staticmethod
+    def _from_original(scene: Scene, draft: Draft, history: History) -> bool:
+        if draft.equivalent is None or not draft.equivalent.period:
+            return False
+        draft.period = draft.equivalent.period
+        draft.link("period", "from-original", rewhy(draft.equivalent.cue_of("period"),
+                                                     "the period of the amount this converts"))
+        return True
+
+    @staticmethod
+    def _from_continued(scene: Scene, draft: Draft, history: History) -> bool:
+        period = history.continued(draft, "period")
+        if not period:
+            return False
+        draft.period = period
+        draft.link("period", "from-continued-figure", rewhy(history.continued_figure(draft).cue_of("period"),
+                                                             "the period of the figure this one continues"))
+        return True
+
+    def _sub_allocation(self, scene: Scene, draft: Draft, history: History) -> bool:
+        parent = self._parent(scene, history.with_period.get(draft.kind, []), draft)
+        if parent is None:
+            return False
+        draft.period = parent.period
+        draft.link("period", "sub-allocation", rewhy(parent.cue_of("period"),
+                                                      "the period of the figure this is a part of"))
+        return True
+
+    def _parent(self, scene: Scene, earlier: list[Draft], draft: Draft) -> Draft | None:
+        text = scene.text
+        lo, _ = scene.context.sentence(draft.start)
+        window = self.sub_allocation_window
+        cue = self.sub_allocation.ends_before(text, draft.start, window) or self.sub_allocation.search(
+            text, max(lo, draft.start - window), draft.start)
+        if cue is None:
+            return None
+        cue_text = cue.group().lower()
+        ratio = next((r for word, r in self.fractions if word in cue_text), None)
+        for parent in reversed(earlier[-self.parent_window:]):
+            if not parent.period or parent.quantity.unit != draft.quantity.unit:
+                continue
+            if ratio is not None:
+                expected = draft.amount * ratio
+                if abs(parent.amount - expected) <= self.fraction_tolerance * expected:
+                    return parent
+            elif parent.amount > draft.amount:
+                return parent
+        return None
+
+
+def _date_cue(date: Mention, why: str) -> Cue:
+    return Cue(date.text, date.start, date.end, why)

@@ -1,0 +1,212 @@
+"""`subject`: who the figure is about (the spender, the buyer, the product
+whose users are counted)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from typing import Any
+
+from extractor.components.context import DocContext, Mention
+from extractor.components.resolvers.base import Clauses, Draft, Scene, match_cue, mention_cue, rewhy, strategy_order
+from extractor.components.resolvers.item import ItemResolver
+from extractor.cues import CueList
+from extractor.fact_types import Registry
+
+_POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+(?:\S+\s+){0,2}$")
+_APP_KIND = re.compile(r"(?:\s*(?:powered|-|based))*\s+(?:chatbot|assistant|app|copilot|platform|service)$", re.I)
+
+
+class SubjectResolver:
+    """Named strategies, tried per fact type in the registry's order until one
+    decides: `product` (the app a user count is of), `maker-of-item` (a price's
+    chip maker), `possessive` ('Naver's 1 trillion won'), `sentence-organization`
+    (the first organization before the figure, with the ones coordinated to
+    it), `from-original` (a conversion's original), `unnamed-group` ('for the
+    four cloud giants': no subject), `earlier-mention` (the same figure named
+    earlier), `earlier-of-type` (the previous figure of the type),
+    `previous-sentence-organization`, `article-organization` (the one the
+    article names most)."""
+
+    def __init__(self, cues: dict[str, Any], types: Registry, clauses: Clauses, items: ItemResolver) -> None:
+        windows = cues["windows"]
+        self.source_before = CueList(cues["source_before"])
+        self.source_window = int(windows["source_before_organization"])
+        self.coordination = {c.strip().lower() for c in cues["coordination"]}
+        self.unnamed_group = CueList(cues["unnamed_group"])
+        governors = "|".join(re.escape(g) for g in cues["unnamed_group_governed_by"])
+        self.group_governor = re.compile(rf"\b(?:{governors})\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}$", re.I)
+        self.governor_window = int(windows["unnamed_group_governor_before"])
+        self.possessive_window = int(windows["possessive_before_figure"])
+        self.chip_makers = [(maker, re.compile(regex)) for maker, regex in cues["chip_makers"].items()]
+        self.clauses = clauses
+        self.items = items
+        table = {"product": self._product, "maker-of-item": self._maker_of_item, "possessive": self._possessive,
+                 "sentence-organization": self._sentence_organization, "from-original": self._from_original,
+                 "unnamed-group": self._unnamed_group, "earlier-mention": self._earlier_mention,
+                 "earlier-of-type": self._earlier_of_type,
+                 "previous-sentence-organization": self._previous_sentence_organization,
+                 "article-organization": self._article_organization}
+        self.order = {t.name: strategy_order(table, t.spec.subject, f"subject of {t.name}")
+                      for t in types if t.carries("subject")}
+
+    def resolve(self, scene: Scene, draft: Draft) -> None:
+        for _, strategy in self.order.get(draft.kind, []):
+            if strategy(scene, draft):
+                return
+
+    # -- the scene's organizations -------------------------------------------------------
+
+    def organizations(self, context: DocContext, text: str) -> list[Mention]:
+        """Organizations that can be subjects, under their shortest name in the
+        article ('Naver Corp' -> 'Naver' when 'Naver' also stands alone);
+        sources ('according to the FT') are not subjects."""
+        orgs = [o for o in context.mentions.get("ORG", [])
+                if not self.source_before.ends_before(text, o.start, self.source_window)]
+        standalone = {o.text for o in orgs}
+        out = []
+        for org in orgs:
+            words = org.text.split()
+            short = next((" ".join(words[:n]) for n in range(1, len(words)) if " ".join(words[:n]) in standalone),
+                         None)
+            out.append(replace(org, text=short) if short else org)
+        return out
+
+    @staticmethod
+    def apps(context: DocContext) -> list[Mention]:
+        return [_app_name(a) for a in context.mentions.get("APP", [])]
+
+    @staticmethod
+    def dominant(orgs: list[Mention]) -> list[str]:
+        counts = Counter(org.text for org in orgs)
+        return [counts.most_common(1)[0][0]] if counts else []
+
+    # -- strategies -------------------------------------------------------------------------
+
+    @staticmethod
+    def _product(scene: Scene, draft: Draft) -> bool:
+        lo, hi = scene.context.sentence(draft.start)
+        sentence_apps = scene.apps.within(lo, hi)
+        app = (max((a for a in sentence_apps if a.end <= draft.start), key=lambda a: a.end, default=None)
+               or next((a for a in sentence_apps if a.start >= draft.end), None)
+               or scene.apps.last_before(lo))
+        if app is None:
+            return False
+        draft.subject = [app.text]
+        draft.link("subject", "product", mention_cue(app, "the product the users are counted for"))
+        return True
+
+    def _maker_of_item(self, scene: Scene, draft: Draft) -> bool:
+        if draft.typing.rental:
+            return False  # a rental rate is the renter's, not the chip maker's
+        chip = self.items.near(scene.context, draft)
+        if chip is None:
+            return False
+        maker = chip.info.maker or next((m for m, regex in self.chip_makers if regex.match(chip.text)), None)
+        if not maker:
+            return False
+        draft.subject = [maker]
+        draft.link("subject", "maker-of-item", mention_cue(chip, f"{maker} makes the chip priced"))
+        return True
+
+    def _in_sentence(self, scene: Scene, draft: Draft) -> list[Mention]:
+        lo, hi = scene.context.sentence(draft.start)
+        return scene.orgs.within(lo, hi)
+
+    def _possessive(self, scene: Scene, draft: Draft) -> bool:
+        text = scene.text
+        for m in self._in_sentence(scene, draft):
+            if (m.end <= draft.start and draft.start - m.end <= self.possessive_window
+                    and _POSSESSIVE.match(text[m.end:draft.start])):
+                draft.subject = [m.text]
+                draft.link("subject", "possessive", mention_cue(m, "the owner named before the figure ('X's')"))
+                return True
+        return False
+
+    def _sentence_organization(self, scene: Scene, draft: Draft) -> bool:
+        in_sentence = self._in_sentence(scene, draft)
+        left = [o for o in in_sentence if o.end <= draft.start]
+        if not left:
+            return False
+        draft.subject = self._coordinated(scene.text, left[0], in_sentence, draft.start)
+        draft.link("subject", "sentence-organization",
+                   mention_cue(left[0], "the first organization before the figure in its sentence"))
+        return True
+
+    def _coordinated(self, text: str, first: Mention, candidates: list[Mention], limit: int) -> list[str]:
+        names = [first.text]
+        current = first
+        for nxt in candidates:
+            if nxt.start <= current.start or nxt.end > limit:
+                continue
+            if text[current.end:nxt.start].strip().lower() in self.coordination:
+                names.append(nxt.text)
+                current = nxt
+            elif nxt.start > current.end:
+                break
+        return list(dict.fromkeys(names))
+
+    @staticmethod
+    def _from_original(scene: Scene, draft: Draft) -> bool:
+        if draft.equivalent is None:
+            return False
+        draft.subject = list(draft.equivalent.subject)
+        draft.link("subject", "from-original", rewhy(draft.equivalent.cue_of("subject"),
+                                                      "the subject of the amount this converts"))
+        return True
+
+    def _unnamed_group(self, scene: Scene, draft: Draft) -> bool:
+        """'… for the four major cloud giants': the figure belongs to a group the
+        article does not name."""
+        text = scene.text
+        _, clause_hi = self.clauses.around(text, scene.context, draft.start)
+        for m in self.unnamed_group.regex.finditer(text, draft.end, clause_hi):
+            if self.group_governor.search(text, max(draft.end, m.start() - self.governor_window), m.start()):
+                draft.subject = []
+                draft.link("subject", "unnamed-group",
+                           match_cue(m, "the figure belongs to a group the article does not name"))
+                return True
+        return False
+
+    @staticmethod
+    def _take_from(draft: Draft, prior: Draft | None) -> bool:
+        if prior is None or not prior.subject:
+            return False
+        draft.subject = list(prior.subject)
+        draft.link("subject", "earlier-mention", rewhy(prior.cue_of("subject"),
+                                                        "the subject of an earlier mention of the figure"))
+        return True
+
+    def _earlier_mention(self, scene: Scene, draft: Draft) -> bool:
+        return self._take_from(draft, scene.history.same_figure(draft))
+
+    def _earlier_of_type(self, scene: Scene, draft: Draft) -> bool:
+        return self._take_from(draft, scene.history.last.get(draft.kind))
+
+    @staticmethod
+    def _previous_sentence_organization(scene: Scene, draft: Draft) -> bool:
+        lo, _ = scene.context.sentence(draft.start)
+        last = scene.orgs.last_before(lo)
+        if last is None:
+            return False
+        first = scene.orgs.within(scene.context.sentence(last.start)[0], last.end)[0]
+        draft.subject = [first.text]
+        draft.link("subject", "previous-sentence-organization",
+                   mention_cue(first, "the first organization of the last sentence that names one"))
+        return True
+
+    @staticmethod
+    def _article_organization(scene: Scene, draft: Draft) -> bool:
+        draft.subject = list(scene.dominant)
+        named = next((o for o in scene.orgs.items if scene.dominant and o.text == scene.dominant[0]), None)
+        draft.link("subject", "article-organization",
+                   mention_cue(named, "the organization the article names most") if named else None)
+        return True
+
+
+def _app_name(app: Mention) -> Mention:
+    if app.info.trim == "app-kind":
+        name = _APP_KIND.sub("", app.text)
+        return replace(app, end=app.start + len(name), text=name)
+    return app

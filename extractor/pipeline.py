@@ -21,7 +21,7 @@ from spacy.util import registry
 
 import extractor.components  # noqa: F401  (registers the factories)
 from extractor.components.context import FACTS_KEY, QUANTITIES_KEY, RULER_KEY
-from extractor.components.init_data import INITIALIZE, expand, patterns
+from extractor.components.init_data import INITIALIZE, TAKES_FACT_TYPES, expand, patterns
 from extractor.components.tokenizer import customize_tokenizer
 from extractor.records import Fact
 
@@ -31,18 +31,23 @@ TOKENIZER_CALLBACK = "extractor.news_tokenizer.v1"
 __all__ = ["add_to_pipeline", "build", "expand", "extract", "extract_many", "load", "patterns", "save"]
 
 
-def _reference(name: str) -> dict[str, str]:
+def _reference(name: str, fact_types: str | None) -> dict[str, str]:
+    if fact_types is not None and name in TAKES_FACT_TYPES:
+        return {"@misc": name, "fact_types": fact_types}
     return {"@misc": name}
 
 
-def add_to_pipeline(nlp: Language) -> Language:
+def add_to_pipeline(nlp: Language, fact_types: str | Path | None = None) -> Language:
     """Add the extractor's components (and sentence rules when the pipeline has
-    no parser or senter) to `nlp`, initialized with the package data.
+    no parser or senter) to `nlp`, initialized with the package data, or with
+    the fact-type registry at `fact_types` (a JSON file like
+    `extractor/data/fact_types.json`).
 
     The components are initialized one by one (`nlp.initialize()` would reset
     a pretrained pipeline's own components); the config records where their
     data comes from (`[initialize.components.*]`), so a later
     `nlp.initialize()` rebuilds the same pipeline."""
+    types = str(fact_types) if fact_types is not None else None
     if not any(name in nlp.pipe_names for name in ("parser", "senter", "sentencizer")):
         nlp.add_pipe("sentencizer")
     if "line_sentences" not in nlp.pipe_names:
@@ -56,19 +61,20 @@ def add_to_pipeline(nlp: Language) -> Language:
                                              "ruler_key": RULER_KEY})
     components = nlp.config["initialize"]["components"]
     for name, settings in INITIALIZE.items():
-        components[name] = {key: _reference(ref) for key, ref in settings.items()}
-        resolved = {key: registry.misc.get(ref)() for key, ref in settings.items()}
+        references = {key: _reference(ref, types) for key, ref in settings.items()}
+        components[name] = references
+        resolved = registry.resolve({"data": references})["data"]
         nlp.get_pipe(name).initialize(lambda: [], nlp=nlp, **resolved)
     nlp.max_length = max(nlp.max_length, MAX_LENGTH)
     return nlp
 
 
-def build() -> Language:
+def build(fact_types: str | Path | None = None) -> Language:
     """The default pipeline, from config plus data: no pretrained weights."""
     nlp = spacy.blank("en")
     nlp.config["initialize"]["before_init"] = {"@callbacks": TOKENIZER_CALLBACK}
     customize_tokenizer(nlp)
-    return add_to_pipeline(nlp)
+    return add_to_pipeline(nlp, fact_types)
 
 
 def save(path: str | Path = MODEL_DIR) -> Path:

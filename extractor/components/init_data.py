@@ -10,6 +10,8 @@ token patterns with regex predicates).
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 from spacy.util import registry
@@ -58,14 +60,22 @@ def expand(row: dict) -> list[str]:
     return list(dict.fromkeys(row["template"].format(**chosen) for chosen in choices))
 
 
-def fact_cues() -> dict[str, Any]:
+def fact_types(path: str | None = None) -> dict[str, Any]:
+    """The fact-type registry: the package's, or the JSON file at `path` (a
+    registry of one's own: new types from data alone)."""
+    if path is None:
+        return load_json("fact_types.json")
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def fact_cues(types: str | None = None) -> dict[str, Any]:
     return {**load_json("fact_cues.json"), "pattern_meta": load_json("pattern_meta.json")["patterns"],
-            "fact_types": load_json("fact_types.json")}
+            "fact_types": fact_types(types)}
 
 
-def link_cues() -> dict[str, Any]:
+def link_cues(types: str | None = None) -> dict[str, Any]:
     return {**load_json("link_cues.json"), "chip_makers": load_json("chip_makers.json")["makers"],
-            "pattern_meta": load_json("pattern_meta.json")["patterns"], "fact_types": load_json("fact_types.json")}
+            "pattern_meta": load_json("pattern_meta.json")["patterns"], "fact_types": fact_types(types)}
 
 
 def normalizer_data() -> dict[str, Any]:
@@ -79,13 +89,13 @@ def make_ruler_patterns() -> list[dict]:
 
 
 @registry.misc(FACT_CUES)
-def make_fact_cues() -> dict[str, Any]:
-    return fact_cues()
+def make_fact_cues(fact_types: str | None = None) -> dict[str, Any]:
+    return fact_cues(fact_types)
 
 
 @registry.misc(LINK_CUES)
-def make_link_cues() -> dict[str, Any]:
-    return link_cues()
+def make_link_cues(fact_types: str | None = None) -> dict[str, Any]:
+    return link_cues(fact_types)
 
 
 @registry.misc(NORMALIZER_DATA)
@@ -99,3 +109,4 @@ INITIALIZE = {
     "fact_typer": {"cues": FACT_CUES},
     "attribute_linker": {"cues": LINK_CUES},
 }
+TAKES_FACT_TYPES = (FACT_CUES, LINK_CUES)

@@ -25,8 +25,7 @@ POWER = {
 
 
 def test_the_contracts_constants_come_from_the_registry():
-    registry = default_registry()
-    assert FACT_TYPES == ("budget", "unit_price", "chip_count", "user_count", "token_volume")
+    assert FACT_TYPES == default_registry().names() == ("budget", "unit_price", "chip_count", "user_count", "token_volume")
     assert COUNT_UNITS == {"chip_count": "chips", "user_count": "users", "token_volume": "tokens"}
     assert METRICS["user_count"] == ("MAU", "DAU", "WAU", "users") and None in METRICS["token_volume"]
 

@@ -20,7 +20,25 @@ ATTRIBUTES = ("qualifier", "subject", "item", "metric", "period", "retracted", "
 
 
 class _Strict(BaseModel):
+    """Unknown keys are errors; keys starting with '_' are notes for the reader."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_notes(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            return {k: v for k, v in data.items() if not (isinstance(k, str) and k.startswith("_"))}
+        return data
+
+
+class PatternMetaSchema(_Strict):
+    """One row of `data/pattern_meta.json`: what a span ruler pattern id means."""
+
+    maker: str | None = None
+    trim: Literal["before-comma", "after-role", "drop-last-word", "drop-first-word", "app-kind"] | None = None
+    generic: bool = False
+    date: str | None = None
 
 
 class MetricSchema(_Strict):
@@ -86,8 +104,101 @@ def check(schema: type[BaseModel], data: dict[str, Any], name: str) -> Any:
     """`data` validated against `schema` (keys starting with '_' are notes for
     the reader); a one-line error naming the file and the first problem."""
     try:
-        return schema.model_validate({k: v for k, v in data.items() if not k.startswith("_")})
+        return schema.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
         raise ValueError(f"{name}: {where}: {first['msg']} ({error.error_count()} problem(s))") from None
+
+
+Words = list[str]
+
+
+class MoneyCuesSchema(_Strict):
+    not_unit_price_after: Words
+    not_a_fact: Words
+    investment_in_company_after: Words
+
+
+class PerContainerSchema(_Strict):
+    determiners: Words
+    containers: Words
+    verbs: Words
+
+
+class CountCuesSchema(_Strict):
+    skip_between: Words
+    max_gap_tokens: int
+    not_after: Words
+    not_before: Words
+    per_container: PerContainerSchema
+    continuation_before: Words
+    continuation_determiners: Words
+    continuation_verbs: Words
+    continuation_sentences: int
+
+
+class TyperThresholdsSchema(_Strict):
+    max_unit_price: int
+    restate_min: int
+
+
+class TyperWindowsSchema(_Strict):
+    investment_in_company_after: int
+    contents_of_one_before: int
+    count_not_before: int
+    count_not_after: int
+    continuation_verb_before: int
+
+
+class FactCuesSchema(_Strict):
+    """`data/fact_cues.json` (plus the pattern side-table and the registry the typer also receives)."""
+
+    money: MoneyCuesSchema
+    counts: CountCuesSchema
+    thresholds: TyperThresholdsSchema
+    windows: TyperWindowsSchema
+    pattern_meta: dict[str, PatternMetaSchema]
+    fact_types: dict[str, Any]
+
+
+class LinkerWindowsSchema(_Strict):
+    conversion_linking_before: int
+    retraction_sentences: int
+    telling_before_date: int
+    date_modifier_after: int
+    year_modifier_figure_after: int
+    sub_allocation_before: int
+    parent_figures: int
+    clause_penalty: int
+    source_before_organization: int
+    unnamed_group_governor_before: int
+    possessive_before_figure: int
+    product_after_figure: int
+    product_sentences_back: int
+    metric_after_count: int
+
+
+class LinkCuesSchema(_Strict):
+    """`data/link_cues.json` (plus chip makers, the pattern side-table and the registry)."""
+
+    source_before: Words
+    coordination: Words
+    unnamed_group_governed_by: Words
+    unnamed_group: Words
+    future_cues: Words
+    date_modifier_nouns: Words
+    retraction: Words
+    clause_breaks: Words
+    conversion_adjacent: Words
+    conversion_linking: Words
+    conversion_max_chars: int
+    sub_allocation: Words
+    fractions: dict[str, float]
+    fraction_tolerance: float
+    retraction_anaphora: Words
+    telling_verbs: Words
+    windows: LinkerWindowsSchema
+    chip_makers: dict[str, str]
+    pattern_meta: dict[str, PatternMetaSchema]
+    fact_types: dict[str, Any]

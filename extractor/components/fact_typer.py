@@ -25,6 +25,7 @@ from extractor.cues import CueList
 from extractor.evidence import Cue, Typing
 from extractor.fact_types import Registry
 from extractor.records import Quantity
+from extractor.schemas import FactCuesSchema, check
 
 if not Span.has_extension("typing"):
     Span.set_extension("typing", default=None)
@@ -43,10 +44,11 @@ class FactTyper(DataComponent):
         self.ruler_key = ruler_key
 
     def compile(self) -> None:
+        check(FactCuesSchema, self.cues, f"{self.name} data (data/fact_cues.json)")
         money, counts, windows = self.cues["money"], self.cues["counts"], self.cues["windows"]
         self.patterns = pattern_table(self.cues["pattern_meta"])
         self.types = Registry(self.cues["fact_types"])
-        self.windows = {k: int(v) for k, v in windows.items() if not k.startswith("_")}
+        self.windows = windows
         self.max_unit_price = Decimal(str(self.cues["thresholds"]["max_unit_price"]))
         self.restate_min = Decimal(str(self.cues["thresholds"]["restate_min"]))
         total, per_unit = self.types.money_role("total"), self.types.money_role("per_unit")

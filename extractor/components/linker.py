@@ -38,6 +38,7 @@ from extractor.components.resolvers import (
 from extractor.evidence import Cue, FactEvidence, assemble_rule
 from extractor.fact_types import Registry
 from extractor.records import Fact, Quantity
+from extractor.schemas import LinkCuesSchema, check
 
 if not Doc.has_extension("facts"):
     Doc.set_extension("facts", default=None)
@@ -56,6 +57,7 @@ class AttributeLinker(DataComponent):
 
     def compile(self) -> None:
         cues = self.cues
+        check(LinkCuesSchema, cues, f"{self.name} data (data/link_cues.json)")
         self.types = Registry(cues["fact_types"])
         self.patterns = pattern_table(cues["pattern_meta"])
         clauses = Clauses(cues["clause_breaks"])

@@ -106,7 +106,38 @@ class Fact:
 # schema, JSON output, tests) is derived from the Fact dataclass through these
 CONTRACT_FIELDS = tuple(f.name for f in fields(Fact) if f.name not in ("rule", "evidence"))
 REQUIRED_FIELDS = CONTRACT_FIELDS
+OUTPUT_FIELDS = (*CONTRACT_FIELDS, "rule")
 NUMBER_FIELDS = tuple(f.name for f in fields(Fact) if "Decimal" in str(f.type))
+_KINDS = (("Decimal", "number"), ("list", "list"), ("bool", "bool"), ("int", "int"), ("str", "text"))
+
+
+def field_kinds() -> dict[str, tuple[str, bool]]:
+    """(kind, nullable) of each output field, read from the Fact annotations:
+    kind is one of number, list, bool, int, text. Storage schemas (SQLite,
+    Spark) are written from this, not by hand."""
+    out = {}
+    for f in fields(Fact):
+        if f.name in OUTPUT_FIELDS:
+            annotation = str(f.type)
+            out[f.name] = (next(kind for marker, kind in _KINDS if marker in annotation), "None" in annotation)
+    return out
+
+
+def sql_columns(skip: tuple[str, ...] = ()) -> str:
+    """The facts table's contract columns as SQLite column definitions."""
+    types = {"number": "REAL", "list": "TEXT", "bool": "INTEGER", "int": "INTEGER", "text": "TEXT"}
+    return ",\n".join(f'    {_quote(name):<14}{types[kind]}{"" if nullable else " NOT NULL"}'
+                       for name, (kind, nullable) in field_kinds().items() if name not in skip)
+
+
+def spark_schema() -> str:
+    """The contract's fields as a Spark DDL schema string."""
+    types = {"number": "double", "list": "array<string>", "bool": "boolean", "int": "int", "text": "string"}
+    return ", ".join(f"{'`end`' if name == 'end' else name} {types[kind]}" for name, (kind, _) in field_kinds().items())
+
+
+def _quote(name: str) -> str:
+    return f'"{name}"' if name == "end" else name
 
 
 def _json_value(value: Any) -> Any:

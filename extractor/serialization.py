@@ -11,11 +11,11 @@ from typing import Any
 import srsly
 
 from extractor.evidence import Cue, FactEvidence, Link, Typing
-from extractor.records import Fact, Quantity
+from extractor.records import NUMBER_FIELDS, Fact, Quantity
 
 MARKER = "__extractor__"
 RECORDS = {cls.__name__: cls for cls in (Quantity, Fact, Cue, Typing, Link, FactEvidence)}
-DECIMAL_FIELDS = ("value", "low", "high")
+DECIMAL_FIELDS = NUMBER_FIELDS
 
 
 def encode(obj: Any, chain=None) -> Any:

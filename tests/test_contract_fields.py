@@ -13,7 +13,8 @@ from extractor.records import CONTRACT_FIELDS, OUTPUT_FIELDS, Fact, blank_record
 
 
 def test_the_contract_fields_are_the_fact_dataclass_fields_the_spec_lists():
-    spec = ["doc_id", "type", "value", "low", "high", "unit", "start", "end", "text", "qualifier", "subject", "item", "metric", "period", "retracted", "equivalent_of"]
+    spec = ["doc_id", "type", "value", "low", "high", "unit", "start", "end", "text", "qualifier", "subject",
+            "item", "metric", "period", "retracted", "equivalent_of"]
     assert tuple(f.name for f in fields(Fact)) == (*spec, "rule", "evidence")
     assert (*spec, "rule") == OUTPUT_FIELDS
     assert tuple(spec) == CONTRACT_FIELDS

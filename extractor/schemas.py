@@ -124,6 +124,7 @@ class PerContainerSchema(_Strict):
     determiners: Words
     containers: Words
     verbs: Words
+    qualifiers: Words
 
 
 class CountCuesSchema(_Strict):
@@ -198,6 +199,9 @@ class LinkCuesSchema(_Strict):
     fraction_tolerance: float
     retraction_anaphora: Words
     telling_verbs: Words
+    telling_prepositions: Words
+    product_name_suffixes: Words
+    app_kind_nouns: Words
     windows: LinkerWindowsSchema
     chip_makers: dict[str, str]
     pattern_meta: dict[str, PatternMetaSchema]

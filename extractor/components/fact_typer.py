@@ -67,9 +67,10 @@ class FactTyper(DataComponent):
         self.count_not_after = CueList(counts["not_after"])
         box = counts["per_container"]
         alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+        words = lambda phrases: alt(phrases).replace(r"\ ", r"\s+")  # noqa: E731
         self.contents_of_one = re.compile(
             rf"\b(?:{alt(box['determiners'])})\s+(?:[\w-]+\s+){{0,2}}(?:{alt(box['containers'])})s?\s+"
-            rf"(?:{alt(box['verbs'])})\s+(?:up\s+to\s+|about\s+|roughly\s+)?$", re.I)
+            rf"(?:{alt(box['verbs'])})\s+(?:(?:{words(box['qualifiers'])})\s+)?$", re.I)
         self.continuation_cue = CueList(counts["continuation_verbs"])
         self.continuation_sentences = int(counts["continuation_sentences"])
         self.continuation = re.compile(

@@ -9,8 +9,6 @@ from extractor.components.context import DocContext, Mention
 from extractor.components.resolvers.base import Draft, Scene, mention_cue, rewhy, strategy_order
 from extractor.fact_types import Registry
 
-_CHIP_NOUN = re.compile(r"\s+(?:chips?|gpus?|processors?|accelerators?|units?|servers?)$", re.I)
-
 
 class ItemResolver:
     """Named strategies, tried per fact type in the registry's order:
@@ -25,6 +23,8 @@ class ItemResolver:
         windows = cues["windows"]
         self.after_window = int(windows["product_after_figure"])
         self.sentences_back = int(windows["product_sentences_back"])
+        suffixes = "|".join(re.escape(n) for n in sorted(cues["product_name_suffixes"], key=len, reverse=True))
+        self.name_suffix = re.compile(rf"\s+(?:{suffixes})$", re.I)
         self.class_nouns = {t.name: {n.lower() for n in t.spec.class_nouns} for t in types}
         table = {"product-after": self._after, "class-noun-none": self._class_noun,
                  "product-before": self._before, "product-previous-sentence": self._previous_sentence,
@@ -55,12 +55,11 @@ class ItemResolver:
         left = [c for c in context.within("CHIP", lo, hi) if c.end <= draft.start]
         return left[-1] if left else None
 
-    @staticmethod
-    def _take(draft: Draft, chip: Mention | None, why: str) -> bool:
+    def _take(self, draft: Draft, chip: Mention | None, why: str) -> bool:
         """Decide on `chip`, named without its class noun ('B200 GPUs' -> 'B200')."""
         if chip is None:
             return False
-        draft.item = _CHIP_NOUN.sub("", chip.text) or None
+        draft.item = self.name_suffix.sub("", chip.text) or None
         if draft.item:
             draft.item_cue = mention_cue(chip, why)
         return draft.item is not None

@@ -40,7 +40,8 @@ class PeriodResolver:
         self.future = CueList(cues["future_cues"])
         self.date_modifier = CueList(cues["date_modifier_nouns"])
         verbs = "|".join(re.escape(v) for v in cues["telling_verbs"])
-        self.telling = re.compile(rf"\b(?:{verbs})\s+(?:(?:in|on|during|at|by)\s+)?$", re.I)
+        prepositions = "|".join(re.escape(p) for p in cues["telling_prepositions"])
+        self.telling = re.compile(rf"\b(?:{verbs})\s+(?:(?:{prepositions})\s+)?$", re.I)
         self.sub_allocation = CueList(cues["sub_allocation"])
         # longest first, so that 'two-thirds' is not read as 'third'
         self.fractions = sorted(((k, Decimal(str(v))) for k, v in cues["fractions"].items()),

@@ -15,7 +15,6 @@ from extractor.cues import CueList
 from extractor.fact_types import Registry
 
 _POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+(?:\S+\s+){0,2}$")
-_APP_KIND = re.compile(r"(?:\s*(?:powered|-|based))*\s+(?:chatbot|assistant|app|copilot|platform|service)$", re.I)
 
 
 class SubjectResolver:
@@ -39,6 +38,8 @@ class SubjectResolver:
         self.group_governor = re.compile(rf"\b(?:{governors})\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}$", re.I)
         self.governor_window = int(windows["unnamed_group_governor_before"])
         self.possessive_window = int(windows["possessive_before_figure"])
+        kinds = "|".join(re.escape(n) for n in cues["app_kind_nouns"])
+        self.app_kind = re.compile(rf"(?:\s*(?:powered|-|based))*\s+(?:{kinds})$", re.I)
         self.chip_makers = [(maker, re.compile(regex)) for maker, regex in cues["chip_makers"].items()]
         self.clauses = clauses
         self.items = items
@@ -73,9 +74,15 @@ class SubjectResolver:
             out.append(replace(org, text=short) if short else org)
         return out
 
-    @staticmethod
-    def apps(context: DocContext) -> list[Mention]:
-        return [_app_name(a) for a in context.mentions.get("APP", [])]
+    def apps(self, context: DocContext) -> list[Mention]:
+        """Products under their names ('the Quillo chatbot' -> 'Quillo')."""
+        out = []
+        for app in context.mentions.get("APP", []):
+            if app.info.trim == "app-kind":
+                name = self.app_kind.sub("", app.text)
+                app = replace(app, end=app.start + len(name), text=name)
+            out.append(app)
+        return out
 
     @staticmethod
     def dominant(orgs: list[Mention]) -> list[str]:
@@ -204,9 +211,3 @@ class SubjectResolver:
                    mention_cue(named, "the organization the article names most") if named else None)
         return True
 
-
-def _app_name(app: Mention) -> Mention:
-    if app.info.trim == "app-kind":
-        name = _APP_KIND.sub("", app.text)
-        return replace(app, end=app.start + len(name), text=name)
-    return app

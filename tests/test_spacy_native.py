@@ -97,3 +97,12 @@ def test_the_normalizers_data_travels_in_to_disk(tmp_path):
     saved.write_text(json.dumps(data), encoding="utf-8")
     changed = extractor.load(tmp_path / "model")
     assert _units(changed, text) == ["XAU", "USD"]
+
+
+def test_the_config_alone_assembles_the_same_pipeline(root):
+    """What `spacy assemble` does: the config plus the registered data functions."""
+    config = spacy.util.load_config(MODEL_DIR / "config.cfg")
+    assembled = spacy.util.load_model_from_config(config, auto_fill=True)
+    assembled.initialize()
+    docs = read_corpus(root / "corpus" / "dev")
+    assert _facts(assembled, docs) == _facts(extractor.load(MODEL_DIR), docs)

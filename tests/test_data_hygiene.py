@@ -12,9 +12,11 @@ import extractor
 from extractor import fact_types, schemas
 from extractor.components import fact_typer, linker
 from extractor.components.init_data import PATTERN_FILES, fact_cues, link_cues
+from extractor.components.resolvers import Clauses, ItemResolver, MetricResolver, PeriodResolver, SubjectResolver
 from extractor.corpus import read_corpus
+from extractor.fact_types import Registry, default_registry
 from extractor.pipeline import build
-from extractor.resources import load_jsonl
+from extractor.resources import load_json, load_jsonl
 
 
 class Tracked(dict):
@@ -140,3 +142,37 @@ def test_every_label_the_code_names_is_one_the_patterns_produce():
     for path in COMPONENTS.rglob("*.py"):
         named |= set(re.findall(r"\b(?:within|index|mentions\.get)\(\s*\"([A-Z]+)\"", path.read_text(encoding="utf-8")))
     assert named and named <= labels, named - labels
+
+
+def test_the_relative_date_pattern_and_its_resolution_share_their_words():
+    words = load_json("date_words.json")
+    (row,) = [r for r in load_jsonl("patterns/time.jsonl") if r["id"] == "date:relative"]
+    assert {w.lower() for w in row["slots"]["rel"]} == set(words["relative_offsets"])
+    assert set(row["slots"]["unit"]) == set(words["relative_units"])
+
+
+@pytest.mark.parametrize(
+    ("resolver", "attribute", "names"),
+    [
+        (SubjectResolver, "subject", schemas.SUBJECT_STRATEGIES),
+        (PeriodResolver, "period", schemas.PERIOD_STRATEGIES),
+        (ItemResolver, "item", schemas.ITEM_STRATEGIES),
+        (MetricResolver, "metric", schemas.METRIC_STRATEGIES),
+    ],
+)
+def test_every_strategy_name_the_schema_allows_is_one_a_resolver_has(resolver, attribute, names):
+    """A registry naming every allowed strategy builds; each name maps to a method."""
+    data = copy.deepcopy(load_json("fact_types.json"))
+    spec = data["types"]["user_count" if attribute == "metric" else "chip_count"]
+    spec[attribute] = {**spec[attribute], "strategies": list(names)} if attribute == "metric" else list(names)
+    if attribute not in spec["attributes"]:
+        spec["attributes"].append(attribute)
+    built = resolver(link_cues(), Registry(data), *_extra_arguments(resolver))
+    kind = "user_count" if attribute == "metric" else "chip_count"
+    assert [name for name, _ in built.order[kind]] == list(names)
+
+
+def _extra_arguments(resolver):
+    if resolver is SubjectResolver:
+        return Clauses(load_json("link_cues.json")["clause_breaks"]), ItemResolver(link_cues(), default_registry())
+    return ()

@@ -1,12 +1,13 @@
 """`fact_typer`: which of the contract's types a quantity is, if any.
 
-Money: a per-unit phrase after the amount (or a price phrase before a small
-amount) makes a `unit_price`; otherwise the nearest budget or distractor cue
-in the sentence decides, and an amount with no cue is a `budget` only when
-it restates an earlier budget. Counts: the noun after the number (skipping
-names and modifiers) decides between chips, users and tokens. Every typed
-span carries its `Typing` evidence (`span._.typing`): the strategy, the cue
-text and its offsets.
+The types come from the fact-type registry. Money: a per-unit phrase after
+the amount (or a price phrase before a small amount) makes the registry's
+per-unit money type (`unit_price`); otherwise the nearest total-money cue
+(`budget`) or distractor cue in the sentence decides, and an amount with no
+cue is a total only when it restates an earlier one. Counts and measures: the
+noun after the number (skipping names and modifiers) names the type. Every
+typed span carries its `Typing` evidence (`span._.typing`): the strategy, the
+cue text and its offsets.
 """
 
 from __future__ import annotations

@@ -13,10 +13,13 @@ import re
 from datetime import date, datetime
 from functools import lru_cache
 
-_PARTS = re.compile(r"\b(?:the\s+)?(?:early|mid|late|end|beginning|start|middle)\b(?:\s+of)?\s*-?\s*", re.I)
+from extractor.resources import load_json
+
+_WORDS = load_json("date_words.json")
+OFFSETS = _WORDS["relative_offsets"]
+_PARTS = re.compile(rf"\b(?:the\s+)?(?:{'|'.join(_WORDS['period_parts'])})\b(?:\s+of)?\s*-?\s*", re.I)
 _YEAR = re.compile(r"(?:19|20)?\d\d\b")
-_RELATIVE = re.compile(r"^(this|next|last|previous|coming|current|past)\s+(year|month|week)$", re.I)
-OFFSETS = {"this": 0, "current": 0, "next": 1, "coming": 1, "last": -1, "previous": -1, "past": -1}
+_RELATIVE = re.compile(rf"^({'|'.join(OFFSETS)})\s+({'|'.join(_WORDS['relative_units'])})$", re.I)
 
 
 def _dateparser():

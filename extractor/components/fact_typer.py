@@ -94,7 +94,7 @@ class FactTyper(DataComponent):
         self._require()
         context = DocContext.of(doc, self.ruler_key, self.patterns)
         typed: list[Span] = []
-        budgets: set[tuple[str, float]] = set()
+        budgets: dict[tuple[str, float], Quantity] = {}
         money_seen: dict[float, str] = {}
         for span in doc.spans.get(self.quantities_key, []):
             quantity = span._.quantity
@@ -114,7 +114,7 @@ class FactTyper(DataComponent):
             if typing is None:
                 continue
             if typing.kind == self.total and quantity.value is not None:
-                budgets.add((quantity.unit, amount_key(quantity.value)))
+                budgets.setdefault((quantity.unit, amount_key(quantity.value)), quantity)
             fact_span = Span(doc, span.start, span.end, label=typing.kind)
             fact_span._.quantity = quantity
             fact_span._.typing = typing
@@ -136,7 +136,7 @@ class FactTyper(DataComponent):
         return replace(quantity, unit=unit, currency_source="restatement")
 
     def _type_money(self, text: str, quantity: Any, context: DocContext,
-                    budgets: set, typed: list[Span]) -> Typing | None:
+                    budgets: dict, typed: list[Span]) -> Typing | None:
         """A unit price, a budget, or None (not a fact)."""
         lo, hi = context.sentence(quantity.start)
         if self.not_unit_price_after.starts_after(text, quantity.end):
@@ -164,8 +164,10 @@ class FactTyper(DataComponent):
             return Typing(self.total, "cue", Cue(m.group(), m.start(), m.end(),
                                                  f"{self.total}: cue {m.group()!r}, the nearest in the sentence"),
                           money=True)
-        if quantity.value is not None and (quantity.unit, amount_key(quantity.value)) in budgets:
-            return Typing(self.total, "restates-earlier-budget", None, money=True)
+        earlier = budgets.get((quantity.unit, amount_key(quantity.value))) if quantity.value is not None else None
+        if earlier is not None:
+            cue = Cue(earlier.text, earlier.start, earlier.end, f"{self.total}: restates this earlier amount")
+            return Typing(self.total, "restates-earlier-budget", cue, money=True)
         price = self._price_before(context, quantity, typed) if self.per_unit else None
         if price is not None:
             earlier = price._.typing

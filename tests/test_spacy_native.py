@@ -106,3 +106,13 @@ def test_the_config_alone_assembles_the_same_pipeline(root):
     assembled.initialize()
     docs = read_corpus(root / "corpus" / "dev")
     assert _facts(assembled, docs) == _facts(extractor.load(MODEL_DIR), docs)
+
+
+def test_nlp_pipe_over_a_batch_gives_each_doc_its_own_facts(root):
+    """The per-document context is held beside the Doc being processed, never
+    shared between docs of a batch."""
+    nlp = extractor.load(MODEL_DIR)
+    texts = [d.text for d in read_corpus(root / "corpus" / "dev")]
+    one_by_one = [[f.to_dict() for f in nlp(text)._.facts] for text in texts]
+    batched = [[f.to_dict() for f in doc._.facts] for doc in nlp.pipe(texts, batch_size=4)]
+    assert batched == one_by_one and sum(map(len, batched)) > 40

@@ -86,9 +86,10 @@ class FactTyper(DataComponent):
         skip = "|".join(re.escape(s) for s in sorted(counts["skip_between"], key=len, reverse=True))
         noun_alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in
                             sorted(self.noun_kind, key=len, reverse=True))
-        self.count_noun = re.compile(
-            rf"[\s-]*(?:(?:[A-Z][\w.&’'-]*|\d+[A-Za-z][\w-]*|(?i:{skip}))[\s-]+){{0,{int(counts['max_gap_tokens'])}}}"
-            rf"(?P<noun>(?i:{noun_alt}))(?![\w-])")
+        name_like = r"[A-Z][\w.&’'-]*"  # a name or model between number and noun: 'Nvidia', 'H100'
+        model_like = r"\d+[A-Za-z][\w-]*"  # a model number with its letters: '910C', '4090s'
+        skipped = rf"(?:(?:{name_like}|{model_like}|(?i:{skip}))[\s-]+){{0,{int(counts['max_gap_tokens'])}}}"
+        self.count_noun = re.compile(rf"[\s-]*{skipped}(?P<noun>(?i:{noun_alt}))(?![\w-])")
 
     def __call__(self, doc: Doc) -> Doc:
         self._require()

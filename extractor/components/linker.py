@@ -81,7 +81,7 @@ class AttributeLinker(DataComponent):
         figures = [(q.start_char, q.end_char) for q in doc.spans.get(self.quantities_key, [])
                    if any(ch.isdigit() for ch in q.text) or (q._.quantity is not None and q._.quantity.scaled)]
         scene = Scene(text, context, doc._.published, orgs, MentionIndex(self.subjects.apps(context)),
-                      self.subjects.dominant(orgs.items), figures)
+                      *self.subjects.dominant(orgs.items), figures)
         self.conversions.resolve(text, drafts)
         self.retractions.resolve(text, context, drafts)
         self.periods.resolve(scene, drafts)

@@ -101,6 +101,7 @@ class Scene:
     orgs: MentionIndex
     apps: MentionIndex
     dominant: list[str]
+    dominant_mention: Mention | None
     figures: list[tuple[int, int]]
     history: History = field(default_factory=History)
 

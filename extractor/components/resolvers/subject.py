@@ -85,9 +85,13 @@ class SubjectResolver:
         return out
 
     @staticmethod
-    def dominant(orgs: list[Mention]) -> list[str]:
+    def dominant(orgs: list[Mention]) -> tuple[list[str], Mention | None]:
+        """The organization the article names most, and its first mention."""
         counts = Counter(org.text for org in orgs)
-        return [counts.most_common(1)[0][0]] if counts else []
+        if not counts:
+            return [], None
+        name = counts.most_common(1)[0][0]
+        return [name], next(o for o in orgs if o.text == name)
 
     # -- strategies -------------------------------------------------------------------------
 
@@ -206,7 +210,7 @@ class SubjectResolver:
     @staticmethod
     def _article_organization(scene: Scene, draft: Draft) -> bool:
         draft.subject = list(scene.dominant)
-        named = next((o for o in scene.orgs.items if scene.dominant and o.text == scene.dominant[0]), None)
+        named = scene.dominant_mention
         draft.link("subject", "article-organization",
                    mention_cue(named, "the organization the article names most") if named else None)
         return True

@@ -137,3 +137,17 @@ def test_every_evidence_offset_on_the_corpus_points_at_its_text(nlp, root):
                         assert doc.text[cue["start"]:cue["end"]] == cue["text"], (doc.doc_id, cue)
                         checked += 1
     assert checked > 300
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Meta and Oracle will spend $50 billion on data centres.", "Meta and Oracle"),
+        ("Meta, Oracle and Google will spend $50 billion on data centres.", "Meta, Oracle and Google"),
+        ("Meta will spend $50 billion on data centres.", "Meta"),
+    ],
+)
+def test_a_coordinated_subjects_evidence_covers_every_name(nlp, text, subject):
+    (fact,) = extractor.extract(text, nlp=nlp)
+    cue = fact.to_dict()["evidence"]["subject"]
+    assert cue["text"] == subject == text[cue["start"]:cue["end"]]

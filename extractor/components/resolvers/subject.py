@@ -12,6 +12,7 @@ from extractor.components.context import DocContext, Mention
 from extractor.components.resolvers.base import Clauses, Draft, Scene, match_cue, mention_cue, rewhy, strategy_order
 from extractor.components.resolvers.item import ItemResolver
 from extractor.cues import CueList
+from extractor.evidence import Cue
 from extractor.fact_types import Registry
 
 _POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+(?:\S+\s+){0,2}$")
@@ -140,12 +141,20 @@ class SubjectResolver:
         left = [o for o in in_sentence if o.end <= draft.start]
         if not left:
             return False
-        draft.subject = self._coordinated(scene.text, left[0], in_sentence, draft.start)
-        draft.link("subject", "sentence-organization",
-                   mention_cue(left[0], "the first organization before the figure in its sentence"))
+        first = left[0]
+        names, last = self._coordinated(scene.text, first, in_sentence, draft.start)
+        draft.subject = names
+        if last is first:
+            cue = mention_cue(first, "the first organization before the figure in its sentence")
+        else:
+            cue = Cue(scene.text[first.start:last.end], first.start, last.end,
+                      "the organizations named together before the figure in its sentence")
+        draft.link("subject", "sentence-organization", cue)
         return True
 
-    def _coordinated(self, text: str, first: Mention, candidates: list[Mention], limit: int) -> list[str]:
+    def _coordinated(self, text: str, first: Mention, candidates: list[Mention],
+                     limit: int) -> tuple[list[str], Mention]:
+        """'Meta and Oracle', 'Meta, Oracle and xAI': the names and the last mention."""
         names = [first.text]
         current = first
         for nxt in candidates:
@@ -156,7 +165,7 @@ class SubjectResolver:
                 current = nxt
             elif nxt.start > current.end:
                 break
-        return list(dict.fromkeys(names))
+        return list(dict.fromkeys(names)), current
 
     @staticmethod
     def _from_original(scene: Scene, draft: Draft) -> bool:

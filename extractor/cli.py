@@ -11,6 +11,7 @@ from pathlib import Path
 
 from extractor import io
 from extractor.pipeline import MODEL_DIR
+from extractor.records import FACT_TYPES
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -196,7 +197,7 @@ def parser() -> argparse.ArgumentParser:
 
     qy = sub.add_parser("query", help="facts from a store, e.g. all budget facts for ByteDance by period")
     qy.add_argument("--db", required=True)
-    qy.add_argument("--type", help="budget, unit_price, chip_count, user_count or token_volume")
+    qy.add_argument("--type", help="one of " + ", ".join(FACT_TYPES))
     qy.add_argument("--subject", help="a subject name (case-insensitive)")
     qy.add_argument("--period", help="a period or its prefix: 2026, 2025-10")
     qy.add_argument("--doc", help="one document id")

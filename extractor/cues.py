@@ -42,10 +42,10 @@ class CueList:
         self.before_regex = re.compile(rf"(?:{alternation})[\s\"“”'’(\[]*$", re.IGNORECASE)
         self.after_regex = re.compile(rf"[\s\"“”'’)\]]*(?:{alternation})", re.IGNORECASE)
 
-    def nearest(self, text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, str] | None:
-        """(distance in characters, phrase) of the cue nearest to text[start:end]
-        within text[lo:hi], or None."""
-        best: tuple[int, str] | None = None
+    def nearest(self, text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, re.Match] | None:
+        """(distance in characters, match) of the cue nearest to text[start:end]
+        within text[lo:hi], or None; the first of equally near ones."""
+        best: tuple[int, re.Match] | None = None
         for m in self.regex.finditer(text, lo, hi):
             if m.end() <= start:
                 distance = start - m.end()
@@ -54,7 +54,7 @@ class CueList:
             else:
                 distance = 0
             if best is None or distance < best[0]:
-                best = (distance, m.group().lower())
+                best = (distance, m)
         return best
 
     def ends_before(self, text: str, start: int, window: int = 40) -> re.Match | None:

@@ -17,75 +17,64 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.util import registry
 
-from extractor.components import fact_typer, linker
-from extractor.components.context import RULER_KEY
+import extractor.components  # noqa: F401  (registers the factories)
+from extractor.components.context import FACTS_KEY, QUANTITIES_KEY, RULER_KEY
+from extractor.components.init_data import INITIALIZE, TAKES_FACT_TYPES, expand, patterns
 from extractor.components.tokenizer import customize_tokenizer
 from extractor.records import Fact
-from extractor.resources import load_jsonl
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "extractor"
-PATTERN_FILES = ("patterns/organizations.jsonl", "patterns/products.jsonl", "patterns/time.jsonl")
 MAX_LENGTH = 20_000_000
+TOKENIZER_CALLBACK = "extractor.news_tokenizer.v1"
+__all__ = ["add_to_pipeline", "build", "expand", "extract", "extract_many", "load", "patterns", "save"]
 
 
-def patterns() -> list[dict]:
-    """The span ruler's patterns: token and phrase patterns as written, and
-    template rows expanded into phrase patterns (closed vocabularies such as
-    months, years and quarters are far cheaper for spaCy's PhraseMatcher than
-    token patterns with regex predicates)."""
-    out: list[dict] = []
-    for name in PATTERN_FILES:
-        for row in load_jsonl(name):
-            if "template" in row:
-                out.extend({"label": row["label"], "pattern": phrase, "id": row["id"]} for phrase in expand(row))
-            else:
-                out.append(row)
-    return out
+def _reference(name: str, fact_types: str | None) -> dict[str, str]:
+    if fact_types is not None and name in TAKES_FACT_TYPES:
+        return {"@misc": name, "fact_types": fact_types}
+    return {"@misc": name}
 
 
-def _slot_values(spec, chosen: dict[str, str]) -> list[str]:
-    if isinstance(spec, list):
-        return spec
-    if "range" in spec:
-        low, high = spec["range"]
-        return [format(n, spec.get("format", "d")) for n in range(low, high + 1)]
-    if "offset" in spec:
-        base, (low, high) = int(chosen[spec["of"]]), spec["offset"]
-        return [str(base + n) for n in range(low, high + 1)]
-    raise ValueError(f"unknown slot spec {spec!r}")
-
-
-def expand(row: dict) -> list[str]:
-    """All phrases of a template row: '{part}-{month}' x its slots, in order."""
-    choices: list[dict[str, str]] = [{}]
-    for name, spec in row["slots"].items():
-        choices = [{**chosen, name: value} for chosen in choices for value in _slot_values(spec, chosen)]
-    return list(dict.fromkeys(row["template"].format(**chosen) for chosen in choices))
-
-
-def add_to_pipeline(nlp: Language) -> Language:
+def add_to_pipeline(nlp: Language, fact_types: str | Path | None = None) -> Language:
     """Add the extractor's components (and sentence rules when the pipeline has
-    no parser or senter) to `nlp`, initialized with the package data."""
+    no parser or senter) to `nlp`, initialized with the package data, or with
+    the fact-type registry at `fact_types` (a JSON file like
+    `extractor/data/fact_types.json`).
+
+    The components are initialized one by one (`nlp.initialize()` would reset
+    a pretrained pipeline's own components); the config records where their
+    data comes from (`[initialize.components.*]`), so a later
+    `nlp.initialize()` rebuilds the same pipeline."""
+    types = str(fact_types) if fact_types is not None else None
     if not any(name in nlp.pipe_names for name in ("parser", "senter", "sentencizer")):
         nlp.add_pipe("sentencizer")
     if "line_sentences" not in nlp.pipe_names:
         nlp.add_pipe("line_sentences", after="sentencizer" if "sentencizer" in nlp.pipe_names else None)
-    ruler = nlp.add_pipe("span_ruler", name="fact_ruler",
-                         config={"spans_key": RULER_KEY, "annotate_ents": False, "validate": True})
-    ruler.initialize(lambda: [], nlp=nlp, patterns=patterns())
-    nlp.add_pipe("quantity_recognizer")
-    nlp.add_pipe("fact_typer").initialize(cues=fact_typer.default_cues())
-    nlp.add_pipe("attribute_linker").initialize(cues=linker.default_cues())
+    nlp.add_pipe("span_ruler", name="fact_ruler", config={
+        "spans_key": RULER_KEY, "annotate_ents": False, "validate": True, "overwrite": False})
+    nlp.add_pipe("quantity_recognizer", config={"spans_key": QUANTITIES_KEY})
+    nlp.add_pipe("fact_typer", config={"quantities_key": QUANTITIES_KEY, "spans_key": FACTS_KEY,
+                                       "ruler_key": RULER_KEY})
+    nlp.add_pipe("attribute_linker", config={"facts_key": FACTS_KEY, "quantities_key": QUANTITIES_KEY,
+                                             "ruler_key": RULER_KEY})
+    components = nlp.config["initialize"]["components"]
+    for name, settings in INITIALIZE.items():
+        references = {key: _reference(ref, types) for key, ref in settings.items()}
+        components[name] = references
+        resolved = registry.resolve({"data": references})["data"]
+        nlp.get_pipe(name).initialize(lambda: [], nlp=nlp, **resolved)
     nlp.max_length = max(nlp.max_length, MAX_LENGTH)
     return nlp
 
 
-def build() -> Language:
+def build(fact_types: str | Path | None = None) -> Language:
     """The default pipeline, from config plus data: no pretrained weights."""
     nlp = spacy.blank("en")
+    nlp.config["initialize"]["before_init"] = {"@callbacks": TOKENIZER_CALLBACK}
     customize_tokenizer(nlp)
-    return add_to_pipeline(nlp)
+    return add_to_pipeline(nlp, fact_types)
 
 
 def save(path: str | Path = MODEL_DIR) -> Path:
@@ -99,8 +88,6 @@ def load(path: str | Path | None = None) -> Language:
     package data when there is no saved one."""
     model = Path(path) if path else MODEL_DIR
     if model.exists():
-        import extractor.components  # noqa: F401  (registers the factories)
-
         nlp = spacy.load(model)
         nlp.max_length = max(nlp.max_length, MAX_LENGTH)
         return nlp

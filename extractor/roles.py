@@ -84,7 +84,7 @@ def choose_party(text: str, start: int, end: int, kind: str, parties: list[Party
         if recipient is not None:
             return recipient
     begin = clause_start(text, lo, start, rules)
-    before = [p for p in candidates if p.end <= start and not _is_brand(text, p, rules)]
+    before = [p for p in candidates if p.end <= start and not is_brand(text, p, rules)]
     own = [p for p in before
            if p.start >= begin and not rules.counterparty.search(text, max(lo, p.start - 12), p.start)]
     if not own:
@@ -113,7 +113,7 @@ def _owner(text: str, party: Party, before: list[Party], lo: int, rules: RoleRul
     return None
 
 
-def _is_brand(text: str, party: Party, rules: RoleRules) -> bool:
+def is_brand(text: str, party: Party, rules: RoleRules) -> bool:
     """'Nvidia GPUs', 'an Nvidia deal', 'Nvidia's Blackwell chips': the maker as the product's brand."""
     return rules.brand_after.match(text, party.end) is not None
 
@@ -170,4 +170,4 @@ def _stands_alone(text: str, short: str, full: str) -> bool:
     return any(not text.startswith(full, m.start()) for m in re.finditer(rf"\b{re.escape(short)}\b(?!['’]s\b)", text))
 
 
-__all__ = ["Choice", "RoleRules", "choose_party", "clause_start", "default_rules", "short_name"]
+__all__ = ["Choice", "RoleRules", "choose_party", "clause_start", "default_rules", "is_brand", "short_name"]

@@ -10,11 +10,12 @@ from typing import Any
 
 import srsly
 
-from extractor.records import Fact, Quantity
+from extractor.evidence import Cue, FactEvidence, Link, Typing
+from extractor.records import NUMBER_FIELDS, Fact, Quantity
 
 MARKER = "__extractor__"
-RECORDS = {"Quantity": Quantity, "Fact": Fact}
-DECIMAL_FIELDS = ("value", "low", "high")
+RECORDS = {cls.__name__: cls for cls in (Quantity, Fact, Cue, Typing, Link, FactEvidence)}
+DECIMAL_FIELDS = NUMBER_FIELDS
 
 
 def encode(obj: Any, chain=None) -> Any:
@@ -22,7 +23,7 @@ def encode(obj: Any, chain=None) -> Any:
     if RECORDS.get(kind) is type(obj):
         data = {f.name: getattr(obj, f.name) for f in fields(obj)}
         for name in DECIMAL_FIELDS:
-            if data[name] is not None:
+            if data.get(name) is not None:
                 data[name] = str(data[name])
         return {MARKER: kind, **data}
     return obj if chain is None else chain(obj)

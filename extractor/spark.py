@@ -23,12 +23,10 @@ from functools import partial
 from typing import Any
 
 from extractor.pipeline import extract, load
+from extractor.records import NUMBER_FIELDS, OUTPUT_FIELDS, spark_schema
 
-FIELDS = ("doc_id", "type", "value", "low", "high", "unit", "start", "end", "text", "qualifier", "subject",
-          "item", "metric", "period", "retracted", "equivalent_of", "rule")
-FACT_SCHEMA = ("doc_id string, type string, value double, low double, high double, unit string, start int, "
-               "`end` int, text string, qualifier string, subject array<string>, item string, metric string, "
-               "period string, retracted boolean, equivalent_of int, rule string")
+FIELDS = OUTPUT_FIELDS
+FACT_SCHEMA = spark_schema()
 
 _PIPELINE = None
 
@@ -41,8 +39,7 @@ def _pipeline(model: str | None):
 
 
 def _row(fact: dict[str, Any]) -> tuple:
-    return tuple(float(fact[f]) if f in ("value", "low", "high") and fact[f] is not None else fact[f]
-                 for f in FIELDS)
+    return tuple(float(fact[f]) if f in NUMBER_FIELDS and fact[f] is not None else fact[f] for f in FIELDS)
 
 
 def extract_partition(rows: Iterable[Any], id_col: str = "id", text_col: str = "text",

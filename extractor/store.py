@@ -19,6 +19,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from extractor.records import OUTPUT_FIELDS, sql_columns
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     doc_id       TEXT PRIMARY KEY,
@@ -36,29 +38,13 @@ CREATE TABLE IF NOT EXISTS facts (
     id            INTEGER PRIMARY KEY,
     doc_id        TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
     content_hash  TEXT NOT NULL,
-    type          TEXT NOT NULL,
-    value         REAL,
-    low           REAL,
-    high          REAL,
-    unit          TEXT NOT NULL,
-    start         INTEGER NOT NULL,
-    "end"         INTEGER NOT NULL,
-    text          TEXT NOT NULL,
-    qualifier     TEXT NOT NULL,
-    subject       TEXT NOT NULL,
-    item          TEXT,
-    metric        TEXT,
-    period        TEXT,
-    retracted     INTEGER NOT NULL,
-    equivalent_of INTEGER,
-    rule          TEXT
+""" + sql_columns(skip=("doc_id",)) + """
 );
 CREATE INDEX IF NOT EXISTS facts_by_doc ON facts (doc_id);
 CREATE INDEX IF NOT EXISTS facts_by_type_period ON facts (type, period);
 """
 
-FACT_COLUMNS = ("doc_id", "content_hash", "type", "value", "low", "high", "unit", "start", "end", "text",
-                "qualifier", "subject", "item", "metric", "period", "retracted", "equivalent_of", "rule")
+FACT_COLUMNS = ("doc_id", "content_hash", *OUTPUT_FIELDS[1:])
 
 
 def _now() -> str:

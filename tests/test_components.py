@@ -33,7 +33,7 @@ def test_quantity_spans_align_with_tokens(nlp, root):
     for path in sorted((root / "corpus").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         doc = nlp(text)
-        for span in doc.spans["quantities"]:
+        for span in doc.spans["extractor_quantities"]:
             q = span._.quantity
             assert (span.start_char, span.end_char) == (q.start, q.end), q.text
 

@@ -99,7 +99,7 @@ PERIODS = [
     # 10. periods as outlets state them
     ("We want to reach 100,000 GPUs by end-2026.", "2025-06-15", ["2026"]),
     ("Orbitra will deploy 1.5 million chips by mid-2027.", "2025-06-15", ["2027"]),
-    ("The first 4,000 GPUs arrive before Lunar New Year.", "2026-01-08", ["2026-02"]),
+    ("The first 4,000 GPUs will arrive before Lunar New Year.", "2026-01-08", ["2026-02"]),
     ("Pico had 400 million users at the start of the year.", "2026-03-01", ["2026-01"]),
     ("Its models served 4 trillion tokens at the end of last year.", "2026-03-01", ["2025-12"]),
     ("Kestrel will add 32,000 GPUs by the end of next year.", "2025-06-15", ["2026"]),

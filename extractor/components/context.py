@@ -5,41 +5,83 @@ dates) from the span ruler and, in a pretrained pipeline, from `doc.ents`."""
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy
 from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
-RULER_KEY = "ruler"
-TEXT_KEY = "extractor.text"
-CONTEXT_KEY = "extractor.context"
+RULER_KEY = "extractor_ruler"
+QUANTITIES_KEY = "extractor_quantities"
+FACTS_KEY = "extractor_facts"
+
+
+class _Slot(threading.local):
+    """The doc being processed, its text and its context, kept beside the Doc
+    rather than in `doc.user_data` (which must stay serializable whichever
+    components run): one slot per thread, so at most one Doc is held."""
+
+    doc: Doc | None = None
+    text: str | None = None
+    context: DocContext | None = None
+    context_key: tuple = ()
+
+
+_SLOT = _Slot()
+
+
+def _hold(doc: Doc) -> _Slot:
+    if _SLOT.doc is not doc:
+        _SLOT.doc, _SLOT.text, _SLOT.context, _SLOT.context_key = doc, None, None, ()
+    return _SLOT
 
 
 def doc_text(doc: Doc) -> str:
     """`doc.text`, built once per pipeline run: spaCy re-joins every token on
     each access, and the components need the text many times."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text
+    slot = _hold(doc)
+    if slot.text is None:
+        slot.text = doc.text
+    return slot.text
 
 
 def release(doc: Doc) -> None:
-    """Drop the per-run caches so the Doc stays small and serializable."""
-    doc.user_data.pop(TEXT_KEY, None)
-    doc.user_data.pop(CONTEXT_KEY, None)
+    """Let go of the doc once the last component is done with it."""
+    if _SLOT.doc is doc:
+        _SLOT.doc, _SLOT.text, _SLOT.context, _SLOT.context_key = None, None, None, ()
 ENT_LABELS = {"ORG": "ORG", "PRODUCT": "APP", "DATE": "DATE", "NORP": None, "GPE": None}
 
 
 @dataclass(frozen=True, slots=True)
+class PatternInfo:
+    """What a span ruler pattern id means (`data/pattern_meta.json`)."""
+
+    maker: str | None = None
+    trim: str | None = None
+    generic: bool = False
+    date: str | None = None
+
+
+NO_INFO = PatternInfo()
+
+
+def pattern_table(meta: dict[str, dict]) -> dict[str, PatternInfo]:
+    return {pattern_id: PatternInfo(**fields) for pattern_id, fields in meta.items()}
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
+    """A named thing of the article; `pattern` is the id of what found it (kept
+    for the reader), `info` what that pattern means to the later stages."""
+
     start: int
     end: int
     text: str
     label: str
-    rule: str
+    pattern: str = ""
+    info: PatternInfo = NO_INFO
 
 
 class MentionIndex:
@@ -84,22 +126,30 @@ class DocContext:
     indexes: dict[str, MentionIndex] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, doc: Doc) -> DocContext:
-        cached = doc.user_data.get(CONTEXT_KEY)
-        if cached is not None:
-            return cached
+    def of(cls, doc: Doc, ruler_key: str, patterns: dict[str, PatternInfo]) -> DocContext:
+        """The context of `doc`, built once for the components that share it."""
+        slot = _hold(doc)
+        key = (ruler_key, len(doc), len(doc.spans.get(ruler_key, ())))
+        if slot.context is not None and slot.context_key == key:
+            return slot.context
+        slot.context, slot.context_key = cls._build(doc, ruler_key, patterns), key
+        return slot.context
+
+    @classmethod
+    def _build(cls, doc: Doc, ruler_key: str, patterns: dict[str, PatternInfo]) -> DocContext:
         starts = _sentence_starts(doc, doc_text(doc))
         mentions: dict[str, list[Mention]] = {}
-        for span in doc.spans.get(RULER_KEY, []):
-            mentions.setdefault(span.label_, []).append(
-                Mention(span.start_char, span.end_char, span.text, span.label_, span.id_ or ""))
+        for span in doc.spans.get(ruler_key, []):
+            pattern = span.id_ or ""
+            mentions.setdefault(span.label_, []).append(Mention(
+                span.start_char, span.end_char, span.text, span.label_, pattern, patterns.get(pattern, NO_INFO)))
         if doc.ents:
             ruled = MentionIndex([m for ms in mentions.values() for m in ms])
             for ent in doc.ents:
                 label = ENT_LABELS.get(ent.label_)
                 if label and not ruled.overlapping(ent.start_char, ent.end_char):
                     mentions.setdefault(label, []).append(
-                        Mention(ent.start_char, ent.end_char, ent.text, label, f"ner:{ent.label_}"))
+                        Mention(ent.start_char, ent.end_char, ent.text, label, f"ner-{ent.label_}"))
         for label, items in mentions.items():
             mentions[label] = _longest_first([_trim(m) for m in items])
         if "ORG" in mentions:
@@ -108,9 +158,7 @@ class DocContext:
         if "DATE" in mentions:
             mentions["DATE"] = _merge_dates(doc_text(doc), mentions["DATE"])
         indexes = {label: MentionIndex(items) for label, items in mentions.items()}
-        context = cls(doc_text(doc), starts, mentions, indexes)
-        doc.user_data[CONTEXT_KEY] = context
-        return context
+        return cls(doc_text(doc), starts, mentions, indexes)
 
     def sentence(self, char: int) -> tuple[int, int]:
         """(start, end) of the sentence holding character `char`."""
@@ -135,7 +183,7 @@ class DocContext:
 def _generic_over_product(org: Mention, products: MentionIndex) -> bool:
     """A name found only by a generic pattern ('The B200 is going for…') that
     is in fact a chip or product is not an organization."""
-    return org.rule.startswith("org:") and bool(products.overlapping(org.start, org.end))
+    return org.info.generic and bool(products.overlapping(org.start, org.end))
 
 
 def _sentence_starts(doc: Doc, text: str) -> list[int]:
@@ -158,21 +206,21 @@ def _trim(mention: Mention) -> Mention:
     """Cut the context words a pattern needed off the name it found:
     'Lumen Compute, a GPU cloud' -> 'Lumen Compute'; 'chief executive of
     Lumen Compute' -> 'Lumen Compute'; 'startup Zorbly' -> 'Zorbly'."""
-    text, start = mention.text, mention.start
-    if mention.rule == "org:name+appositive":
+    text, start, trim = mention.text, mention.start, mention.info.trim
+    if trim == "before-comma":
         text = text.split(",", 1)[0].rstrip()
-    elif mention.rule == "org:role-of+name":
+    elif trim == "after-role":
         cut = _TRIM_BEFORE.match(text)
         if cut:
             text, start = text[cut.end():], start + cut.end()
-    elif mention.rule == "org:name+verb" and " " in text:
+    elif trim == "drop-last-word" and " " in text:
         text = text.rsplit(None, 1)[0]
-    elif mention.rule == "org:role-noun+name" and " " in text:
+    elif trim == "drop-first-word" and " " in text:
         head, text = text.split(None, 1)
         start = mention.end - len(text)
     if text == mention.text:
         return mention
-    return Mention(start, start + len(text), text, mention.label, mention.rule)
+    return replace(mention, start=start, end=start + len(text), text=text)
 
 
 _DAY_BETWEEN = re.compile(r"\s*(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*")
@@ -188,25 +236,25 @@ def _merge_dates(text: str, dates: list[Mention]) -> list[Mention]:
     i = 0
     while i < len(dates):
         m = dates[i]
-        if m.rule != "date:month":
+        if m.info.date != "month":
             out.append(m)
             i += 1
             continue
-        start, end, rule = m.start, m.end, "date:month"
+        start, end, kind = m.start, m.end, "month"
         before = _DAY_BEFORE.search(text, max(0, start - 6), start)
         if before:
-            start, rule = before.start(), "date:month-day"
+            start, kind = before.start(), "month-day"
         nxt = dates[i + 1] if i + 1 < len(dates) else None
-        day = _DAY_BETWEEN.fullmatch(text, end, nxt.start) if nxt and nxt.rule == "date:year" else None
-        plain = _COMMA_SPACE.fullmatch(text, end, nxt.start) if nxt and nxt.rule == "date:year" else None
+        day = _DAY_BETWEEN.fullmatch(text, end, nxt.start) if nxt and nxt.info.date == "year" else None
+        plain = _COMMA_SPACE.fullmatch(text, end, nxt.start) if nxt and nxt.info.date == "year" else None
         if nxt is not None and (day or plain):
             end, i = nxt.end, i + 1
-            rule = "date:month-day-year" if day or rule == "date:month-day" else "date:month-year"
-        elif rule == "date:month":
+            kind = "month-day-year" if day or kind == "month-day" else "month-year"
+        elif kind == "month":
             after = _DAY_BETWEEN.match(text, end)
             if after and after.group(1) and not text[after.end():after.end() + 1].isdigit():
-                end, rule = end + len(after.group(0).rstrip(" ,")), "date:month-day"
-        out.append(Mention(start, end, text[start:end], "DATE", rule))
+                end, kind = end + len(after.group(0).rstrip(" ,")), "month-day"
+        out.append(Mention(start, end, text[start:end], "DATE", m.pattern, PatternInfo(date=kind)))
         i += 1
     return out
 

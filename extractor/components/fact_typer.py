@@ -1,11 +1,13 @@
 """`fact_typer`: which of the contract's types a quantity is, if any.
 
-Money: a per-unit phrase after the amount (or a price phrase before a small
-amount) makes a `unit_price`; otherwise the nearest budget or distractor cue
-in the sentence decides, and an amount with no cue is a `budget` only when
-it restates an earlier budget. Counts: the noun after the number (skipping
-names and modifiers) decides between chips, users and tokens. Every typed
-span carries the rule that typed it (`span._.fact_rule`).
+The types come from the fact-type registry. Money: a per-unit phrase after
+the amount (or a price phrase before a small amount) makes the registry's
+per-unit money type (`unit_price`); otherwise the nearest total-money cue
+(`budget`) or distractor cue in the sentence decides, and an amount with no
+cue is a total only when it restates an earlier one. Counts and measures: the
+noun after the number (skipping names and modifiers) names the type. Every
+typed span carries its `Typing` evidence (`span._.typing`): the strategy, the
+cue text and its offsets.
 """
 
 from __future__ import annotations
@@ -20,20 +22,26 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractor.components.base import DataComponent
-from extractor.components.context import DocContext
+from extractor.components.context import FACTS_KEY, QUANTITIES_KEY, RULER_KEY, DocContext, pattern_table
 from extractor.cues import CueList
+from extractor.evidence import Cue, Typing
+from extractor.fact_types import Registry
 from extractor.normalize.headers import header_reading
 from extractor.normalize.numbers import scaled
-from extractor.normalize.quantities import default_scanner
-from extractor.resources import load_json
+from extractor.records import Quantity
 from extractor.roles import clause_start
+from extractor.schemas import FactCuesSchema, check
 from extractor.structure import DocumentLayout
 
-if not Span.has_extension("fact_rule"):
-    Span.set_extension("fact_rule", default=None)
+if not Span.has_extension("typing"):
+    Span.set_extension("typing", default=None)
 
-RESTATE_MIN = Decimal(1_000_000)
-
+UNDECIDED = Typing("", "undecided")  # no cue or noun of its own: the layout or a neighbour may still type it
+_DIGIT = re.compile(r"\d")
+_NEXT_WORDS = re.compile(r"[\s+-]*(?P<word>[A-Za-z][\w-]*)(?:\s+(?P<next>[a-z]+))?")
+_RANK = re.compile(r"[.)]?\s+[A-Z]")  # '1. DeepSeek', '2) Tencent': a list's rank
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w.-]*\s$")  # 'Gemini 3 Flash', 'Claude Opus 4.7': a model's version
+_NAME_OR_LEADER_AFTER = re.compile(r"\s+(?:[A-Z]|\.{3,})")
 
 def amount_key(value: Decimal) -> float:
     """An amount rounded to 4 significant digits: the key under which two
@@ -42,68 +50,83 @@ def amount_key(value: Decimal) -> float:
 
 
 class FactTyper(DataComponent):
-    def __init__(self, nlp: Language, name: str, quantities_key: str, spans_key: str) -> None:
+    def __init__(self, nlp: Language, name: str, quantities_key: str, spans_key: str, ruler_key: str) -> None:
         super().__init__(nlp, name)
         self.quantities_key = quantities_key
         self.spans_key = spans_key
+        self.ruler_key = ruler_key
 
     def compile(self) -> None:
-        money, counts = self.cues["money"], self.cues["counts"]
-        self.unit_price_after = CueList(money["unit_price_after"])
-        self.unit_price_before = CueList(money["unit_price_before"])
-        self.not_unit_price_after = CueList(money["not_unit_price_after"])
-        self.budget = CueList(money["budget"])
-        self.not_a_fact = CueList(money["not_a_fact"])
-        self.count_not_before = CueList(counts["not_before"])
-        self.count_not_after = CueList(counts["not_after"])
-        self.chip_context = CueList(counts["chip_context"])
-        self.rental = CueList(money["rental_cues"])
-        self.rental_period_after = CueList(money["rental_period_after"])
-        max_usd = Decimal(str(money["unit_price_max_usd"]))
-        rates = load_json("currency_magnitudes.json")["units_per_usd"]
+        check(FactCuesSchema, self.cues, f"{self.name} data (data/fact_cues.json)")
+        money, counts, windows = self.cues["money"], self.cues["counts"], self.cues["windows"]
+        self.patterns = pattern_table(self.cues["pattern_meta"])
+        self.types = Registry(self.cues["fact_types"])
+        self.windows = windows
+        max_usd = Decimal(str(self.cues["thresholds"]["max_unit_price"]))
+        rates = self.cues["currency_magnitudes"]["units_per_usd"]
         self.max_unit_price = {code: max_usd * Decimal(str(rate)) for code, rate in rates.items()}
         self.max_unit_price_usd = max_usd
+        self.restate_min = Decimal(str(self.cues["thresholds"]["restate_min"]))
+        total, per_unit = self.types.money_role("total"), self.types.money_role("per_unit")
+        self.total = total.name if total else None
+        self.per_unit = per_unit.name if per_unit else None
+        self.unit_price_after = CueList(per_unit.spec.cues_after if per_unit else [])
+        self.unit_price_before = CueList(per_unit.spec.cues_before if per_unit else [])
+        self.rental = CueList(per_unit.spec.rental_cues if per_unit else [])
+        self.rental_period_after = CueList(money["rental_period_after"])
+        self.budget = CueList(total.spec.cues if total else [])
+        self.not_unit_price_after = CueList(money["not_unit_price_after"])
+        self.not_a_fact = CueList(money["not_a_fact"])
+        self.in_company = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                                                         money["investment_in_company_after"]) + r")\s+(?:the\s+)?",
+                                     re.I)
+        self.count_not_before = CueList(counts["not_before"])
+        self.count_not_after = CueList(counts["not_after"])
         box = counts["per_container"]
         alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+        words = lambda phrases: alt(phrases).replace(r"\ ", r"\s+")  # noqa: E731
         self.contents_of_one = re.compile(
             rf"\b(?:{alt(box['determiners'])})\s+(?:[\w-]+\s+){{0,2}}(?:{alt(box['containers'])})s?\s+"
-            rf"(?:{alt(box['verbs'])})\s+(?:up\s+to\s+|about\s+|roughly\s+)?$", re.I)
+            rf"(?:{alt(box['verbs'])})\s+(?:(?:{words(box['qualifiers'])})\s+)?$", re.I)
         self.continuation_cue = CueList(counts["continuation_verbs"])
         self.continuation_sentences = int(counts["continuation_sentences"])
         self.continuation = re.compile(
             rf"(?:^|[\s,(])(?:{alt(counts['continuation_before'])})\s+"
             rf"(?:(?:{alt(counts['continuation_determiners'])})\s+)?\S*\s*$", re.I)
-        self.needs_context = {n.lower() for n in counts["chip_units_need_context"]}
-        nouns = {kind: counts[kind] for kind in ("chip_count", "user_count", "token_volume")}
-        self.noun_kind = {noun.lower(): kind for kind, ns in nouns.items() for noun in ns}
+        counted = self.types.of_value("count", "measure")
+        self.counted = {t.name for t in counted}
+        self.needs_context = {t.name: {n.lower() for n in t.spec.nouns_need_context} for t in counted}
+        self.context_cues = {t.name: CueList(t.spec.context_cues) for t in counted}
+        self.context_label = {t.name: t.spec.context_label for t in counted}
+        self.noun_kind = {noun.lower(): t.name for t in counted for noun in t.spec.nouns}
         skip = "|".join(re.escape(s) for s in sorted(counts["skip_between"], key=len, reverse=True))
         noun_alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in
                             sorted(self.noun_kind, key=len, reverse=True))
-        self.count_noun = re.compile(
-            rf"\+?[\s-]*(?:(?:[A-Z][\w.&’'/-]*|\d+[A-Za-z][\w-]*|(?i:{skip}))[\s-]+){{0,{int(counts['max_gap_tokens'])}}}"
-            rf"(?P<noun>(?i:{noun_alt}))(?![\w-])")
-
-        families = "|".join(r.lstrip("^") for r in load_json("chip_makers.json")["makers"].values())
+        name_like = r"[A-Z][\w.&’'/-]*"  # a name or model between number and noun: 'Nvidia', 'H100/H200'
+        model_like = r"\d+[A-Za-z][\w-]*"  # a model number with its letters: '910C', '4090s'
+        skipped = rf"(?:(?:{name_like}|{model_like}|(?i:{skip}))[\s-]+){{0,{int(counts['max_gap_tokens'])}}}"
+        self.count_noun = re.compile(rf"\+?[\s-]*{skipped}(?P<noun>(?i:{noun_alt}))(?![\w-])")
+        chip_type = next((t for t in counted if t.spec.context_label == "CHIP"), None)
+        self.product_kind = chip_type.name if chip_type else None
+        families = "|".join(r.lstrip("^") for r in self.cues["chip_makers"].values())
         self.product_noun = re.compile(
-            rf"\+?[\s-]*(?:(?:[A-Z][\w.&’'/-]*|(?i:{skip}))[\s-]+){{0,{int(counts['max_gap_tokens'])}}}"
-            rf"(?:(?P<plural>(?:{families})[A-Za-z0-9-]*?s)|[x×]\s+(?P<times>(?:{families})[\w-]*))(?![\w])")
-
+            rf"\+?[\s-]*{skipped}(?:(?P<plural>(?:{families})[A-Za-z0-9-]*?s)|[x×]\s+(?P<times>(?:{families})[\w-]*))"
+            r"(?![\w])")
         bare = self.cues["bare_figures"]
         self.bare_followers = {w.lower() for w in bare["followers"]}
         self.not_bare_units = set(bare["not_bare_units"])
         self.bare_max_sentences = int(bare["max_sentences"])
         self.bare_max_ratio = Decimal(str(bare["max_ratio"]))
-        range_words = "|".join(re.escape(w) for w in bare["range_words"])
-        self.range_gap = re.compile(rf"\s*(?:{range_words})\s+(?:[a-z]+\s+){{0,3}}", re.I)
+        self.range_gap = re.compile(rf"\s*(?:{alt(bare['range_words'])})\s+(?:[a-z]+\s+){{0,3}}", re.I)
         self.noun_anywhere = re.compile(rf"(?<![\w-])(?P<noun>(?i:{noun_alt}))(?![\w-])")
         self.bare_blocked = CueList(bare["blocked_by_nouns"])
 
     def __call__(self, doc: Doc) -> Doc:
         self._require()
-        context = DocContext.of(doc)
+        context = DocContext.of(doc, self.ruler_key, self.patterns)
         typed: list[Span] = []
-        bare: list[tuple[Span, Any]] = []
-        budgets: set[tuple[str, float]] = set()
+        bare: list[tuple[Span, Quantity]] = []
+        budgets: dict[tuple[str, float], Quantity] = {}
         money_seen: dict[float, str] = {}
         for span in doc.spans.get(self.quantities_key, []):
             quantity = span._.quantity
@@ -115,34 +138,165 @@ class FactTyper(DataComponent):
                     quantity = restated
                     span._.quantity = quantity
             if quantity.unit is not None:
-                kind, rule = self._type_money(context.text, quantity, context, budgets, typed)
+                typing = self._type_money(context.text, quantity, context, budgets, typed)
                 if quantity.value is not None:
                     money_seen[amount_key(quantity.value)] = quantity.unit
             else:
-                kind, rule = self._type_count(context.text, quantity, context, typed)
-            if kind is None:
-                if rule in ("count:no-noun", "money:no-cue") and self._is_bare(context.text, quantity):
+                typing = self._type_count(context.text, quantity, context, typed)
+            if typing is UNDECIDED:
+                if self._is_bare(context.text, quantity):
                     bare.append((span, quantity))
                 continue
-            if kind == "budget" and quantity.value is not None:
-                budgets.add((quantity.unit, amount_key(quantity.value)))
-            fact_span = Span(doc, span.start, span.end, label=kind)
+            if typing is None:
+                continue
+            if typing.kind == self.total and quantity.value is not None:
+                budgets.setdefault((quantity.unit, amount_key(quantity.value)), quantity)
+            fact_span = Span(doc, span.start, span.end, label=typing.kind)
             fact_span._.quantity = quantity
-            fact_span._.fact_rule = rule
+            fact_span._.typing = typing
             typed.append(fact_span)
         if bare:
             typed = self._type_bare(doc, context, bare, typed)
         doc.spans[self.spans_key] = typed
         return doc
 
+    # -- money -------------------------------------------------------------------------
+
+    def _currency_by_restatement(self, quantity: Any, money_seen: dict, text: str) -> Any | None:
+        """'the figure of 85 billion' after '85 billion yuan': same amount, same currency."""
+        if quantity.value is None or quantity.value < self.restate_min or not quantity.scaled:
+            return None
+        if self.count_noun.match(text, quantity.end):
+            return None
+        unit = money_seen.get(amount_key(quantity.value))
+        if unit is None:
+            return None
+        return replace(quantity, unit=unit, currency_source="restatement")
+
+    def _type_money(self, text: str, quantity: Any, context: DocContext,
+                    budgets: dict, typed: list[Span]) -> Typing | None:
+        """A unit price, a budget, or None (not a fact)."""
+        lo, hi = context.sentence(quantity.start)
+        if self.not_unit_price_after.starts_after(text, quantity.end):
+            return None  # a per-token or per-share price
+        amount = quantity.value if quantity.value is not None else quantity.high
+        lead = _lead(quantity)
+        if self.per_unit and amount < self.max_unit_price.get(quantity.unit, self.max_unit_price_usd):
+            rental = bool(self.rental.nearest(text, quantity.start, quantity.end, lo, hi))
+            after = self.unit_price_after.starts_after(text, quantity.end)
+            if after:
+                cue = _cue(after, quantity.end, "unit_price: a per-unit phrase right after the amount")
+                return Typing(self.per_unit, "per-unit-after", cue, rental=rental, money=True)
+            before = self.unit_price_before.ends_before(text, lead)
+            if before:
+                cue = _cue(before, 0, "unit_price: a price phrase right before the amount")
+                return Typing(self.per_unit, "price-phrase-before", cue, rental=rental, money=True)
+            period = self.rental_period_after.starts_after(text, quantity.end) if rental else None
+            if period:
+                cue = _cue(period, quantity.end, "unit_price: a rental rate per month or week")
+                return Typing(self.per_unit, "rental-per-period", cue, rental=True, money=True)
+        positive = self.budget.nearest(text, quantity.start, quantity.end, lo, hi)
+        negative = self.not_a_fact.nearest(text, quantity.start, quantity.end, lo, hi)
+        if negative and (positive is None or negative[0] < positive[0] or negative[0] == positive[0] and len(
+                negative[1].group()) >= len(positive[1].group())):
+            return None  # a distractor cue (revenue, valuation…) is nearer; of two as near, the longer wins
+        if positive and self.total:
+            m = positive[1]
+            if m.group().lower().startswith("invest") and self._invested_in_company(text, quantity, context, hi):
+                return None  # an investment in a company
+            return Typing(self.total, "cue", Cue(m.group(), m.start(), m.end(),
+                                                 f"{self.total}: cue {m.group()!r}, the nearest in the sentence"),
+                          money=True)
+        earlier = budgets.get((quantity.unit, amount_key(quantity.value))) if quantity.value is not None else None
+        if earlier is not None:
+            cue = Cue(earlier.text, earlier.start, earlier.end, f"{self.total}: restates this earlier amount")
+            return Typing(self.total, "restates-earlier-budget", cue, money=True)
+        price = self._price_before(context, quantity, typed) if self.per_unit else None
+        if price is not None:
+            earlier = price._.typing
+            cue = Cue(price.text, price.start_char, price.end_char, f"{self.per_unit}: continues the price before it")
+            return Typing(self.per_unit, "continues-earlier-price", cue, continuation=True, rental=earlier.rental,
+                          money=True)
+        return UNDECIDED
+
+    def _price_before(self, context: DocContext, quantity: Any, typed: list[Span]) -> Span | None:
+        """The unit price this cue-less amount continues: in the same or the
+        previous sentence, same currency, within a factor of ten."""
+        if not typed or typed[-1].label_ != self.per_unit or quantity.value is None:
+            return None
+        price = typed[-1]
+        previous = price._.quantity
+        if previous.unit != quantity.unit or previous.value is None:
+            return None
+        if context.sentence_index(quantity.start) - context.sentence_index(previous.start) > 1:
+            return None
+        ratio = quantity.value / previous.value if previous.value else Decimal(0)
+        return price if Decimal("0.1") <= ratio <= 10 else None
+
+    def _invested_in_company(self, text: str, quantity: Any, context: DocContext, hi: int) -> bool:
+        """'invested $4 billion in Anthropic', 'its $8 billion investment in
+        Anthropic': money put into another company, not into capacity."""
+        orgs = context.index("ORG")
+        window = self.in_company.finditer(text, quantity.end,
+                                          min(hi, quantity.end + self.windows["investment_in_company_after"]))
+        return any(orgs.starting_at(m.end()) for m in window)
+
+    # -- counts ------------------------------------------------------------------------
+
+    def _type_count(self, text: str, quantity: Any, context: DocContext, typed: list[Span]) -> Typing | None:
+        """Chips, users or tokens by the noun after the number, or None."""
+        lead = _lead(quantity)
+        if self.contents_of_one.search(text, max(0, lead - self.windows["contents_of_one_before"]), lead):
+            return None  # the contents of one product ('each rack holds 72 GPUs')
+        m = self.count_noun.match(text, quantity.end)
+        if not m:
+            product = self.product_noun.match(text, quantity.end) if self.product_kind else None
+            if product is not None and not self.count_not_before.ends_before(
+                    text, lead, self.windows["count_not_before"]):
+                group = "plural" if product.group("plural") else "times"
+                cue = Cue(product.group(group), product.start(group), product.end(group),
+                          f"{self.product_kind}: a product named as the count noun")
+                return Typing(self.product_kind, f"product-{group}", cue)
+            return self._continuation(text, quantity, context, typed)
+        noun = re.sub(r"\s+", " ", m.group("noun").lower())
+        kind = self.noun_kind[noun]
+        if self.count_not_before.ends_before(text, lead, self.windows["count_not_before"]):
+            return None
+        if self.count_not_after.starts_after(text, m.end(), self.windows["count_not_after"]):
+            return None
+        if noun in self.needs_context[kind]:
+            lo, hi = context.sentence(quantity.start)
+            label = self.context_label[kind]
+            if not ((label and context.within(label, lo, hi)) or self.context_cues[kind].search(text, lo, hi)):
+                return None  # 'units', 'systems' with no sign that they are chips
+        cue = Cue(m.group("noun"), m.start("noun"), m.end("noun"), f"{kind}: the noun {noun!r} after the number")
+        return Typing(kind, "noun", cue, noun=noun)
+
+    def _continuation(self, text: str, quantity: Any, context: DocContext, typed: list[Span]) -> Typing | None:
+        """A count whose noun is elided continues the previous count of its sentence."""
+        if not typed or typed[-1].label_ not in self.counted:
+            return UNDECIDED
+        previous = typed[-1]
+        lead = _lead(quantity)
+        distance = context.sentence_index(quantity.start) - context.sentence_index(previous.start_char)
+        cue = Cue(previous.text, previous.start_char, previous.end_char,
+                  f"{previous.label_}: continues the count before it")
+        if distance == 0 and self.continuation.search(text, previous.end_char, lead):
+            return Typing(previous.label_, "continuation", cue, continuation=True)
+        if distance <= self.continuation_sentences and self.continuation_cue.ends_before(
+                text, lead, self.windows["continuation_verb_before"]):
+            # 'We ordered 25,000, and the first 8,000 arrive…' after '…50,000 Blackwell GPUs'
+            return Typing(previous.label_, "continuation-after-verb", cue, continuation=True)
+        return UNDECIDED
+
     # -- figures with no noun or cue of their own ---------------------------------------
 
-    def _is_bare(self, text: str, quantity: Any) -> bool:
+    def _is_bare(self, text: str, quantity: Quantity) -> bool:
         """Nothing after the number names what it counts: punctuation, a function word, a name. A list's rank
         ('1. DeepSeek') and a model's version ('Gemini 3 Flash') are not figures."""
-        if self.count_not_before.ends_before(text, _lead(text, quantity.start), 30):
+        if self.count_not_before.ends_before(text, _lead(quantity), self.windows["count_not_before"]):
             return False
-        if ":scaled" not in quantity.rule and quantity.unit is None:
+        if not quantity.scaled and quantity.unit is None:
             line_start = text.rfind("\n", 0, quantity.start) + 1
             if not text[line_start:quantity.start].strip(" \t-*•") and _RANK.match(text, quantity.end):
                 return False
@@ -166,25 +320,25 @@ class FactTyper(DataComponent):
         text = context.text
         layout = DocumentLayout.of(text)
         found: list[Span] = []
-        counts = [s for s in typed if s.label_ in ("chip_count", "user_count", "token_volume")]
+        counts = [s for s in typed if s.label_ in self.counted]
         count_starts = [s.start_char for s in counts]
         for span, quantity in bare:
             quantity = self._scaled_by_layout(text, layout, quantity)
-            kind, rule = self._kind_from_layout(text, layout, quantity)
-            if kind is None and quantity.unit is None:
-                kind, rule = self._kind_from_neighbour(text, context, quantity, counts, count_starts)
-            if kind is None:
+            typing = self._kind_from_layout(text, layout, quantity)
+            if typing is UNDECIDED and quantity.unit is None:
+                typing = self._kind_from_neighbour(text, context, quantity, counts, count_starts)
+            if typing is None or typing is UNDECIDED:
                 continue
-            fact_span = Span(doc, span.start, span.end, label=kind)
+            fact_span = Span(doc, span.start, span.end, label=typing.kind)
             fact_span._.quantity = quantity
-            fact_span._.fact_rule = rule
+            fact_span._.typing = typing
             found.append(fact_span)
         return sorted([*typed, *found], key=lambda s: (s.start, s.end))
 
     @staticmethod
-    def _scaled_by_layout(text: str, layout: DocumentLayout, quantity: Any) -> Any:
+    def _scaled_by_layout(text: str, layout: DocumentLayout, quantity: Quantity) -> Quantity:
         """'172' under 'MAU (million)', '55.2' under 'in billions of yen': the header's scale and currency."""
-        if ":scaled" in quantity.rule:
+        if quantity.scaled:
             return quantity
         for _, region in layout.at(quantity.start).context_regions():
             power, code = header_reading(text[region.start:region.end])
@@ -192,54 +346,64 @@ class FactTyper(DataComponent):
                 continue
             values = {name: None if getattr(quantity, name) is None else scaled(getattr(quantity, name), power)
                       for name in ("value", "low", "high")}
-            return replace(quantity, **values, unit=quantity.unit or code,
-                           rule=quantity.rule + ":scaled-by-layout" + (":currency-from-layout" if code else ""))
+            return replace(quantity, **values, unit=quantity.unit or code, scaled=bool(power) or quantity.scaled,
+                           currency_source=quantity.currency_source or ("layout" if code else None))
         return quantity
 
-    def _kind_from_layout(self, text: str, layout: DocumentLayout, quantity: Any) -> tuple[str | None, str]:
-        where = layout.at(quantity.start)
-        for name, region in where.context_regions():
+    def _kind_from_layout(self, text: str, layout: DocumentLayout, quantity: Quantity) -> Typing | None:
+        """The type a table's column header, a key-figure label, a list's heading or a question gives."""
+        for name, region in layout.at(quantity.start).context_regions():
             if quantity.unit is None:
                 m = self.noun_anywhere.search(text, region.start, region.end)
                 if m is not None:
                     noun = re.sub(r"\s+", " ", m.group("noun").lower())
                     kind = self.noun_kind[noun]
-                    return kind, f"count:{kind}:layout-{name}:{noun}"
+                    cue = Cue(m.group("noun"), m.start("noun"), m.end("noun"), f"{kind}: the {name} names {noun!r}")
+                    return Typing(kind, f"layout-{name}", cue)  # the header's noun, not the figure's own
                 continue
             if self.not_a_fact.nearest(text, region.start, region.end, region.start, region.end):
-                return None, "money:not-a-fact:layout"
-            if self.unit_price_after.regex.search(text, region.start, region.end) or self.rental.regex.search(
-                    text, region.start, region.end):
-                return "unit_price", f"money:unit-price:layout-{name}"
-            cue = self.budget.nearest(text, region.start, region.end, region.start, region.end)
-            if cue is not None:
-                return "budget", f"money:budget:layout-{name}:{cue[1]}"
-        return None, "layout:none"
+                return None
+            price = self.unit_price_after.regex.search(text, region.start, region.end) or self.rental.regex.search(
+                text, region.start, region.end)
+            if price and self.per_unit:
+                cue = Cue(price.group(), price.start(), price.end(), f"{self.per_unit}: the {name} prices per unit")
+                return Typing(self.per_unit, f"layout-{name}", cue, rental=True, money=True)
+            total = self.budget.nearest(text, region.start, region.end, region.start, region.end)
+            if total is not None and self.total:
+                m = total[1]
+                cue = Cue(m.group(), m.start(), m.end(), f"{self.total}: the {name} has the cue {m.group()!r}")
+                return Typing(self.total, f"layout-{name}", cue, money=True)
+        return UNDECIDED
 
-    def _kind_from_neighbour(self, text: str, context: DocContext, quantity: Any, counts: list[Span],
-                             starts: list[int]) -> tuple[str | None, str]:
+    def _kind_from_neighbour(self, text: str, context: DocContext, quantity: Quantity, counts: list[Span],
+                             starts: list[int]) -> Typing | None:
+        """A noun before the figure in its clause, else the typed count it forms a range with, else the one
+        before it (within max_sentences, comparable in size)."""
         lo, _ = context.sentence(quantity.start)
-        noun = self._noun_before(text, clause_start(text, lo, quantity.start), _lead(text, quantity.start))
+        noun = self._noun_before(text, clause_start(text, lo, quantity.start), _lead(quantity))
         if noun is not None:
-            kind = self.noun_kind[noun]
-            return kind, f"count:{kind}:noun-before:{noun}"
+            word = re.sub(r"\s+", " ", noun.group("noun").lower())
+            kind = self.noun_kind[word]
+            cue = Cue(noun.group("noun"), noun.start("noun"), noun.end("noun"), f"{kind}: the noun before the figure")
+            return Typing(kind, "noun-before", cue)
         i = bisect_left(starts, quantity.start)
         if i < len(counts):
             after = counts[i]
-            gap = self.range_gap.fullmatch(text, quantity.end, after.start_char)
-            if gap is not None and self._comparable(quantity, after):
-                return after.label_, f"count:{after.label_}:range-with-next"
+            if self.range_gap.fullmatch(text, quantity.end, after.start_char) and self._comparable(quantity, after):
+                cue = Cue(after.text, after.start_char, after.end_char, f"{after.label_}: a range with the next count")
+                return Typing(after.label_, "range-with-next", cue)
         if i > 0:
             before = counts[i - 1]
             distance = context.sentence_index(quantity.start) - context.sentence_index(before.start_char)
-            lo, _ = context.sentence(quantity.start)
             if self.bare_blocked.regex.search(text, lo, quantity.start):
-                return None, "count:no-noun:other-noun-in-sentence"
+                return None  # 'Paying business seats reached 7 million': another noun counts it
             if distance <= self.bare_max_sentences and self._comparable(quantity, before):
-                return before.label_, f"count:{before.label_}:antecedent"
-        return None, "count:no-noun"
+                cue = Cue(before.text, before.start_char, before.end_char,
+                          f"{before.label_}: the noun was said with this earlier figure")
+                return Typing(before.label_, "antecedent", cue)
+        return None
 
-    def _noun_before(self, text: str, lo: int, start: int) -> str | None:
+    def _noun_before(self, text: str, lo: int, start: int) -> re.Match | None:
         """'Weekly users for Lumo stood at about 6 million', 'daily token use rose from 12.7 trillion': the
         clause names the noun before the figure, with no other figure between."""
         last = None
@@ -249,9 +413,9 @@ class FactTyper(DataComponent):
             return None
         if self.bare_blocked.regex.search(text, last.end(), start):
             return None
-        return re.sub(r"\s+", " ", last.group("noun").lower())
+        return last
 
-    def _comparable(self, quantity: Any, other: Span) -> bool:
+    def _comparable(self, quantity: Quantity, other: Span) -> bool:
         mine = quantity.value if quantity.value is not None else quantity.high
         q = other._.quantity
         theirs = q.value if q.value is not None else q.high
@@ -260,134 +424,23 @@ class FactTyper(DataComponent):
         ratio = abs(mine / theirs)
         return 1 / self.bare_max_ratio <= ratio <= self.bare_max_ratio
 
-    # -- money -------------------------------------------------------------------------
 
-    def _currency_by_restatement(self, quantity: Any, money_seen: dict, text: str) -> Any | None:
-        """'the figure of 85 billion' after '85 billion yuan': same amount, same currency."""
-        if quantity.value is None or quantity.value < RESTATE_MIN or ":scaled" not in quantity.rule:
-            return None
-        if self.count_noun.match(text, quantity.end):
-            return None
-        unit = money_seen.get(amount_key(quantity.value))
-        if unit is None:
-            return None
-        return replace(quantity, unit=unit, rule=quantity.rule + ":currency-from-restatement")
-
-    def _type_money(self, text: str, quantity: Any, context: DocContext,
-                    budgets: list, typed: list[Span]) -> tuple[str | None, str]:
-        lo, hi = context.sentence(quantity.start)
-        if self.not_unit_price_after.starts_after(text, quantity.end):
-            return None, "money:per-token-or-share-price"
-        amount = quantity.value if quantity.value is not None else quantity.high
-        lead = _lead(text, quantity.start)
-        if amount < self.max_unit_price.get(quantity.unit, self.max_unit_price_usd):
-            rental = ":rental" if self.rental.nearest(text, quantity.start, quantity.end, lo, hi) else ""
-            if self.unit_price_after.starts_after(text, quantity.end):
-                return "unit_price", f"money:unit-price:per-unit-after{rental}"
-            if self.unit_price_before.ends_before(text, lead):
-                return "unit_price", f"money:unit-price:price-phrase-before{rental}"
-            if rental and self.rental_period_after.starts_after(text, quantity.end):
-                return "unit_price", "money:unit-price:rental-per-period:rental"
-        positive = self.budget.nearest(text, quantity.start, quantity.end, lo, hi)
-        negative = self.not_a_fact.nearest(text, quantity.start, quantity.end, lo, hi)
-        if negative and (positive is None or negative[0] < positive[0]
-                         or negative[0] == positive[0] and len(negative[1]) >= len(positive[1])):
-            return None, f"money:not-a-fact:{negative[1]}"
-        if positive:
-            if positive[1].startswith("invest") and self._invested_in_company(text, quantity, context, hi):
-                return None, "money:not-a-fact:investment-in-company"
-            return "budget", f"money:budget:cue:{positive[1]}"
-        if quantity.value is not None and (quantity.unit, amount_key(quantity.value)) in budgets:
-            return "budget", "money:budget:restates-earlier-budget"
-        price = self._price_before(context, quantity, typed)
-        if price is not None:
-            return "unit_price", "money:unit-price:continues-earlier-price" + (
-                ":rental" if "rental" in (price._.fact_rule or "") else "")
-        return None, "money:no-cue"
-
-    @staticmethod
-    def _price_before(context: DocContext, quantity: Any, typed: list[Span]) -> Span | None:
-        """The unit price this cue-less amount continues: in the same or the
-        previous sentence, same currency, within a factor of ten."""
-        if not typed or typed[-1].label_ != "unit_price" or quantity.value is None:
-            return None
-        price = typed[-1]
-        previous = price._.quantity
-        if previous.unit != quantity.unit or previous.value is None:
-            return None
-        if context.sentence_index(quantity.start) - context.sentence_index(previous.start) > 1:
-            return None
-        ratio = quantity.value / previous.value if previous.value else Decimal(0)
-        return price if Decimal("0.1") <= ratio <= 10 else None
-
-    def _invested_in_company(self, text: str, quantity: Any, context: DocContext, hi: int) -> bool:
-        """'invested $4 billion in Anthropic', 'its $8 billion investment in
-        Anthropic': money put into another company, not into capacity."""
-        orgs = context.index("ORG")
-        window = _IN_COMPANY.finditer(text, quantity.end, min(hi, quantity.end + 50))
-        return any(orgs.starting_at(m.end()) for m in window)
-
-    # -- counts ------------------------------------------------------------------------
-
-    def _type_count(self, text: str, quantity: Any, context: DocContext,
-                    typed: list[Span]) -> tuple[str | None, str]:
-        lead = _lead(text, quantity.start)
-        if self.contents_of_one.search(text, max(0, lead - 60), lead):
-            return None, "count:not-a-fact:contents-of-one-product"
-        m = self.count_noun.match(text, quantity.end)
-        if not m:
-            product = self.product_noun.match(text, quantity.end)
-            if product is not None and not self.count_not_before.ends_before(text, lead, 30):
-                return "chip_count", "count:chip_count:product-" + ("plural" if product.group("plural") else "times")
-            return self._continuation(text, quantity, context, typed)
-        noun = re.sub(r"\s+", " ", m.group("noun").lower())
-        kind = self.noun_kind[noun]
-        if self.count_not_before.ends_before(text, lead, 30):
-            return None, f"count:not-a-fact:{noun}"
-        if self.count_not_after.starts_after(text, m.end(), 30):
-            return None, f"count:not-a-fact:{noun}-per"
-        if kind == "chip_count" and noun in self.needs_context:
-            lo, hi = context.sentence(quantity.start)
-            has_chip = context.within("CHIP", lo, hi) or self.chip_context.search(text, lo, hi)
-            if not has_chip:
-                return None, f"count:{noun}-without-chip-context"
-        return kind, f"count:{kind}:noun:{noun}"
-
-    def _continuation(self, text: str, quantity: Any, context: DocContext,
-                      typed: list[Span]) -> tuple[str | None, str]:
-        """A count whose noun is elided continues the previous count of its sentence."""
-        if not typed or typed[-1].label_ not in ("chip_count", "user_count", "token_volume"):
-            return None, "count:no-noun"
-        previous = typed[-1]
-        lead = _lead(text, quantity.start)
-        distance = context.sentence_index(quantity.start) - context.sentence_index(previous.start_char)
-        if distance == 0 and self.continuation.search(text, previous.end_char, lead):
-            return previous.label_, f"count:{previous.label_}:continuation"
-        if distance <= self.continuation_sentences and self.continuation_cue.ends_before(text, lead, 30):
-            # 'We ordered 25,000, and the first 8,000 arrive…' after '…50,000 Blackwell GPUs'
-            return previous.label_, f"count:{previous.label_}:continuation-after-verb"
-        return None, "count:no-noun"
+def _cue(m: re.Match, offset: int, why: str) -> Cue:
+    """A cue from a match of `CueList.starts_after` (on a slice starting at
+    `offset`) or `ends_before` (on the text itself, offset 0)."""
+    text = m.group().strip(" \t\n\"“”'’()[]")
+    start = offset + m.start() + m.group().find(text)
+    return Cue(text, start, start + len(text), why)
 
 
-def _lead(text: str, start: int) -> int:
+def _lead(quantity: Quantity) -> int:
     """Where the amount's wording starts once its qualifier is included
     ('sells for less than $100,000' -> the offset of 'less')."""
-    m = default_scanner().qualifier_before.search(text, max(0, start - 24), start)
-    return m.start("q") if m else start
+    start = quantity.qualifier_start
+    return start if start is not None and start < quantity.start else quantity.start
 
 
-_DIGIT = re.compile(r"\d")
-_NEXT_WORDS = re.compile(r"[\s+-]*(?P<word>[A-Za-z][\w-]*)(?:\s+(?P<next>[a-z]+))?")
-_RANK = re.compile(r"[.)]?\s+[A-Z]")  # '1. DeepSeek', '2) Tencent': a list's rank
-_NAME_BEFORE = re.compile(r"\b[A-Z][\w.-]*\s$")  # 'Gemini 3 Flash', 'Claude Opus 4.7': a model's version
-_NAME_OR_LEADER_AFTER = re.compile(r"\s+(?:[A-Z]|\.{3,})")
-_IN_COMPANY = re.compile(r"\b(?:in|into|stake\s+in)\s+(?:the\s+)?", re.I)
-
-
-@Language.factory("fact_typer", default_config={"quantities_key": "quantities", "spans_key": "facts"})
-def make_fact_typer(nlp: Language, name: str, quantities_key: str, spans_key: str) -> FactTyper:
-    return FactTyper(nlp, name, quantities_key, spans_key)
-
-
-def default_cues() -> dict[str, Any]:
-    return load_json("fact_cues.json")
+@Language.factory("fact_typer", default_config={
+    "quantities_key": QUANTITIES_KEY, "spans_key": FACTS_KEY, "ruler_key": RULER_KEY})
+def make_fact_typer(nlp: Language, name: str, quantities_key: str, spans_key: str, ruler_key: str) -> FactTyper:
+    return FactTyper(nlp, name, quantities_key, spans_key, ruler_key)

@@ -1,35 +1,44 @@
 """`attribute_linker`: typed quantities -> the contract's fact records.
 
-Links, per fact: `equivalent_of` (a conversion beside its original),
-`qualifier` (the amount's own, else its original's), `retracted` (a
-retraction cue in the fact's clause, spread to the same amount elsewhere in
-the article), `period` (the nearest time expression of the sentence that no
-other figure is closer to; else a sub-allocation's parent, a conversion's
-original), `subject`, `item` and `metric`. Each decision is data-driven
-(`data/link_cues.json`) and recorded in the fact's `rule`.
+Orchestrates one resolver per attribute (`components/resolvers/`): first
+conversions (`equivalent_of`, and a conversion's type and qualifier from its
+original), retractions and periods over the whole document, then per fact in
+order subject, item and metric. Which attributes a type carries and the order
+of each resolver's strategies come from the fact-type registry; the cue words
+and windows from `data/link_cues.json`. Every decision is recorded as typed
+evidence, from which the fact's `rule` is assembled.
 """
 
 from __future__ import annotations
-
-import re
-from collections import Counter
-from dataclasses import dataclass, field
-from decimal import Decimal
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.components.base import DataComponent
-from extractor.components.context import DocContext, Mention, MentionIndex, release
-from extractor.countries import country_parties
-from extractor.cues import CueList
-from extractor.normalize.dates import resolve_period
-from extractor.period_rules import PeriodRules, year_back
-from extractor.records import COUNT_UNITS, Fact, Quantity
-from extractor.resources import load_json
-from extractor.roles import _is_brand, choose_party, clause_start, short_name
-from extractor.roles import default_rules as role_rules
+from extractor.components.context import (
+    FACTS_KEY,
+    QUANTITIES_KEY,
+    RULER_KEY,
+    DocContext,
+    MentionIndex,
+    pattern_table,
+    release,
+)
+from extractor.components.resolvers import (
+    Clauses,
+    ConversionResolver,
+    Draft,
+    ItemResolver,
+    MetricResolver,
+    PeriodResolver,
+    RetractionResolver,
+    Scene,
+    SubjectResolver,
+)
+from extractor.evidence import Cue, FactEvidence, assemble_rule
+from extractor.fact_types import Registry
+from extractor.records import Fact, Quantity
+from extractor.schemas import LinkCuesSchema, check
 from extractor.structure import DocumentLayout
 
 if not Doc.has_extension("facts"):
@@ -39,583 +48,86 @@ if not Doc.has_extension("published"):
 if not Doc.has_extension("doc_id"):
     Doc.set_extension("doc_id", default=None)
 
-MONEY_TYPES = ("budget", "unit_price")
-_POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+(?:\S+\s+){0,2}$")
-_APP_KIND = re.compile(r"(?:\s*(?:powered|-|based))*\s+(?:chatbot|assistant|app|copilot|platform|service)$", re.I)
-_CHIP_NOUN = re.compile(r"\s+(?:chips?|gpus?|processors?|accelerators?|units?|servers?)$", re.I)
-_SPACES = re.compile(r"\s+")
-_NOUN = re.compile(r"count:chip_count:noun:([\w -]+)")
-_CLAUSE_MARKS = re.compile(r"[,;:()\[\]–—]")
-_SYSTEM_AFTER = re.compile(r"[\s-]*(?:[\w-]+\s+){0,2}?(?:servers?|racks?|systems?|nodes?|instances?|boxes)\b", re.I)
-_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
-_RANK_PREFIX = re.compile(r"^\s*(?:#?\d{1,3}[.)]?\s+)")
-_NAME_LIKE = re.compile(r"[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,4}")  # 'Lambda', 'DeepSeek V4 Flash'
-_KICKER = re.compile(r"[A-Z][A-Z .'’-]*")  # 'SEOUL', 'MUMBAI', 'USERS': a dateline or kicker, not a row's name
-_BY_BEFORE = re.compile(r"\bby\s$", re.I)
-CLAUSE_PENALTY = 1000
-PARENT_WINDOW = 32  # a sub-allocation's parent is among the last budgets with a period
-
-
-@dataclass
-class Draft:
-    """A fact being linked: its quantity plus what the linker decides."""
-
-    kind: str
-    quantity: Quantity
-    rule: str
-    sentence: int
-    qualifier: str
-    equivalent: Draft | None = None
-    subject: list[str] = field(default_factory=list)
-    item: str | None = None
-    metric: str | None = None
-    period: str | None = None
-    period_candidates: list[Mention] = field(default_factory=list)
-    retracted: bool = False
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def start(self) -> int:
-        return self.quantity.start
-
-    @property
-    def end(self) -> int:
-        return self.quantity.end
-
-    @property
-    def amount(self) -> Decimal:
-        q = self.quantity
-        return q.value if q.value is not None else q.high
-
-    def key(self) -> tuple:
-        q = self.quantity
-        return (self.kind, q.unit, q.value, q.low, q.high)
-
-
-class History:
-    """What the linker has seen so far in a document, for the look-backs
-    (continued figures, restated figures, parent budgets) in constant time."""
-
-    def __init__(self) -> None:
-        self.last: dict[str, Draft] = {}
-        self.by_figure: dict[tuple, Draft] = {}
-        self.budgets_with_period: list[Draft] = []
-
-    def add(self, draft: Draft) -> None:
-        self.last[draft.kind] = draft
-        if draft.subject:
-            self.by_figure[draft.key()] = draft
-        if draft.kind == "budget" and draft.period:
-            self.budgets_with_period.append(draft)
-
-    def same_figure(self, draft: Draft) -> Draft | None:
-        return self.by_figure.get(draft.key())
-
-    def continued(self, draft: Draft, name: str) -> Any:
-        """An attribute of the figure a continuation ('or roughly 43 trillion a
-        day', 'On-demand is closer to $3.') carries on from."""
-        if ":continu" not in draft.rule:
-            return None
-        previous = self.last.get(draft.kind)
-        return getattr(previous, name) if previous else None
-
 
 class AttributeLinker(DataComponent):
-    def __init__(self, nlp: Language, name: str, facts_key: str) -> None:
+    def __init__(self, nlp: Language, name: str, facts_key: str, quantities_key: str, ruler_key: str) -> None:
         super().__init__(nlp, name)
         self.facts_key = facts_key
+        self.quantities_key = quantities_key
+        self.ruler_key = ruler_key
 
     def compile(self) -> None:
-        c = self.cues
-        self.source_before = CueList(c["source_before"])
-        self.unnamed_group = CueList(c["unnamed_group"])
-        governors = "|".join(re.escape(g) for g in c["unnamed_group_governed_by"])
-        self.group_governor = re.compile(rf"\b(?:{governors})\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}$", re.I)
-        self.future = CueList(c["future_cues"])
-        self.retraction = CueList(c["retraction"])
-        self.retraction_anaphora = CueList(c["retraction_anaphora"])
-        verbs = "|".join(re.escape(v) for v in c["telling_verbs"])
-        self.telling = re.compile(rf"\b(?:{verbs})\s+(?:(?:in|on|during|at|by)\s+)?$", re.I)
-        self.clause_break = re.compile("|".join(re.escape(b) for b in c["clause_breaks"]), re.I)
-        self.conversion_adjacent = {_SPACES.sub(" ", s.strip().lower()) for s in c["conversion_adjacent"]}
-        self.conversion_linking = CueList(c["conversion_linking"])
-        self.sub_allocation = CueList(c["sub_allocation"])
-        self.fractions = {k: Decimal(str(v)) for k, v in c["fractions"].items()}
-        self.fraction_tolerance = Decimal(str(c["fraction_tolerance"]))
-        self.date_modifier = CueList(c["date_modifier_nouns"])
-        self.class_nouns = {n.lower() for n in c["class_nouns"]}
-        self.chip_makers = [(maker, re.compile(regex)) for maker, regex in c["chip_makers"].items()]
-        self.user_metric = {m: CueList(v) for m, v in c["metric"]["user_count"].items()}
-        self.token_metric = {m: CueList(v) for m, v in c["metric"]["token_volume"].items()}
+        cues = self.cues
+        check(LinkCuesSchema, cues, f"{self.name} data (data/link_cues.json)")
+        self.types = Registry(cues["fact_types"])
+        self.patterns = pattern_table(cues["pattern_meta"])
+        clauses = Clauses(cues["clause_breaks"])
+        self.conversions = ConversionResolver(cues, self.types)
+        self.retractions = RetractionResolver(cues, clauses)
+        self.periods = PeriodResolver(cues, self.types)
+        self.items = ItemResolver(cues, self.types)
+        self.subjects = SubjectResolver(cues, self.types, clauses, self.items)
+        self.metrics = MetricResolver(cues, self.types)
 
     def __call__(self, doc: Doc) -> Doc:
         self._require()
-        context = DocContext.of(doc)
+        context = DocContext.of(doc, self.ruler_key, self.patterns)
         text = context.text
         drafts = [
-            Draft(span.label_, span._.quantity, span._.fact_rule or "", context.sentence_index(span.start_char),
+            Draft(span.label_, span._.quantity, span._.typing, context.sentence_index(span.start_char),
                   span._.quantity.qualifier)
             for span in doc.spans.get(self.facts_key, [])
         ]
-        orgs = MentionIndex(self._organizations(context, text))
-        apps = MentionIndex([_app_name(a) for a in context.mentions.get("APP", [])])
-        self._link_conversions(text, drafts)
-        self._link_retractions(text, context, drafts)
-        figures = [(q.start_char, q.end_char) for q in doc.spans.get("quantities", [])
-                   if any(ch.isdigit() for ch in q.text) or ":scaled" in (q._.quantity.rule if q._.quantity else "")]
-        layout = DocumentLayout.of(text)
-        self._link_periods(text, context, drafts, doc._.published, figures, layout)
-        roles = role_rules()
-        dominant = self._dominant([o for o in orgs.items if not _is_brand(text, o, roles)])
-        history = History()
+        orgs = MentionIndex(self.subjects.organizations(context, text))
+        figures = [(q.start_char, q.end_char) for q in doc.spans.get(self.quantities_key, [])
+                   if any(ch.isdigit() for ch in q.text) or (q._.quantity is not None and q._.quantity.scaled)]
+        scene = Scene(text, context, doc._.published, orgs, MentionIndex(self.subjects.apps(context)),
+                      *self.subjects.dominant(self.subjects.parties(text, orgs.items)), figures,
+                      DocumentLayout.of(text))
+        self.conversions.resolve(text, drafts)
+        self.retractions.resolve(text, context, drafts)
+        self.periods.resolve(scene, drafts)
         for draft in drafts:
-            self._link_subject(text, context, orgs, apps, history, draft, dominant, layout)
-            if draft.kind in ("chip_count", "unit_price"):
-                draft.item = self._item(context, draft) or history.continued(draft, "item")
-            if draft.kind == "user_count":
-                draft.metric = self._user_metric(text, context, draft)
-            elif draft.kind == "token_volume":
-                draft.metric = self._token_metric(text, context, history, draft)
-            history.add(draft)
-        doc._.facts = [self._fact(doc._.doc_id or "", draft, drafts) for draft in drafts]
+            self.subjects.resolve(scene, draft)
+            self.items.resolve(scene, draft)
+            self.metrics.resolve(scene, draft)
+            scene.history.add(draft)
+        doc._.facts = [self._fact(doc._.doc_id or "", draft, text) for draft in drafts]
         release(doc)
         return doc
 
-    # -- conversions, qualifiers, retractions -----------------------------------------
-
-    def _link_conversions(self, text: str, drafts: list[Draft]) -> None:
-        money = [d for d in drafts if d.kind in MONEY_TYPES]
-        for prev, cur in zip(money, money[1:], strict=False):
-            if prev.quantity.unit == cur.quantity.unit or prev.equivalent is not None:
-                continue
-            between = _SPACES.sub(" ", text[prev.end:cur.start].strip().lower())
-            linked = between in self.conversion_adjacent
-            if not linked and cur.start - prev.end <= self.cues["conversion_max_chars"]:
-                linked = bool(self.conversion_linking.ends_before(text, cur.start, 30)) and not re.search(
-                    r"\d", text[prev.end:cur.start])
-            if linked:
-                cur.equivalent = prev
-                cur.kind = prev.kind
-                cur.notes.append("equivalent:" + (between or "adjacent"))
-                if cur.qualifier == "exact":
-                    cur.qualifier = prev.qualifier
-
-    def _clause(self, text: str, context: DocContext, start: int) -> tuple[int, int]:
-        lo, hi = context.sentence(start)
-        clause_lo, clause_hi = lo, hi
-        for m in self.clause_break.finditer(text, lo, hi):
-            if m.end() <= start:
-                clause_lo = m.end()
-            elif m.start() >= start:
-                clause_hi = m.start()
-                break
-        return clause_lo, clause_hi
-
-    def _link_retractions(self, text: str, context: DocContext, drafts: list[Draft]) -> None:
-        retracted_keys = set()
-        for draft in drafts:
-            lo, hi = self._clause(text, context, draft.start)
-            if self.retraction.search(text, lo, hi):
-                draft.retracted = True
-                draft.notes.append("retracted:clause-cue")
-                retracted_keys.add(draft.key())
-        for m in self.retraction_anaphora.regex.finditer(text):
-            lo, hi = context.sentence(m.start())
-            if not self.retraction.search(text, lo, hi):
-                continue
-            here = context.sentence_index(m.start())
-            earlier = [d for d in drafts if d.end <= lo and here - d.sentence <= 2]
-            if earlier and not any(lo <= d.start < hi for d in drafts):
-                earlier[-1].retracted = True
-                earlier[-1].notes.append("retracted:later-sentence-says-so")
-                retracted_keys.add(earlier[-1].key())
-        for draft in drafts:
-            if not draft.retracted and draft.key() in retracted_keys:
-                draft.retracted = True
-                draft.notes.append("retracted:same-amount")
-
-    # -- periods ----------------------------------------------------------------------
-
-    def _link_periods(self, text: str, context: DocContext, drafts: list[Draft], published: str | None,
-                      figures: list[tuple[int, int]], layout: DocumentLayout) -> None:
-        by_sentence: dict[int, list[Draft]] = {}
-        for draft in drafts:
-            by_sentence.setdefault(draft.sentence, []).append(draft)
-        for sentence, members in by_sentence.items():
-            lo = context.sentence_starts[sentence]
-            hi = context.sentence(lo)[1]
-            others = [_Span(a, b) for a, b in figures if lo <= a < hi and not any(d.start == a for d in members)]
-            for date in context.within("DATE", lo, hi):
-                if PeriodRules.default().is_dateline(text, date.start, date.end):
-                    continue  # 'BEIJING, Jan 28 (Wire) -': the date of the report
-                if (self.telling.search(text, max(lo, date.start - 30), date.start)
-                        and not self.date_modifier.starts_after(text, date.end, 25)):
-                    continue  # 'projected in September': the date of the telling, not of a figure
-                owner = self._date_owner(text, date, members + others)
-                if not isinstance(owner, Draft):
-                    continue  # the nearest figure is not a fact ('780 million queries in May')
-                if owner is None:
-                    continue
-                owner.period_candidates.append(date)
-                if owner.equivalent is not None:
-                    owner.equivalent.period_candidates.append(date)
-                for other in members:
-                    if other.equivalent is owner:
-                        other.period_candidates.append(date)
-        history = History()
-        for draft in drafts:
-            if draft.period_candidates:
-                date = min(draft.period_candidates, key=lambda d: _clause_gap(text, d, draft))
-                lo, hi = context.sentence(draft.start)
-                future = bool(self.future.search(text, lo, hi))
-                rule = date.rule
-                if rule == "date:year-edge" and _BY_BEFORE.search(text, max(0, date.start - 4), date.start):
-                    rule = "date:year-deadline"  # 'by the end of next year' is a deadline: the year (D3)
-                draft.period = resolve_period(date.text, rule, published, future)
-                draft.notes.append(f"period:{date.rule}")
-            elif draft.equivalent is not None and draft.equivalent.period:
-                draft.period = draft.equivalent.period
-                draft.notes.append("period:from-original")
-            elif history.continued(draft, "period"):
-                draft.period = history.continued(draft, "period")
-                draft.notes.append("period:from-continued-figure")
-            elif draft.kind == "budget":
-                parent = self._parent_budget(text, context, history.budgets_with_period, draft)
-                if parent is not None:
-                    draft.period = parent.period
-                    draft.notes.append("period:sub-allocation")
-            history.add(draft)
-        self._period_rules(text, context, drafts, published, layout)
-
-    def _period_rules(self, text: str, context: DocContext, drafts: list[Draft], published: str | None,
-                      layout: DocumentLayout) -> None:
-        """Multi-year totals have no period; 'a year earlier' steps back from the figure before; a bare row
-        takes the date its table's or list's header gives (see extractor/period_rules.py)."""
-        rules = PeriodRules.default()
-        previous: Draft | None = None
-        for draft in drafts:
-            lo, hi = context.sentence(draft.start)
-            clause_lo, clause_hi = self._clause(text, context, draft.start)
-            if rules.is_multi_year(text, lo, hi):
-                if draft.period is not None:
-                    draft.period = None
-                    draft.notes.append("period:multi-year")
-            elif rules.says_year_before(text, clause_lo, clause_hi):
-                reference = previous.period if previous is not None else (published or "")[:4] or None
-                draft.period = year_back(reference)
-                draft.notes.append("period:year-before")
-            elif draft.period is None:
-                period, name = self._period_from_layout(text, context, layout, draft, published)
-                if period is not None:
-                    draft.period = period
-                    draft.notes.append(f"period:layout-{name}")
-            if draft.period is not None:
-                previous = draft
-
-    def _period_from_layout(self, text: str, context: DocContext, layout: DocumentLayout, draft: Draft,
-                            published: str | None) -> tuple[str | None, str]:
-        for name, region in layout.at(draft.start).context_regions():
-            for date in context.within("DATE", region.start, region.end):
-                period = resolve_period(date.text, date.rule, published, False)
-                if period is not None:
-                    return period, name
-        return None, ""
-
-    def _date_owner(self, text: str, date: Mention, members: list[Draft]) -> Draft | None:
-        """The figure a time expression belongs to: the nearest one, except that a
-        year modifying a noun ('its 2025 investment') only belongs to a figure
-        that follows it closely ('Proposed 2026 budget: RMB 160 billion')."""
-        if date.rule == "date:year" and self.date_modifier.starts_after(text, date.end, 25):
-            after = [d for d in members if d.start >= date.end and d.start - date.end <= 45]
-            return after[0] if after else None
-        return min(members, key=lambda d: _clause_gap(text, date, d))
-
-    def _parent_budget(self, text: str, context: DocContext, earlier: list[Draft],
-                       draft: Draft) -> Draft | None:
-        lo, _ = context.sentence(draft.start)
-        cue = self.sub_allocation.ends_before(text, draft.start, 80) or self.sub_allocation.search(
-            text, max(lo, draft.start - 80), draft.start)
-        if cue is None:
-            return None
-        cue_text = cue.group().lower()
-        ratio = next((r for word, r in self.fractions.items() if word in cue_text), None)
-        for parent in reversed(earlier[-PARENT_WINDOW:]):
-            if parent.kind != "budget" or not parent.period or parent.quantity.unit != draft.quantity.unit:
-                continue
-            if ratio is not None:
-                expected = draft.amount * ratio
-                if abs(parent.amount - expected) <= self.fraction_tolerance * expected:
-                    return parent
-            elif parent.amount > draft.amount:
-                return parent
-        return None
-
-    # -- subjects ---------------------------------------------------------------------
-
-    def _organizations(self, context: DocContext, text: str) -> list[Mention]:
-        """Organizations that can be subjects, under their shortest name in the
-        article ('Naver Corp' -> 'Naver' when 'Naver' also stands alone);
-        sources ('according to the FT') are not subjects."""
-        orgs = [o for o in context.mentions.get("ORG", []) if not self.source_before.ends_before(text, o.start, 50)]
-        standalone = {o.text for o in orgs}
-        out = []
-        for org in orgs:
-            words = org.text.split()
-            short = next((" ".join(words[:n]) for n in range(1, len(words)) if " ".join(words[:n]) in standalone),
-                         None) or short_name(text, org.text)
-            out.append(Mention(org.start, org.end, short, org.label, org.rule) if short != org.text else org)
-        taken = [(o.start, o.end) for o in out]
-        for country in country_parties(text):
-            if not any(a < country.end and country.start < b for a, b in taken):
-                out.append(Mention(country.start, country.end, country.text, "ORG", "org:country"))
-        not_parties = role_rules().not_parties
-        return [o for o in out if o.text.lower() not in not_parties]
-
-    @staticmethod
-    def _dominant(orgs: list[Mention]) -> list[str]:
-        counts = Counter(org.text for org in orgs)
-        return [counts.most_common(1)[0][0]] if counts else []
-
-    def _coordinated(self, text: str, first: Mention, candidates: list[Mention], limit: int) -> list[str]:
-        names = [first.text]
-        current = first
-        for nxt in candidates:
-            if nxt.start <= current.start or nxt.end > limit:
-                continue
-            between = text[current.end:nxt.start].strip().lower()
-            if between in (",", "and", ", and", "&", "as well as", ", as well as"):
-                names.append(nxt.text)
-                current = nxt
-            elif nxt.start > current.end:
-                break
-        return list(dict.fromkeys(names))
-
-    def _possessive_before(self, text: str, mentions: list[Mention], draft: Draft) -> Mention | None:
-        for m in mentions:
-            if m.end <= draft.start and draft.start - m.end <= 30 and _POSSESSIVE.match(text[m.end:draft.start]):
-                return m
-        return None
-
-    def _link_subject(self, text: str, context: DocContext, orgs: MentionIndex, apps: MentionIndex,
-                      history: History, draft: Draft, dominant: list[str], layout: DocumentLayout) -> None:
-        lo, hi = context.sentence(draft.start)
-        in_sentence = orgs.within(lo, hi)
-        left = [o for o in in_sentence if o.end <= draft.start]
-        if draft.kind == "user_count":
-            sentence_apps = apps.within(lo, hi)
-            app = (max((a for a in sentence_apps if a.end <= draft.start), key=lambda a: a.end, default=None)
-                   or next((a for a in sentence_apps if a.start >= draft.end), None)
-                   or apps.last_before(lo))
-            if app is not None:
-                draft.subject = [app.text]
-                draft.notes.append("subject:product")
-                return
-        if draft.kind == "token_volume":
-            owned = [a for a in apps.within(lo, hi) if a.end <= draft.start and a.start >= clause_start(
-                text, lo, draft.start)]
-            if owned:
-                draft.subject = [owned[-1].text]
-                draft.notes.append("subject:model-family")
-                return
-        if draft.kind == "unit_price" and "rental" not in draft.rule:
-            maker = self._maker(context, draft)
-            chip = self._chips_near(context, draft)
-            whole_system = chip is not None and _SYSTEM_AFTER.match(text, chip.end)
-            if maker and not whole_system and re.search(rf"\b{re.escape(maker)}\b", text):
-                draft.subject = [maker]
-                draft.notes.append("subject:maker-of-item")
-                return
-        row = self._row_party(text, layout, orgs, apps, draft)
-        if row is not None:
-            draft.subject = [row]
-            draft.notes.append("subject:row-label")
-            return
-        possessive = self._possessive_before(text, in_sentence, draft)
-        if possessive is not None:
-            draft.subject = [possessive.text]
-            draft.notes.append("subject:possessive")
-            return
-        choice = choose_party(text, draft.start, draft.end, draft.kind, in_sentence, lo, hi)
-        if choice is not None and choice.names:
-            draft.subject = list(choice.names)
-            draft.notes.append(f"subject:{choice.role}")
-            return
-        if choice is not None and orgs.last_before(lo) is None:
-            draft.subject = [text[choice.start:choice.end]]  # 'Its Lumo Cloud rents ...' with no owner named
-            draft.notes.append("subject:unit-without-owner")
-            return
-        roles = role_rules()
-        left = [o for o in left if not _is_brand(text, o, roles)] if choice is None else []
-        if left:
-            draft.subject = self._coordinated(text, left[0], in_sentence, draft.start)
-            draft.notes.append("subject:sentence-organization")
-            return
-        if draft.equivalent is not None:
-            draft.subject = list(draft.equivalent.subject)
-            draft.notes.append("subject:from-original")
-            return
-        clause_lo, clause_hi = self._clause(text, context, draft.start)
-        if draft.kind == "budget" and self._unnamed_group_after(text, draft.end, clause_hi):
-            draft.subject = []
-            draft.notes.append("subject:unnamed-group")
-            return
-        prior = history.same_figure(draft) if draft.kind != "token_volume" else history.last.get("token_volume")
-        if prior is not None and prior.subject:
-            draft.subject = list(prior.subject)
-            draft.notes.append("subject:earlier-mention")
-            return
-        where = layout.at(draft.start)
-        spoken = _FIRST_PERSON.search(text, lo, hi) or where.line.kind == "answer" or where.question is not None
-        if draft.kind == "unit_price" and not spoken:
-            return  # a market quote; only an interviewee's answer takes the party of earlier sentences
-        last = orgs.last_before(lo)
-        if last is not None:
-            parties = [o for o in orgs.within(context.sentence(last.start)[0], last.end)
-                       if not _is_brand(text, o, roles)]
-            if parties:
-                draft.subject = [parties[0].text]
-                draft.notes.append("subject:previous-sentence-organization")
-                return
-        if draft.kind == "unit_price":
-            return
-        draft.subject = list(dominant)
-        draft.notes.append("subject:article-organization")
-
-    @staticmethod
-    def _row_party(text: str, layout: DocumentLayout, orgs: MentionIndex, apps: MentionIndex,
-                   draft: Draft) -> str | None:
-        """A table row's or key-figure line's own name ('| Lambda | 2.49 |', '- Naver Cloud: 60,000')."""
-        where = layout.at(draft.start)
-        region = where.row_label or where.label
-        if region is None or _KICKER.fullmatch(text[region.start:region.end]):
-            return None
-        named = [m for m in [*apps.within(region.start, region.end), *orgs.within(region.start, region.end)]]
-        if named:
-            return max(named, key=lambda m: m.end - m.start).text
-        label = _RANK_PREFIX.sub("", text[region.start:region.end]).strip()
-        return label if _NAME_LIKE.fullmatch(label) else None
-
-    def _unnamed_group_after(self, text: str, lo: int, hi: int) -> bool:
-        """'… for the four major cloud giants': the figure belongs to a group the
-        article does not name."""
-        for m in self.unnamed_group.regex.finditer(text, lo, hi):
-            if self.group_governor.search(text, max(lo, m.start() - 60), m.start()):
-                return True
-        return False
-
-    # -- items and metrics --------------------------------------------------------------
-
-    def _chips_near(self, context: DocContext, draft: Draft) -> Mention | None:
-        lo, hi = context.sentence(draft.start)
-        chips = context.within("CHIP", lo, hi)
-        right = [c for c in chips if c.start >= draft.end and c.start - draft.end <= 25]
-        if right:
-            return right[0]
-        left = [c for c in chips if c.end <= draft.start]
-        return left[-1] if left else None
-
-    def _item(self, context: DocContext, draft: Draft) -> str | None:
-        """The product: named in the figure's own noun phrase; a plain class noun
-        ('100,000 GPUs') means no product; an anaphoric one ('units', an elided
-        noun) or a price takes the nearest product of the sentence."""
-        chip = self._chips_near(context, draft)
-        if chip is None and draft.kind == "unit_price":
-            lo, _ = context.sentence(draft.start)
-            previous = context.index("CHIP").last_before(lo)
-            gap = context.sentence_index(draft.start) - context.sentence_index(previous.start) if previous else 9
-            if gap <= 1:
-                chip = previous  # 'rents the chips at ₹150 per GPU-hour' after naming them
-        noun = _NOUN.search(draft.rule)
-        if chip is not None and chip.start >= draft.end:
-            return self._product_name(chip.text)
-        if draft.kind == "chip_count" and noun and noun.group(1) in self.class_nouns:
-            return None
-        return self._product_name(chip.text) if chip else None
-
-    def _product_name(self, chip: str) -> str:
-        """The product as named, without a class noun or a plural: 'H200 chips', 'H200s', 'TPUs' -> 'H200',
-        'TPU'; 'Atlas' stays (its singular is no product family)."""
-        name = _CHIP_NOUN.sub("", chip)
-        if name.endswith("s") and any(regex.match(name[:-1]) for _, regex in self.chip_makers):
-            return name[:-1]
-        return name
-
-    def _maker(self, context: DocContext, draft: Draft) -> str | None:
-        chip = self._chips_near(context, draft)
-        if chip is None:
-            return None
-        if chip.rule.startswith("chip:") and chip.rule != "chip:family":
-            return chip.rule.split(":", 1)[1]
-        return next((maker for maker, regex in self.chip_makers if regex.match(chip.text)), None)
-
-    def _user_metric(self, text: str, context: DocContext, draft: Draft) -> str:
-        window_hi = min(context.sentence(draft.start)[1], draft.end + 40)
-        best = None
-        for metric, cues in self.user_metric.items():
-            hit = cues.nearest(text, draft.start, draft.end, draft.end, window_hi)
-            if hit and (best is None or hit[0] < best[0]):
-                best = (hit[0], metric)
-        return best[1] if best else "users"
-
-    def _token_metric(self, text: str, context: DocContext, history: History, draft: Draft) -> str | None:
-        lo, hi = context.sentence(draft.start)
-        best = None
-        for metric, cues in self.token_metric.items():
-            hit = cues.nearest(text, draft.start, draft.end, lo, hi)
-            if hit and (best is None or hit[0] < best[0]):
-                best = (hit[0], metric)
-        if best:
-            return None if best[1] == "null" else best[1]
-        prior = history.last.get("token_volume")
-        if prior is not None and prior.metric:
-            return prior.metric
-        if draft.period and len(draft.period) == 7:
-            return "monthly"  # a volume given for a named month ('25 trillion tokens last month')
-        return None
-
-    # -- output -------------------------------------------------------------------------
-
-    @staticmethod
-    def _fact(doc_id: str, draft: Draft, drafts: list[Draft]) -> Fact:
+    def _fact(self, doc_id: str, draft: Draft, text: str) -> Fact:
         q = draft.quantity
-        unit = q.unit if draft.kind in MONEY_TYPES else COUNT_UNITS[draft.kind]
-        rule = ";".join([draft.rule, q.rule, *draft.notes])
+        fact_type = self.types[draft.kind]
+        unit = q.unit if fact_type.is_money else fact_type.unit
+        value, low, high = q.value, q.low, q.high
+        if fact_type.value == "measure":
+            factor = fact_type.factor(draft.typing.noun)
+            value, low, high = (None if n is None else n * factor for n in (value, low, high))
+        qualifier = _qualifier_cue(q, text) or (_qualifier_cue(draft.equivalent.quantity, text)
+                                                if draft.equivalent is not None and q.qualifier == "exact" else None)
+        evidence = FactEvidence(q, draft.typing, list(draft.links), draft.item_cue, draft.metric_cue, qualifier)
         return Fact(
-            doc_id=doc_id, type=draft.kind, value=q.value, low=q.low, high=q.high, unit=unit,
+            doc_id=doc_id, type=draft.kind, value=value, low=low, high=high, unit=unit,
             start=q.start, end=q.end, text=q.text, qualifier=draft.qualifier, subject=draft.subject,
             item=draft.item, metric=draft.metric, period=draft.period, retracted=draft.retracted,
-            equivalent_of=draft.equivalent.start if draft.equivalent else None, rule=rule,
+            equivalent_of=draft.equivalent.start if draft.equivalent else None, rule=assemble_rule(evidence),
+            evidence=evidence,
         )
 
 
-@dataclass(frozen=True)
-class _Span:
-    """A figure of the sentence that is not a fact; it can own a date."""
-
-    start: int
-    end: int
-
-
-def _clause_gap(text: str, a: Any, b: Any) -> int:
-    """Distance between two spans, where crossing a comma, colon, bracket or
-    dash costs more than any distance inside one clause."""
-    lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
-    if hi <= lo:
-        return 0
-    return hi - lo + CLAUSE_PENALTY * len(_CLAUSE_MARKS.findall(text, lo, hi))
+def _qualifier_cue(quantity: Quantity, text: str) -> Cue | None:
+    if quantity.qualifier_start is None or quantity.qualifier_end is None or quantity.qualifier == "exact":
+        return None
+    return Cue(text[quantity.qualifier_start:quantity.qualifier_end], quantity.qualifier_start,
+               quantity.qualifier_end, f"{quantity.qualifier}: the word beside the amount")
 
 
-def _app_name(app: Mention) -> Mention:
-    if app.rule == "app:name+kind":
-        name = _APP_KIND.sub("", app.text)
-        return Mention(app.start, app.start + len(name), name, app.label, app.rule)
-    return app
+@Language.factory("attribute_linker", default_config={
+    "facts_key": FACTS_KEY, "quantities_key": QUANTITIES_KEY, "ruler_key": RULER_KEY})
+def make_attribute_linker(nlp: Language, name: str, facts_key: str, quantities_key: str,
+                          ruler_key: str) -> AttributeLinker:
+    return AttributeLinker(nlp, name, facts_key, quantities_key, ruler_key)
 
 
-@Language.factory("attribute_linker", default_config={"facts_key": "facts"})
-def make_attribute_linker(nlp: Language, name: str, facts_key: str) -> AttributeLinker:
-    return AttributeLinker(nlp, name, facts_key)
-
-
-def default_cues() -> dict[str, Any]:
-    return {**load_json("link_cues.json"), "chip_makers": load_json("chip_makers.json")["makers"]}
+__all__ = ["AttributeLinker"]

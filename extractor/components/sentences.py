@@ -15,7 +15,6 @@ from extractor.components.context import doc_text
 _LINE_BREAK = re.compile(r"\n\s*")
 
 
-@Language.component("line_sentences")
 def line_sentences(doc: Doc) -> Doc:
     """Mark the first token after a line break as a sentence start; run it
     after `sentencizer`. A parsed doc keeps the parser's sentences (spaCy
@@ -38,3 +37,8 @@ def line_sentences(doc: Doc) -> Doc:
         marks[positions] = 1
         doc.from_array([SENT_START], marks.reshape(-1, 1).astype("uint64"))
     return doc
+
+
+@Language.factory("line_sentences")
+def make_line_sentences(nlp: Language, name: str):
+    return line_sentences

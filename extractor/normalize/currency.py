@@ -57,9 +57,12 @@ def _cue_patterns(context_dependent: dict[str, dict]) -> dict[str, dict[str, re.
 
 @cache
 def currency_table() -> CurrencyTable:
-    """The merged table, built once per process."""
-    additions = load_json("currencies.json")
-    cldr = load_json("cldr_currencies.json")
+    """The merged table of the package data, built once per process."""
+    return build_currency_table(load_json("currencies.json"), load_json("cldr_currencies.json"))
+
+
+def build_currency_table(additions: dict, cldr: dict) -> CurrencyTable:
+    """The merged table of the given data (a saved pipeline carries its own)."""
     codes = frozenset(set(cldr["codes"]) - set(additions["not_currency_codes"]))
     aliases = {**cldr["names"], **cldr["symbols"], **additions["aliases"]}
     context_dependent = additions["context_dependent"]

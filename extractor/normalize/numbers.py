@@ -14,16 +14,20 @@ from extractor.resources import load_json
 
 @cache
 def scale_table() -> dict[str, int]:
+    """Surface -> power of ten of the package data."""
+    return build_scale_table(load_json("scales.json"))
+
+
+def build_scale_table(data: dict) -> dict[str, int]:
     """Surface -> power of ten; scale words are matched case-insensitively."""
-    data = load_json("scales.json")
     return {**{w.lower(): p for w, p in data["words"].items()}, **data["abbreviations"]}
 
 
-def scale_power(surface: str | None) -> int:
+def scale_power(surface: str | None, table: dict[str, int] | None = None) -> int:
     """'billion' -> 9; compound scales multiply: 'lakh crore' -> 12."""
     if not surface:
         return 0
-    table = scale_table()
+    table = table or scale_table()
     return sum(table.get(word, table.get(word.lower(), 0)) for word in surface.split())
 
 
@@ -51,8 +55,8 @@ def _word_data() -> dict:
 _HYPHEN = re.compile(r"[\s\-]+")
 
 
-def _scale_word_power(word: str) -> int:
-    return scale_table().get(word, 0) if word.isalpha() and len(word) > 3 else 0
+def _scale_word_power(word: str, table: dict[str, int]) -> int:
+    return table.get(word, 0) if word.isalpha() and len(word) > 3 else 0
 
 
 _DIGIT_WORDS = {"zero": "0", "oh": "0", "nought": "0", "naught": "0", "one": "1", "two": "2", "three": "3",
@@ -89,7 +93,7 @@ def _read_small(words: list[str]) -> Decimal | None:
     return Decimal(f"{whole}.{digits}")
 
 
-def _read_chunks(words: list[str], data: dict) -> Decimal | None:
+def _read_chunks(words: list[str], data: dict, scales: dict[str, int]) -> Decimal | None:
     """Sum of chunk x scale: 'twenty-one trillion three hundred' ->
     21 x 10^12 + 300; scale words in a row multiply ('three lakh crore').
     text2num reads each chunk below a thousand."""
@@ -99,7 +103,7 @@ def _read_chunks(words: list[str], data: dict) -> Decimal | None:
     chunk: list[str] = []
     previous_was_scale = False
     for word in words:
-        power = _scale_word_power(word)
+        power = _scale_word_power(word, scales)
         if power >= 3 or (power and previous_was_scale):
             if previous_was_scale and terms and not chunk:
                 terms[-1] = terms[-1].scaleb(power)
@@ -121,11 +125,12 @@ def _read_chunks(words: list[str], data: dict) -> Decimal | None:
     return sum(terms, Decimal(0))
 
 
-def parse_number_words(surface: str) -> Decimal | None:
+def parse_number_words(surface: str, data: dict | None = None,
+                       scales: dict[str, int] | None = None) -> Decimal | None:
     """'twenty thousand' -> 20000, 'a million' -> 1e6, 'one point two
     million' -> 1.2e6, 'half a trillion' -> 5e11, 'a quarter-million' ->
     250000; None when the words are not a number."""
-    data = _word_data()
+    data = data or _word_data()
     words = [w for w in _HYPHEN.split(surface.lower().strip()) if w]
     if not words:
         return None
@@ -146,5 +151,5 @@ def parse_number_words(surface: str) -> Decimal | None:
             fraction = Decimal(fractions[word]) * multiplier
             words = rest
             break
-    number = _read_chunks(words, data)
+    number = _read_chunks(words, data, scales or scale_table())
     return None if number is None else number * fraction

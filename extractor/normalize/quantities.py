@@ -17,7 +17,7 @@ from dataclasses import replace
 from functools import cache
 
 from extractor.normalize.currency import CurrencyTable, currency_table
-from extractor.normalize.numbers import parse_digits, parse_number_words, scale_power, scale_table, scaled
+from extractor.normalize.numbers import build_scale_table, parse_digits, parse_number_words, scale_power, scaled
 from extractor.records import Quantity
 from extractor.regexes import trie_alternation
 from extractor.resources import load_json
@@ -57,9 +57,12 @@ def _alternation(surfaces: list[str]) -> str:
 class QuantityScanner:
     """Compiled patterns for one currency table; build once, call many times."""
 
-    def __init__(self, table: CurrencyTable) -> None:
+    def __init__(self, table: CurrencyTable, data: dict | None = None) -> None:
+        """`data`: the normalizer's data files by name (default: the package's)."""
+        data = data or {name: load_json(name) for name in ("currencies.json", "number_words.json",
+                                                           "qualifiers.json", "scales.json")}
         self.table = table
-        additions = load_json("currencies.json")
+        additions = data["currencies.json"]
         symbols = [a for a in table.aliases if not a.replace(" ", "").replace(".", "").isalpha()]
         symbols += list(table.context_dependent)
         codes = sorted(table.codes)
@@ -71,8 +74,9 @@ class QuantityScanner:
         self.dollar_prefixes = {k: v for k, v in additions["dollar_prefixes"].items() if not k.startswith("_")}
         scaled = additions["scaled_codes"]
         self.code_scales = {p + c: (c, power) for p, power in scaled["prefixes"].items() for c in scaled["codes"]}
-        scales = scale_table()
-        not_before = load_json("scales.json")["letter_scale_not_before"]
+        self.words = data["number_words.json"]
+        self.scales = scales = build_scale_table(data["scales.json"])
+        not_before = data["scales.json"]["letter_scale_not_before"]
         self.letter_scale_not_before = {w for k, ws in not_before.items() if not k.startswith("_") for w in ws}
         scale_words = [w for w in scales if w.isalpha() and w.islower() and len(w) > 3 or w == "thou"]
         multi_abbr = [a for a in scales if a not in scale_words and len(a) >= 2]
@@ -107,7 +111,7 @@ class QuantityScanner:
             """,
             re.VERBOSE,
         )
-        words = load_json("number_words.json")
+        words = self.words
         cardinal = _alternation(words["cardinals"])
         fraction = _alternation(list(words["fractions"]))
         self.alone_is_not_a_number = {w.lower() for w in words["alone_is_not_a_number"]}
@@ -127,7 +131,7 @@ class QuantityScanner:
             """,
             re.VERBOSE | re.IGNORECASE,
         )
-        qualifiers = load_json("qualifiers.json")
+        qualifiers = data["qualifiers.json"]
         before = [(q, w) for q, ws in qualifiers["before"].items() for w in ws]
         self.qualifier_before = re.compile(
             r"(?:^|(?<=[\s(\[“\"'—–-]))(?P<q>" + _alternation([w for _, w in before]) + r")\s*$", re.I)
@@ -204,12 +208,14 @@ class QuantityScanner:
                     continue
                 if _DATE_AFTER.match(text, end) or _DATE_BEFORE.search(text, max(0, start - 12), start):
                     continue
-            value = scaled(number, scale_power(scale) + extra)
+            value = scaled(number, scale_power(scale, self.scales) + extra)
             before = m.group("dollar") or m.group("pre") or m.group("lpre")
             rule = "money" if unit else "number"
             rule += ":symbol-before" if before else (":currency-after" if unit else "")
             rule += ":scaled" if scale or extra else ""
-            yield Quantity(start, end, text[start:end], value, unit=unit, rule=rule)
+            source = ("symbol-before" if before else "currency-after") if unit else None
+            yield Quantity(start, end, text[start:end], value, unit=unit, rule=rule, scaled=bool(scale or extra),
+                           currency_source=source)
 
     def _letter_is_a_unit(self, text: str, end: int) -> bool:
         """'4K video', 'a 7B model', 'a 100m sprint': the glued letter is a unit or a spec, not a scale."""
@@ -243,15 +249,17 @@ class QuantityScanner:
             if self.vague_before.search(text, max(0, m.start() - 16), m.start()):
                 continue  # 'several hundred thousand' is a vague quantity, not a number
             unit, extra = self._currency(m.group("name"), text, memo)
-            if not unit and (words.lower() in self.alone_is_not_a_number or _is_lone_scale(words)):
+            if not unit and (words.lower() in self.alone_is_not_a_number or _is_lone_scale(words, self.scales)):
                 continue
-            value = parse_number_words(words)
+            value = parse_number_words(words, self.words, self.scales)
             if value is None:
                 continue
             start, end = m.span()
             rule = "money:words" if unit else "number:words"
+            is_scaled = bool(extra or _has_scale_word(words, self.scales))
             yield Quantity(start, end, text[start:end], scaled(value, extra), unit=unit,
-                           rule=rule + (":scaled" if extra or _has_scale_word(words) else ""))
+                           rule=rule + (":scaled" if is_scaled else ""), scaled=is_scaled,
+                           currency_source="currency-after" if unit else None)
 
     # -- ranges and qualifiers ---------------------------------------------------------
 
@@ -287,23 +295,25 @@ class QuantityScanner:
         if first.unit and second.unit and first.unit != second.unit:
             return None
         low, high = first.value, second.value
-        first_scaled = ":scaled" in first.rule
-        if not first_scaled and ":scaled" in second.rule and low < high:
+        if not first.scaled and second.scaled and low < high:
             # "350-400 billion": the scale word is shared
             low = scaled(low, (high / parse_digits(_leading_number(second.text))).adjusted())
         if low > high:
             return None
         return Quantity(first.start, second.end, text[first.start:second.end], None, low, high,
-                        unit=unit, rule=f"range:{connector}:{'money' if unit else 'number'}")
+                        unit=unit, rule=f"range:{connector}:{'money' if unit else 'number'}",
+                        scaled=first.scaled or second.scaled, currency_source=first.currency_source
+                        or second.currency_source)
 
     def _qualify(self, text: str, quantity: Quantity) -> Quantity:
-        window = text[max(0, quantity.start - 24):quantity.start]
-        m = self.qualifier_before.search(window)
+        offset = max(0, quantity.start - 24)
+        m = self.qualifier_before.search(text[offset:quantity.start])
         if m:
-            return replace(quantity, qualifier=self.qualifier_kind[m.group("q").lower()])
+            return replace(quantity, qualifier=self.qualifier_kind[m.group("q").lower()],
+                           qualifier_start=offset + m.start("q"), qualifier_end=offset + m.end("q"))
         m = self.qualifier_after.match(text, quantity.end)
         if m:
-            return replace(quantity, qualifier="lower_bound")
+            return replace(quantity, qualifier="lower_bound", qualifier_start=m.start("q"), qualifier_end=m.end("q"))
         return quantity
 
     def scan(self, text: str) -> list[Quantity]:
@@ -319,14 +329,14 @@ class QuantityScanner:
         return [self._qualify(text, q) for q in self._join_ranges(text, kept)]
 
 
-def _is_lone_scale(words: str) -> bool:
+def _is_lone_scale(words: str, scales: dict[str, int]) -> bool:
     """'hundred', 'million' alone ('several hundred', 'per million tokens') are not numbers."""
     parts = re.split(r"[\s-]+", words.lower().strip())
-    return len(parts) == 1 and (scale_table().get(parts[0], 0) >= 2 or parts[0] == "dozen")
+    return len(parts) == 1 and (scales.get(parts[0], 0) >= 2 or parts[0] == "dozen")
 
 
-def _has_scale_word(words: str) -> bool:
-    return any(scale_table().get(w, 0) >= 3 for w in re.split(r"[\s-]+", words.lower()))
+def _has_scale_word(words: str, scales: dict[str, int]) -> bool:
+    return any(scales.get(w, 0) >= 3 for w in re.split(r"[\s-]+", words.lower()))
 
 
 def _digit_chains(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,150 @@
+"""What the attribute resolvers share: the fact being linked (`Draft`), the
+look-backs over earlier facts (`History`), the per-document scene, clause
+bounds, and the evidence helpers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import Any
+
+from extractor.components.context import DocContext, Mention, MentionIndex
+from extractor.evidence import Cue, Link, Typing
+from extractor.records import Quantity
+from extractor.structure import DocumentLayout
+
+
+@dataclass
+class Draft:
+    """A fact being linked: its quantity plus what the resolvers decide."""
+
+    kind: str
+    quantity: Quantity
+    typing: Typing
+    sentence: int
+    qualifier: str
+    equivalent: Draft | None = None
+    subject: list[str] = field(default_factory=list)
+    item: str | None = None
+    metric: str | None = None
+    period: str | None = None
+    period_candidates: list[Mention] = field(default_factory=list)
+    retracted: bool = False
+    links: list[Link] = field(default_factory=list)
+    item_cue: Cue | None = None
+    metric_cue: Cue | None = None
+
+    def link(self, attribute: str, strategy: str, cue: Cue | None = None, detail: str | None = None) -> None:
+        self.links.append(Link(attribute, strategy, cue, detail))
+
+    def cue_of(self, attribute: str) -> Cue | None:
+        return next((link.cue for link in self.links if link.attribute == attribute), None)
+
+    def figure(self, why: str) -> Cue:
+        return Cue(self.quantity.text, self.start, self.end, why)
+
+    @property
+    def start(self) -> int:
+        return self.quantity.start
+
+    @property
+    def end(self) -> int:
+        return self.quantity.end
+
+    @property
+    def amount(self) -> Decimal:
+        q = self.quantity
+        return q.value if q.value is not None else q.high
+
+    def key(self) -> tuple:
+        q = self.quantity
+        return (self.kind, q.unit, q.value, q.low, q.high)
+
+
+class History:
+    """What the linker has seen so far in a document, for the look-backs
+    (continued figures, restated figures, parent figures) in constant time."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, Draft] = {}
+        self.by_figure: dict[tuple, Draft] = {}
+        self.with_period: dict[str, list[Draft]] = {}
+
+    def add(self, draft: Draft) -> None:
+        self.last[draft.kind] = draft
+        if draft.subject:
+            self.by_figure[draft.key()] = draft
+        if draft.period:
+            self.with_period.setdefault(draft.kind, []).append(draft)
+
+    def same_figure(self, draft: Draft) -> Draft | None:
+        return self.by_figure.get(draft.key())
+
+    def continued_figure(self, draft: Draft) -> Draft | None:
+        """The figure a continuation ('or roughly 43 trillion a day', 'On-demand
+        is closer to $3.') carries on from."""
+        return self.last.get(draft.kind) if draft.typing.continuation else None
+
+    def continued(self, draft: Draft, name: str) -> Any:
+        previous = self.continued_figure(draft)
+        return getattr(previous, name) if previous else None
+
+
+@dataclass
+class Scene:
+    """One document as the resolvers see it."""
+
+    text: str
+    context: DocContext
+    published: str | None
+    orgs: MentionIndex
+    apps: MentionIndex
+    dominant: list[str]
+    dominant_mention: Mention | None
+    figures: list[tuple[int, int]]
+    layout: DocumentLayout | None = None
+    history: History = field(default_factory=History)
+
+
+class Clauses:
+    """Clause bounds inside a sentence, at the clause-break cues ('; ', ', but ')."""
+
+    def __init__(self, breaks: list[str]) -> None:
+        self.regex = re.compile("|".join(re.escape(b) for b in breaks), re.I)
+
+    def around(self, text: str, context: DocContext, start: int) -> tuple[int, int]:
+        lo, hi = context.sentence(start)
+        clause_lo, clause_hi = lo, hi
+        for m in self.regex.finditer(text, lo, hi):
+            if m.end() <= start:
+                clause_lo = m.end()
+            elif m.start() >= start:
+                clause_hi = m.start()
+                break
+        return clause_lo, clause_hi
+
+
+Strategy = Callable[[Scene, Draft], bool]
+
+
+def strategy_order(table: dict[str, Strategy], order: list[str], owner: str) -> list[tuple[str, Strategy]]:
+    """The named strategies of `order`, looked up in `table`; an unknown name is an error."""
+    unknown = [name for name in order if name not in table]
+    if unknown:
+        raise ValueError(f"{owner}: unknown strategies {unknown}; known: {sorted(table)}")
+    return [(name, table[name]) for name in order]
+
+
+def mention_cue(mention: Mention, why: str) -> Cue:
+    return Cue(mention.text, mention.start, mention.start + len(mention.text), why)
+
+
+def match_cue(m: re.Match, why: str) -> Cue:
+    return Cue(m.group(), m.start(), m.end(), why)
+
+
+def rewhy(cue: Cue | None, why: str) -> Cue | None:
+    """An earlier decision's text, with the reason it applies here."""
+    return replace(cue, why=why) if cue is not None else None

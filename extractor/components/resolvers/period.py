@@ -1,0 +1,225 @@
+"""`period`: the year, month or day a figure is for."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from extractor.components.context import Mention
+from extractor.components.resolvers.base import Clauses, Draft, History, Scene, rewhy, strategy_order
+from extractor.cues import CueList
+from extractor.evidence import Cue
+from extractor.fact_types import Registry
+from extractor.normalize.dates import resolve_period
+from extractor.period_rules import PeriodRules, year_back
+
+_CLAUSE_MARKS = re.compile(r"[,;:()\[\]–—]")
+_BY_BEFORE = re.compile(r"\bby\s$", re.I)
+
+
+@dataclass(frozen=True)
+class _Figure:
+    """A figure of the sentence that is not a fact; it can own a date."""
+
+    start: int
+    end: int
+
+
+class PeriodResolver:
+    """First every time expression of a sentence goes to the figure it belongs
+    to (the nearest one by clause distance, a noun-modifying year only to a
+    figure right after it, not a telling date: 'projected in September');
+    then per fact type its strategies, in the registry's order:
+    `sentence-date`, `from-original` (a conversion's original),
+    `from-continued-figure`, `sub-allocation` ('half of that for chips': the
+    parent figure's period, checked by the fraction when one is named)."""
+
+    def __init__(self, cues: dict[str, Any], types: Registry) -> None:
+        windows = cues["windows"]
+        self.future = CueList(cues["future_cues"])
+        self.date_modifier = CueList(cues["date_modifier_nouns"])
+        verbs = "|".join(re.escape(v) for v in cues["telling_verbs"])
+        prepositions = "|".join(re.escape(p) for p in cues["telling_prepositions"])
+        self.telling = re.compile(rf"\b(?:{verbs})\s+(?:(?:{prepositions})\s+)?$", re.I)
+        self.sub_allocation = CueList(cues["sub_allocation"])
+        # longest first, so that 'two-thirds' is not read as 'third'
+        self.fractions = sorted(((k, Decimal(str(v))) for k, v in cues["fractions"].items()),
+                                key=lambda pair: len(pair[0]), reverse=True)
+        self.fraction_tolerance = Decimal(str(cues["fraction_tolerance"]))
+        self.telling_window = int(windows["telling_before_date"])
+        self.modifier_window = int(windows["date_modifier_after"])
+        self.modified_figure_window = int(windows["year_modifier_figure_after"])
+        self.sub_allocation_window = int(windows["sub_allocation_before"])
+        self.parent_window = int(windows["parent_figures"])
+        self.clause_penalty = int(windows["clause_penalty"])
+        self.clauses = Clauses(cues["clause_breaks"])
+        self.rules = PeriodRules.default()
+        table = {"sentence-date": self._sentence_date, "from-original": self._from_original,
+                 "from-continued-figure": self._from_continued, "sub-allocation": self._sub_allocation}
+        self.order = {t.name: strategy_order(table, t.spec.period, f"period of {t.name}")
+                      for t in types if t.carries("period")}
+
+    def resolve(self, scene: Scene, drafts: list[Draft]) -> None:
+        self._candidates(scene, drafts)
+        history = History()
+        for draft in drafts:
+            for _, strategy in self.order.get(draft.kind, []):
+                if strategy(scene, draft, history):
+                    break
+            history.add(draft)
+        self._period_rules(scene, drafts)
+
+    def _period_rules(self, scene: Scene, drafts: list[Draft]) -> None:
+        """Multi-year totals have no period; 'a year earlier' steps back from the figure before; a bare row
+        takes the date its table's or list's header gives (extractor/period_rules.py)."""
+        text, context = scene.text, scene.context
+        previous: Draft | None = None
+        for draft in drafts:
+            if draft.kind not in self.order:
+                continue
+            lo, hi = context.sentence(draft.start)
+            clause_lo, clause_hi = self.clauses.around(text, context, draft.start)
+            if self.rules.is_multi_year(text, lo, hi):
+                if draft.period is not None:
+                    draft.period = None
+                    draft.link("period", "multi-year", draft.figure("a multi-year total: the format has no period"))
+            elif self.rules.says_year_before(text, clause_lo, clause_hi):
+                reference = previous.period if previous is not None else (scene.published or "")[:4] or None
+                draft.period = year_back(reference)
+                draft.link("period", "year-before", draft.figure("'a year earlier': one year before the figure before"))
+            elif draft.period is None and scene.layout is not None:
+                self._from_layout(scene, draft)
+            if draft.period is not None:
+                previous = draft
+
+    @staticmethod
+    def _from_layout(scene: Scene, draft: Draft) -> None:
+        for name, region in scene.layout.at(draft.start).context_regions():
+            for date in scene.context.within("DATE", region.start, region.end):
+                period = resolve_period(date.text, date.info.date, scene.published, False)
+                if period is not None:
+                    draft.period = period
+                    draft.link("period", f"layout-{name}", _date_cue(date, f"the date of the figure's {name}"))
+                    return
+
+    # -- which figure each time expression belongs to ------------------------------------
+
+    def _candidates(self, scene: Scene, drafts: list[Draft]) -> None:
+        """Cost linear in the document: each sentence looks up its own figures
+        by offset (bisection), never the whole list."""
+        text, context = scene.text, scene.context
+        starts = [a for a, _ in scene.figures]
+        by_sentence: dict[int, list[Draft]] = {}
+        for draft in drafts:
+            by_sentence.setdefault(draft.sentence, []).append(draft)
+        for sentence, members in by_sentence.items():
+            lo = context.sentence_starts[sentence]
+            hi = context.sentence(lo)[1]
+            member_starts = {d.start for d in members}
+            others = [_Figure(a, b) for a, b in scene.figures[bisect_left(starts, lo):bisect_left(starts, hi)]
+                      if a not in member_starts]
+            for date in context.within("DATE", lo, hi):
+                if self.rules.is_dateline(text, date.start, date.end):
+                    continue  # 'BEIJING, Jan 28 (Wire) -': the date of the report
+                if (self.telling.search(text, max(lo, date.start - self.telling_window), date.start)
+                        and not self.date_modifier.starts_after(text, date.end, self.modifier_window)):
+                    continue  # 'projected in September': the date of the telling, not of a figure
+                owner = self._owner(text, date, members + others)
+                if not isinstance(owner, Draft):
+                    continue  # no figure, or the nearest is not a fact ('780 million queries in May')
+                owner.period_candidates.append(date)
+                if owner.equivalent is not None:
+                    owner.equivalent.period_candidates.append(date)
+                for other in members:
+                    if other.equivalent is owner:
+                        other.period_candidates.append(date)
+
+    def _owner(self, text: str, date: Mention, figures: list[Any]) -> Any:
+        """The figure a time expression belongs to: the nearest one, except that a
+        year modifying a noun ('its 2025 investment') only belongs to a figure
+        that follows it closely ('Proposed 2026 budget: RMB 160 billion')."""
+        if date.info.date == "year" and self.date_modifier.starts_after(text, date.end, self.modifier_window):
+            after = [d for d in figures if d.start >= date.end and d.start - date.end <= self.modified_figure_window]
+            return after[0] if after else None
+        return min(figures, key=lambda d: self.clause_gap(text, date, d))
+
+    def clause_gap(self, text: str, a: Any, b: Any) -> int:
+        """Distance between two spans, where crossing a comma, colon, bracket or
+        dash costs more than any distance inside one clause."""
+        lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+        if hi <= lo:
+            return 0
+        return hi - lo + self.clause_penalty * len(_CLAUSE_MARKS.findall(text, lo, hi))
+
+    # -- strategies -------------------------------------------------------------------------
+
+    def _sentence_date(self, scene: Scene, draft: Draft, history: History) -> bool:
+        if not draft.period_candidates:
+            return False
+        date = min(draft.period_candidates, key=lambda d: self.clause_gap(scene.text, d, draft))
+        lo, hi = scene.context.sentence(draft.start)
+        future = bool(self.future.search(scene.text, lo, hi))
+        kind = date.info.date
+        if kind == "year-edge" and _BY_BEFORE.search(scene.text, max(0, date.start - 4), date.start):
+            kind = "year-deadline"  # 'by the end of next year' is a deadline: the year (D3)
+        draft.period = resolve_period(date.text, kind, scene.published, future)
+        kind = date.info.date or "date"
+        draft.link("period", "sentence-date", _date_cue(date, f"the {kind} nearest the figure in its sentence"),
+                   date.info.date or date.pattern)
+        return True
+
+    @staticmethod
+    def _from_original(scene: Scene, draft: Draft, history: History) -> bool:
+        if draft.equivalent is None or not draft.equivalent.period:
+            return False
+        draft.period = draft.equivalent.period
+        draft.link("period", "from-original", rewhy(draft.equivalent.cue_of("period"),
+                                                     "the period of the amount this converts"))
+        return True
+
+    @staticmethod
+    def _from_continued(scene: Scene, draft: Draft, history: History) -> bool:
+        period = history.continued(draft, "period")
+        if not period:
+            return False
+        draft.period = period
+        draft.link("period", "from-continued-figure", rewhy(history.continued_figure(draft).cue_of("period"),
+                                                             "the period of the figure this one continues"))
+        return True
+
+    def _sub_allocation(self, scene: Scene, draft: Draft, history: History) -> bool:
+        parent = self._parent(scene, history.with_period.get(draft.kind, []), draft)
+        if parent is None:
+            return False
+        draft.period = parent.period
+        draft.link("period", "sub-allocation", rewhy(parent.cue_of("period"),
+                                                      "the period of the figure this is a part of"))
+        return True
+
+    def _parent(self, scene: Scene, earlier: list[Draft], draft: Draft) -> Draft | None:
+        text = scene.text
+        lo, _ = scene.context.sentence(draft.start)
+        window = self.sub_allocation_window
+        cue = self.sub_allocation.ends_before(text, draft.start, window) or self.sub_allocation.search(
+            text, max(lo, draft.start - window), draft.start)
+        if cue is None:
+            return None
+        cue_text = cue.group().lower()
+        ratio = next((r for word, r in self.fractions if word in cue_text), None)
+        for parent in reversed(earlier[-self.parent_window:]):
+            if not parent.period or parent.quantity.unit != draft.quantity.unit:
+                continue
+            if ratio is not None:
+                expected = draft.amount * ratio
+                if abs(parent.amount - expected) <= self.fraction_tolerance * expected:
+                    return parent
+            elif parent.amount > draft.amount:
+                return parent
+        return None
+
+
+def _date_cue(date: Mention, why: str) -> Cue:
+    return Cue(date.text, date.start, date.end, why)

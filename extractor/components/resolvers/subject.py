@@ -1,0 +1,315 @@
+"""`subject`: who the figure is about (the spender, the buyer, the product
+whose users are counted)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from typing import Any
+
+from extractor.components.context import DocContext, Mention
+from extractor.components.resolvers.base import Clauses, Draft, Scene, match_cue, mention_cue, rewhy, strategy_order
+from extractor.components.resolvers.item import ItemResolver
+from extractor.countries import country_parties
+from extractor.cues import CueList
+from extractor.evidence import Cue
+from extractor.fact_types import Registry
+from extractor.roles import choose_party, clause_start, is_brand, short_name
+from extractor.roles import default_rules as role_rules
+
+_POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+(?:\S+\s+){0,2}$")
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
+_RANK_PREFIX = re.compile(r"^\s*(?:#?\d{1,3}[.)]?\s+)")
+_NAME_LIKE = re.compile(r"[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,4}")  # 'Lambda', 'DeepSeek V4 Flash'
+_KICKER = re.compile(r"[A-Z][A-Z .'’-]*")  # 'SEOUL', 'MUMBAI', 'USERS': a dateline or kicker, not a row's name
+_SYSTEM_AFTER = re.compile(r"[\s-]*(?:[\w-]+\s+){0,2}?(?:servers?|racks?|systems?|nodes?|instances?|boxes)\b", re.I)
+
+
+class SubjectResolver:
+    """Named strategies, tried per fact type in the registry's order until one
+    decides: `product` (the app a user count is of), `maker-of-item` (a price's
+    chip maker), `possessive` ('Naver's 1 trillion won'), `sentence-organization`
+    (the first organization before the figure, with the ones coordinated to
+    it), `from-original` (a conversion's original), `unnamed-group` ('for the
+    four cloud giants': no subject), `earlier-mention` (the same figure named
+    earlier), `earlier-of-type` (the previous figure of the type),
+    `previous-sentence-organization`, `article-organization` (the one the
+    article names most)."""
+
+    def __init__(self, cues: dict[str, Any], types: Registry, clauses: Clauses, items: ItemResolver) -> None:
+        windows = cues["windows"]
+        self.source_before = CueList(cues["source_before"])
+        self.source_window = int(windows["source_before_organization"])
+        self.coordination = {c.strip().lower() for c in cues["coordination"]}
+        self.unnamed_group = CueList(cues["unnamed_group"])
+        governors = "|".join(re.escape(g) for g in cues["unnamed_group_governed_by"])
+        self.group_governor = re.compile(rf"\b(?:{governors})\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}$", re.I)
+        self.governor_window = int(windows["unnamed_group_governor_before"])
+        self.possessive_window = int(windows["possessive_before_figure"])
+        kinds = "|".join(re.escape(n) for n in cues["app_kind_nouns"])
+        self.app_kind = re.compile(rf"(?:\s*(?:powered|-|based))*\s+(?:{kinds})$", re.I)
+        self.chip_makers = [(maker, re.compile(regex)) for maker, regex in cues["chip_makers"].items()]
+        self.clauses = clauses
+        self.items = items
+        table = {"product": self._product, "maker-of-item": self._maker_of_item, "possessive": self._possessive,
+                 "model-family": self._model_family, "row-label": self._row_label, "clause-party": self._clause_party,
+                 "interviewee": self._interviewee,
+                 "sentence-organization": self._sentence_organization, "from-original": self._from_original,
+                 "unnamed-group": self._unnamed_group, "earlier-mention": self._earlier_mention,
+                 "earlier-of-type": self._earlier_of_type,
+                 "previous-sentence-organization": self._previous_sentence_organization,
+                 "article-organization": self._article_organization}
+        self.order = {t.name: strategy_order(table, t.spec.subject, f"subject of {t.name}")
+                      for t in types if t.carries("subject")}
+
+    def resolve(self, scene: Scene, draft: Draft) -> None:
+        for _, strategy in self.order.get(draft.kind, []):
+            if strategy(scene, draft):
+                return
+
+    # -- the scene's organizations -------------------------------------------------------
+
+    def organizations(self, context: DocContext, text: str) -> list[Mention]:
+        """Organizations that can be subjects, under their shortest name in the
+        article ('Naver Corp' -> 'Naver' when 'Naver' also stands alone);
+        sources ('according to the FT') are not subjects."""
+        orgs = [o for o in context.mentions.get("ORG", [])
+                if not self.source_before.ends_before(text, o.start, self.source_window)]
+        standalone = {o.text for o in orgs}
+        out = []
+        for org in orgs:
+            words = org.text.split()
+            short = next((" ".join(words[:n]) for n in range(1, len(words)) if " ".join(words[:n]) in standalone),
+                         None) or short_name(text, org.text)
+            out.append(replace(org, text=short) if short != org.text else org)
+        taken = [(o.start, o.end) for o in out]
+        for country in country_parties(text):
+            if not any(a < country.end and country.start < b for a, b in taken):
+                out.append(Mention(country.start, country.end, country.text, "ORG", "countries.py"))
+        not_parties = role_rules().not_parties
+        return sorted((o for o in out if o.text.lower() not in not_parties), key=lambda o: (o.start, -o.end))
+
+    @staticmethod
+    def parties(text: str, orgs: list[Mention]) -> list[Mention]:
+        """The organizations that can own a figure: not a chip maker named as a product's brand ('Nvidia GPUs')."""
+        rules = role_rules()
+        return [o for o in orgs if not is_brand(text, o, rules)]
+
+    def apps(self, context: DocContext) -> list[Mention]:
+        """Products under their names ('the Quillo chatbot' -> 'Quillo')."""
+        out = []
+        for app in context.mentions.get("APP", []):
+            if app.info.trim == "app-kind":
+                name = self.app_kind.sub("", app.text)
+                app = replace(app, end=app.start + len(name), text=name)
+            out.append(app)
+        return out
+
+    @staticmethod
+    def dominant(orgs: list[Mention]) -> tuple[list[str], Mention | None]:
+        """The organization the article names most, and its first mention."""
+        counts = Counter(org.text for org in orgs)
+        if not counts:
+            return [], None
+        name = counts.most_common(1)[0][0]
+        return [name], next(o for o in orgs if o.text == name)
+
+    # -- strategies -------------------------------------------------------------------------
+
+    @staticmethod
+    def _product(scene: Scene, draft: Draft) -> bool:
+        lo, hi = scene.context.sentence(draft.start)
+        sentence_apps = scene.apps.within(lo, hi)
+        app = (max((a for a in sentence_apps if a.end <= draft.start), key=lambda a: a.end, default=None)
+               or next((a for a in sentence_apps if a.start >= draft.end), None)
+               or scene.apps.last_before(lo))
+        if app is None:
+            return False
+        draft.subject = [app.text]
+        draft.link("subject", "product", mention_cue(app, "the product the users are counted for"))
+        return True
+
+    def _maker_of_item(self, scene: Scene, draft: Draft) -> bool:
+        if draft.typing.rental:
+            return False  # a rental rate is the renter's, not the chip maker's
+        chip = self.items.near(scene.context, draft)
+        if chip is None:
+            return False
+        maker = chip.info.maker or next((m for m, regex in self.chip_makers if regex.match(chip.text)), None)
+        if not maker or _SYSTEM_AFTER.match(scene.text, chip.end):
+            return False  # no maker, or a server or rack priced whole (its maker is not the chip's)
+        if not re.search(rf"\b{re.escape(maker)}\b", scene.text):
+            return False  # D27: the maker only when the article names it
+        draft.subject = [maker]
+        draft.link("subject", "maker-of-item", mention_cue(chip, f"{maker} makes the chip priced"))
+        return True
+
+    @staticmethod
+    def _model_family(scene: Scene, draft: Draft) -> bool:
+        """'ByteDance's Doubao large model family now handles 50 trillion tokens': the model family in the clause."""
+        lo, hi = scene.context.sentence(draft.start)
+        begin = clause_start(scene.text, lo, draft.start)
+        owned = [a for a in scene.apps.within(lo, hi) if a.end <= draft.start and a.start >= begin]
+        if not owned:
+            return False
+        draft.subject = [owned[-1].text]
+        draft.link("subject", "model-family", mention_cue(owned[-1], "the model family before the figure"))
+        return True
+
+    @staticmethod
+    def _row_label(scene: Scene, draft: Draft) -> bool:
+        """A table row's or key-figure line's own name ('| Lambda | 2.49 |', '- Naver Cloud: 60,000')."""
+        if scene.layout is None:
+            return False
+        text = scene.text
+        where = scene.layout.at(draft.start)
+        region = where.row_label or where.label
+        if region is None or _KICKER.fullmatch(text[region.start:region.end]):
+            return False
+        named = [*scene.apps.within(region.start, region.end), *scene.orgs.within(region.start, region.end)]
+        if named:
+            best = max(named, key=lambda m: m.end - m.start)
+            draft.subject = [best.text]
+            draft.link("subject", "row-label", mention_cue(best, "the name of the figure's row"))
+            return True
+        label = _RANK_PREFIX.sub("", text[region.start:region.end]).strip()
+        if not _NAME_LIKE.fullmatch(label):
+            return False
+        draft.subject = [label]
+        cue = Cue(label, region.end - len(label), region.end, "the name of the figure's row")
+        draft.link("subject", "row-label", cue)
+        return True
+
+    def _clause_party(self, scene: Scene, draft: Draft) -> bool:
+        """The party by its role in the figure's clause (extractor/roles.py)."""
+        lo, hi = scene.context.sentence(draft.start)
+        choice = choose_party(scene.text, draft.start, draft.end, draft.kind, self._in_sentence(scene, draft), lo, hi)
+        if choice is None:
+            return False
+        if not choice.names:  # 'Its Shakti Cloud rents ...': the owner is named before the sentence
+            if self._previous_sentence_organization(scene, draft):
+                return True
+            draft.subject = [scene.text[choice.start:choice.end]]
+            draft.link("subject", "unit-without-owner", Cue(draft.subject[0], choice.start, choice.end,
+                                                            "a unit whose owner the article does not name"))
+            return True
+        draft.subject = list(choice.names)
+        draft.link("subject", "clause-party", Cue(scene.text[choice.start:choice.end], choice.start, choice.end,
+                                                   f"the {choice.role.replace('-', ' ')} of the figure's clause"))
+        return True
+
+    def _interviewee(self, scene: Scene, draft: Draft) -> bool:
+        """A price quoted in an interview's answer or in the first person belongs to the party interviewed."""
+        lo, hi = scene.context.sentence(draft.start)
+        where = scene.layout.at(draft.start) if scene.layout is not None else None
+        spoken = _FIRST_PERSON.search(scene.text, lo, hi) or (
+            where is not None and (where.line.kind == "answer" or where.question is not None))
+        return bool(spoken) and self._previous_sentence_organization(scene, draft)
+
+    def _in_sentence(self, scene: Scene, draft: Draft) -> list[Mention]:
+        lo, hi = scene.context.sentence(draft.start)
+        return scene.orgs.within(lo, hi)
+
+    def _possessive(self, scene: Scene, draft: Draft) -> bool:
+        text = scene.text
+        for m in self._in_sentence(scene, draft):
+            if (m.end <= draft.start and draft.start - m.end <= self.possessive_window
+                    and _POSSESSIVE.match(text[m.end:draft.start])):
+                draft.subject = [m.text]
+                draft.link("subject", "possessive", mention_cue(m, "the owner named before the figure ('X's')"))
+                return True
+        return False
+
+    def _sentence_organization(self, scene: Scene, draft: Draft) -> bool:
+        in_sentence = self._in_sentence(scene, draft)
+        left = self.parties(scene.text, [o for o in in_sentence if o.end <= draft.start])
+        if not left:
+            return False
+        first = left[0]
+        names, last = self._coordinated(scene.text, first, in_sentence, draft.start)
+        draft.subject = names
+        if last is first:
+            cue = mention_cue(first, "the first organization before the figure in its sentence")
+        else:
+            cue = Cue(scene.text[first.start:last.end], first.start, last.end,
+                      "the organizations named together before the figure in its sentence")
+        draft.link("subject", "sentence-organization", cue)
+        return True
+
+    def _coordinated(self, text: str, first: Mention, candidates: list[Mention],
+                     limit: int) -> tuple[list[str], Mention]:
+        """'Meta and Oracle', 'Meta, Oracle and xAI': the names and the last mention."""
+        names = [first.text]
+        current = first
+        for nxt in candidates:
+            if nxt.start <= current.start or nxt.end > limit:
+                continue
+            if text[current.end:nxt.start].strip().lower() in self.coordination:
+                names.append(nxt.text)
+                current = nxt
+            elif nxt.start > current.end:
+                break
+        return list(dict.fromkeys(names)), current
+
+    @staticmethod
+    def _from_original(scene: Scene, draft: Draft) -> bool:
+        if draft.equivalent is None:
+            return False
+        draft.subject = list(draft.equivalent.subject)
+        draft.link("subject", "from-original", rewhy(draft.equivalent.cue_of("subject"),
+                                                      "the subject of the amount this converts"))
+        return True
+
+    def _unnamed_group(self, scene: Scene, draft: Draft) -> bool:
+        """'… for the four major cloud giants': the figure belongs to a group the
+        article does not name."""
+        text = scene.text
+        _, clause_hi = self.clauses.around(text, scene.context, draft.start)
+        for m in self.unnamed_group.regex.finditer(text, draft.end, clause_hi):
+            if self.group_governor.search(text, max(draft.end, m.start() - self.governor_window), m.start()):
+                draft.subject = []
+                draft.link("subject", "unnamed-group",
+                           match_cue(m, "the figure belongs to a group the article does not name"))
+                return True
+        return False
+
+    @staticmethod
+    def _take_from(draft: Draft, prior: Draft | None) -> bool:
+        if prior is None or not prior.subject:
+            return False
+        draft.subject = list(prior.subject)
+        draft.link("subject", "earlier-mention", rewhy(prior.cue_of("subject"),
+                                                        "the subject of an earlier mention of the figure"))
+        return True
+
+    def _earlier_mention(self, scene: Scene, draft: Draft) -> bool:
+        return self._take_from(draft, scene.history.same_figure(draft))
+
+    def _earlier_of_type(self, scene: Scene, draft: Draft) -> bool:
+        return self._take_from(draft, scene.history.last.get(draft.kind))
+
+    @staticmethod
+    def _previous_sentence_organization(scene: Scene, draft: Draft) -> bool:
+        lo, _ = scene.context.sentence(draft.start)
+        last = scene.orgs.last_before(lo)
+        if last is None:
+            return False
+        parties = SubjectResolver.parties(scene.text, scene.orgs.within(scene.context.sentence(last.start)[0],
+                                                                         last.end))
+        if not parties:
+            return False
+        first = parties[0]
+        draft.subject = [first.text]
+        draft.link("subject", "previous-sentence-organization",
+                   mention_cue(first, "the first organization of the last sentence that names one"))
+        return True
+
+    @staticmethod
+    def _article_organization(scene: Scene, draft: Draft) -> bool:
+        draft.subject = list(scene.dominant)
+        named = scene.dominant_mention
+        draft.link("subject", "article-organization",
+                   mention_cue(named, "the organization the article names most") if named else None)
+        return True
+

@@ -1,0 +1,167 @@
+"""Each attribute resolver and its named strategies, as tables of sentences:
+the value it sets and the strategy that decided it (from the fact's evidence)."""
+
+from decimal import Decimal
+
+import pytest
+
+import extractor
+from extractor.components.resolvers.base import Clauses, strategy_order
+from extractor.components.resolvers.period import PeriodResolver
+from extractor.fact_types import default_registry
+from extractor.resources import load_json
+
+
+def _facts(nlp, text):
+    return extractor.extract(text, "2025-06-01", "r", nlp=nlp)
+
+
+def _strategy(fact, attribute):
+    return next((link.strategy for link in fact.evidence.links if link.attribute == attribute), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "equivalent_of", "strategy"),
+    [
+        ("Meta will spend RMB 160 billion (≈US$23 billion) on data centres in 2026.", 1, 16, "adjacent"),
+        ("Meta will spend $23 billion on data centres, equivalent to RMB 160 billion.", 1, 16, "linking-phrase"),
+        ("Meta will spend $23 billion on data centres; Tencent will spend RMB 100 billion.", 1, None, None),
+        ("Meta will spend $23 billion (US$20 billion) on data centres.", 1, None, None),  # same currency
+    ],
+)
+def test_conversion_resolver(nlp, text, index, equivalent_of, strategy):
+    fact = _facts(nlp, text)[index]
+    assert (fact.equivalent_of, _strategy(fact, "equivalent")) == (equivalent_of, strategy)
+
+
+@pytest.mark.parametrize(
+    ("text", "retracted", "strategies"),
+    [
+        ("Reports said Meta would spend $40 billion on chips. Meta denied the report.", [True],
+         ["later-sentence-says-so"]),
+        ("Meta will spend $40 billion on chips. That figure is wrong, a spokesperson said.", [True],
+         ["later-sentence-says-so"]),
+        ("Meta will spend $40 billion on chips, the FT said. Meta denied it would spend $40 billion on chips.",
+         [True, True], ["same-amount", "clause-cue"]),
+        ("Meta will spend $40 billion on chips. Analysts called the plan bold.", [False], [None]),
+        ("Meta will spend $40 billion on chips. That figure is wrong, but Meta will spend $2 billion on chips.",
+         [False, False], [None, None]),  # the retracting sentence has a figure of its own
+    ],
+)
+def test_retraction_resolver(nlp, text, retracted, strategies):
+    facts = _facts(nlp, text)
+    assert [f.retracted for f in facts] == retracted
+    assert [_strategy(f, "retracted") for f in facts] == strategies
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "period", "strategy"),
+    [
+        ("Meta bought 10,000 GPUs last year.", 0, "2024", "sentence-date"),
+        ("Meta will spend RMB 160 billion (≈US$23 billion) on data centres in 2026.", 1, "2026", "sentence-date"),
+        ("Meta projected in September that it would spend $30 billion on data centres.", 0, None, None),
+        ("Meta plans to spend $30 billion on AI infrastructure in 2026. Half of it, $15 billion, goes to chips.",
+         1, "2026", "sub-allocation"),
+        ("Meta plans to spend $30 billion on AI infrastructure in 2026. Two-thirds of that, $20 billion, goes to "
+         "chips.", 1, "2026", "sub-allocation"),
+        ("Meta plans to spend $30 billion on AI infrastructure in 2026. Two-thirds of that, $10 billion, goes to "
+         "chips.", 1, None, None),  # the fraction does not fit
+        ("Meta bought 10,000 B200 GPUs in 2025, and later another 5,000.", 1, "2025", "from-continued-figure"),
+        ("Meta ordered 50,000 Blackwell GPUs in March. The first 8,000 arrive in June.", 1, "2025-06",
+         "sentence-date"),
+    ],
+)
+def test_period_resolver(nlp, text, index, period, strategy):
+    fact = _facts(nlp, text)[index]
+    assert (fact.period, _strategy(fact, "period")) == (period, strategy)
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "subject", "strategy"),
+    [
+        ("ChatGPT has 800 million weekly active users.", 0, ["ChatGPT"], "product"),
+        ("Nvidia said the new B200 lists for $40,000.", 0, ["Nvidia"], "maker-of-item"),
+        ("Meta said the new B200 lists for $40,000.", 0, ["Meta"], "clause-party"),  # D27: no maker unless named
+        ("The H100 is priced at $25,000. Rivals rent it for $2 per GPU hour.", 1, [], None),  # a rental: no maker
+        ("Meta's 2025 capex reached $72 billion, and Oracle's $35 billion.", 1, ["Oracle"], "possessive"),
+        ("Meta and Oracle will spend $50 billion on data centres.", 0, ["Meta", "Oracle"], "clause-party"),
+        ("Spending of $400 billion in 2026 is planned by the four big cloud giants.", 0, [], "unnamed-group"),
+        ("Google processed 480 trillion tokens a month. In June it processed 980 trillion tokens.", 1, ["Google"],
+         "earlier-mention"),
+        ("Meta bought 10,000 H200 chips. The first 8,000 arrive in June.", 1, ["Meta"],
+         "previous-sentence-organization"),
+        ("Meta is big. Meta is fast. The spending of $5 billion on data centres was approved.", 0, ["Meta"],
+         "previous-sentence-organization"),
+    ],
+)
+def test_subject_resolver(nlp, text, index, subject, strategy):
+    fact = _facts(nlp, text)[index]
+    assert (fact.subject, _strategy(fact, "subject")) == (subject, strategy)
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("Meta bought 10,000 B200 GPUs.", ["B200"]),  # product-after
+        ("Meta bought 10,000 GPUs last year.", [None]),  # class-noun-none
+        ("Meta bought H200 chips: 10,000 units in all.", ["H200"]),  # product-before
+        ("Meta bought 10,000 B200 GPUs in 2025, and later another 5,000.", ["B200", "B200"]),  # continued
+        ("The H100 is priced at $25,000. Rivals rent them for $2 per GPU hour.", ["H100", "H100"]),  # previous
+        ("Meta bought 10,000 H200 chips. Nvidia also shipped 5,000 units to Oracle.", ["H200", None]),
+    ],
+)
+def test_item_resolver(nlp, text, items):
+    assert [f.item for f in _facts(nlp, text)] == items
+
+
+@pytest.mark.parametrize(
+    ("text", "metrics"),
+    [
+        ("ChatGPT has 800 million weekly active users.", ["WAU"]),
+        ("Gemini has 400 million users.", ["users"]),
+        ("Doubao reached 150 million monthly users, said ByteDance.", ["MAU"]),
+        ("Google processed 1.3 quadrillion tokens a month, or roughly 43 trillion a day.", ["monthly", "daily"]),
+        ("Google processed 980 trillion tokens last month.", ["monthly"]),  # named-month
+        ("Google processed 480 trillion tokens a month. In June it processed 980 trillion tokens.",
+         ["monthly", "monthly"]),  # previous-of-type
+        ("Google served 480 trillion tokens this quarter.", [None]),  # a rate with no metric
+    ],
+)
+def test_metric_resolver(nlp, text, metrics):
+    assert [f.metric for f in _facts(nlp, text)] == metrics
+
+
+def test_an_unknown_strategy_name_is_an_error():
+    with pytest.raises(ValueError, match=r"subject of toy: unknown strategies \['telepathy'\]"):
+        strategy_order({"possessive": lambda scene, draft: True}, ["possessive", "telepathy"], "subject of toy")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "at", "clause"),
+    [
+        ("Meta will spend $5bn, but Oracle will not.", "$5bn", "Meta will spend $5bn"),
+        ("Meta denied it; Oracle will spend $5bn.", "$5bn", "Oracle will spend $5bn."),
+        ("Meta will spend $5bn.", "$5bn", "Meta will spend $5bn."),
+    ],
+)
+def test_clause_bounds_stop_at_clause_breaks(nlp, sentence, at, clause):
+    from extractor.components.context import DocContext
+
+    doc = nlp.make_doc(sentence)
+    for _, proc in nlp.pipeline[:3]:
+        doc = proc(doc)
+    linker = nlp.get_pipe("attribute_linker")
+    context = DocContext.of(doc, linker.ruler_key, linker.patterns)
+    lo, hi = Clauses(load_json("link_cues.json")["clause_breaks"]).around(sentence, context, sentence.index(at))
+    assert sentence[lo:hi] == clause
+
+
+@pytest.mark.parametrize(
+    ("cue", "ratio"),
+    [("two-thirds of", Decimal("1.5")), ("a third of", Decimal(3)), ("half of it", Decimal(2)),
+     ("a quarter of", Decimal(4)), ("of which", None)],
+)
+def test_a_fraction_cue_reads_its_longest_fraction_word(cue, ratio):
+    resolver = PeriodResolver(load_json("link_cues.json"), default_registry())
+    assert next((r for word, r in resolver.fractions if word in cue), None) == ratio
+

@@ -5,7 +5,7 @@
     python bench/snapshot.py compare SAVED.jsonl [--build] [--rules-may-change]
 
 `dump` runs the pipeline (the saved model, or `--build` from data) over the seed
-corpus and the dev, test and holdout splits (dates from their manifests) and
+corpus and the dev, test, holdout, news and overlap splits (dates from their manifests) and
 writes one line per fact with every field, `rule` included. `compare` makes a
 fresh dump and prints every difference from SAVED; exit status 1 if any. With
 `--rules-may-change` a differing `rule` string is listed but does not fail.
@@ -22,7 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-SPLITS = {"seed": "corpus", "dev": "corpus/dev", "test": "corpus/test", "holdout": "corpus/holdout", "news": "corpus/news", "overlap": "corpus/overlap"}
+SPLITS = {"seed": "corpus", "dev": "corpus/dev", "test": "corpus/test", "holdout": "corpus/holdout",
+          "news": "corpus/news", "overlap": "corpus/overlap"}
 NOT_COMPARED = ("evidence",)
 
 

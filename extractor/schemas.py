@@ -120,6 +120,7 @@ class MoneyCuesSchema(_Strict):
     not_a_fact: Words
     investment_in_company_after: Words
     rental_period_after: Words
+    not_a_fact_purposes: Words
 
 
 class BareFiguresSchema(_Strict):

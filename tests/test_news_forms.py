@@ -78,12 +78,21 @@ FORMS = [
     row("Orbitra and Kestrel will each invest $2 billion in new data centres.",
         ("budget", 2 * B, "USD", ["Kestrel", "Orbitra"], None), marks=todo("'A and B will each invest'")),
     # 11. precision: none of these is a fact
-    row("The campaign will spend $500 million on user subsidies.", marks=todo("a purpose after the amount")),
+    row("The campaign will spend $500 million on user subsidies."),
+    row("Kestrel has budgeted 3 billion yuan for coupons during the festival."),
+    row("Alibaba has budgeted 3 billion yuan for new data centres.", ("budget", 3 * B, "CNY", ["Alibaba"], None)),
     row("Its order backlog rose to $30 billion."),
     row("Training the model cost about $6 million in compute.", marks=todo("one training run's cost")),
     row("Spending came in $5 billion higher than expected.", marks=todo("a difference is not a budget")),
     row("The firm hired 2,000 engineers after buying 10,000 GPUs.", ("chip_count", 10000, "chips", None, None)),
-    row("It sells an 8-GPU server.", marks=todo("a hyphenated product spec")),
+    row("It sells an 8-GPU server."),
+    row("Its racks, each holding 72 GPUs, ship in May."),
+    row("Prices fell to $0.20 per million input tokens."),
+    row("Power costs $60 per megawatt-hour there."),
+    row("Nvidia expects a $5.5 billion charge tied to its inventory."),
+    row("The three groups asked for roughly 1.2 million H20s, according to two of the people.",
+        ("chip_count", 1.2 * M, "chips", None, "H20")),
+    row("H100 spot prices ranged from $1.10 to $2.60 an hour.", ("unit_price", (1.10, 2.60), "USD", None, "H100")),
     row("Thirty percent of them run on H100s."),
 ]
 

@@ -36,6 +36,9 @@ from extractor.structure import DocumentLayout
 if not Span.has_extension("typing"):
     Span.set_extension("typing", default=None)
 
+_HYPHEN_SPEC = re.compile(r"[-‐](?:gpu|chip|card|accelerator|node|socket)\b(?!s)", re.I)
+_SMALL_WORDS = re.compile(r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|"
+                          r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)$", re.I)
 UNDECIDED = Typing("", "undecided")  # no cue or noun of its own: the layout or a neighbour may still type it
 _DIGIT = re.compile(r"\d")
 _NEXT_WORDS = re.compile(r"[\s+-]*(?P<word>[A-Za-z][\w-]*)(?:\s+(?P<next>[a-z]+))?")
@@ -85,6 +88,8 @@ class FactTyper(DataComponent):
         box = counts["per_container"]
         alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
         words = lambda phrases: alt(phrases).replace(r"\ ", r"\s+")  # noqa: E731
+        self.purpose = re.compile(rf"\s+(?:for|on|to fund|to pay for|in)\s+(?:(?:the|new|its|their|more)\s+)?"
+                                  rf"(?:{words(money['not_a_fact_purposes'])})\b", re.I)
         self.contents_of_one = re.compile(
             rf"\b(?:{alt(box['determiners'])})\s+(?:[\w-]+\s+){{0,2}}(?:{alt(box['containers'])})s?\s+"
             rf"(?:{alt(box['verbs'])})\s+(?:(?:{words(box['qualifiers'])})\s+)?$", re.I)
@@ -104,13 +109,14 @@ class FactTyper(DataComponent):
                             sorted(self.noun_kind, key=len, reverse=True))
         name_like = r"[A-Z][\w.&’'/-]*"  # a name or model between number and noun: 'Nvidia', 'H100/H200'
         model_like = r"\d+[A-Za-z][\w-]*"  # a model number with its letters: '910C', '4090s'
-        skipped = rf"(?:(?:{name_like}|{model_like}|(?i:{skip}))[\s-]+){{0,{int(counts['max_gap_tokens'])}}}"
-        self.count_noun = re.compile(rf"\+?[\s-]*{skipped}(?P<noun>(?i:{noun_alt}))(?![\w-])")
+        skipped = rf"(?:(?:{name_like}|{model_like}|(?i:{skip}))[ \t-]+){{0,{int(counts['max_gap_tokens'])}}}"
+        # the noun is on the figure's own line: '900' ending a timeline row does not count the next line's 'users'
+        self.count_noun = re.compile(rf"\+?[ \t-]*{skipped}(?P<noun>(?i:{noun_alt}))(?![\w-])")
         chip_type = next((t for t in counted if t.spec.context_label == "CHIP"), None)
         self.product_kind = chip_type.name if chip_type else None
         families = "|".join(r.lstrip("^") for r in self.cues["chip_makers"].values())
         self.product_noun = re.compile(
-            rf"\+?[\s-]*{skipped}(?:(?P<plural>(?:{families})[A-Za-z0-9-]*?s)|[x×]\s+(?P<times>(?:{families})[\w-]*))"
+            rf"\+?[ \t-]*{skipped}(?:(?P<plural>(?:{families})[A-Za-z0-9-]*?s)|[x×]\s+(?P<times>(?:{families})[\w-]*))"
             r"(?![\w])")
         bare = self.cues["bare_figures"]
         self.bare_followers = {w.lower() for w in bare["followers"]}
@@ -195,6 +201,8 @@ class FactTyper(DataComponent):
             if period:
                 cue = _cue(period, quantity.end, "unit_price: a rental rate per month or week")
                 return Typing(self.per_unit, "rental-per-period", cue, rental=True, money=True)
+        if self.purpose.match(text, quantity.end):
+            return None  # 'for coupons', 'on user subsidies': not capacity
         positive = self.budget.nearest(text, quantity.start, quantity.end, lo, hi)
         negative = self.not_a_fact.nearest(text, quantity.start, quantity.end, lo, hi)
         if negative and (positive is None or negative[0] < positive[0] or negative[0] == positive[0] and len(
@@ -249,6 +257,10 @@ class FactTyper(DataComponent):
         if self.contents_of_one.search(text, max(0, lead - self.windows["contents_of_one_before"]), lead):
             return None  # the contents of one product ('each rack holds 72 GPUs')
         m = self.count_noun.match(text, quantity.end)
+        if m is not None and _HYPHEN_SPEC.match(text, quantity.end):
+            return None  # '8-GPU instance', 'an eight-GPU server': a product's spec, not a count
+        if not m and _is_small_word_number(quantity):
+            return None  # 'two of the people', 'the three', 'four of the companies': not a figure
         if not m:
             product = self.product_noun.match(text, quantity.end) if self.product_kind else None
             if product is not None and not self.count_not_before.ends_before(
@@ -431,6 +443,11 @@ def _cue(m: re.Match, offset: int, why: str) -> Cue:
     text = m.group().strip(" \t\n\"“”'’()[]")
     start = offset + m.start() + m.group().find(text)
     return Cue(text, start, start + len(text), why)
+
+
+def _is_small_word_number(quantity: Quantity) -> bool:
+    """A number written as one small word ('two', 'the three'): in news a pronoun-like count of people or firms."""
+    return quantity.unit is None and not quantity.scaled and bool(_SMALL_WORDS.match(quantity.text.strip()))
 
 
 def _lead(quantity: Quantity) -> int:

@@ -44,7 +44,8 @@ _DIGIT_CHAIN = re.compile(  # dates, ISBNs and phones (2+ dashes or slashes), ve
 _CHAIN_HINT = re.compile(r"\d[-–./:]\d|\d{3}[ -]\d{3}")
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|~|to|and|through|thru)\s*", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
-_FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$", re.I)
+_FROM = re.compile(  # 'rose from X to Y' is a change; 'ranged from X to Y' is a range
+    r"(?<!range )(?<!ranged )(?<!ranges )(?<!ranging )\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$", re.I)
 _HYPHEN_CHAIN_AFTER = re.compile(r"[-–]\d")
 _PRODUCT_BEFORE = re.compile(r"\b(?P<name>[A-Z][A-Za-z]+)\s$")  # 'Ascend 910B', 'Llama 405B', 'Qwen 72B'
 _NEXT_WORD = re.compile(r"\+?[\s-]{0,2}(?P<word>[A-Za-z]+)")

@@ -10,6 +10,7 @@ pretrained one included.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from functools import cache
@@ -24,7 +25,8 @@ from extractor.components.tokenizer import customize_tokenizer
 from extractor.records import Fact
 from extractor.resources import load_jsonl
 
-MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "extractor"
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+MODEL_DIR = PROJECT_DIR / "models" / "extractor"
 PATTERN_FILES = ("patterns/organizations.jsonl", "patterns/products.jsonl", "patterns/time.jsonl")
 MAX_LENGTH = 20_000_000
 
@@ -88,6 +90,12 @@ def build() -> Language:
     return add_to_pipeline(nlp)
 
 
+def source_checkout(project_dir: Path = PROJECT_DIR) -> bool:
+    """True when the package runs from a source checkout (where `models/` belongs),
+    False in a wheel install, whose parent folder is site-packages."""
+    return (project_dir / "pyproject.toml").is_file()
+
+
 def save(path: str | Path = MODEL_DIR) -> Path:
     path = Path(path)
     build().to_disk(path)
@@ -135,6 +143,8 @@ def _start_worker(model: str | None) -> None:
     """Pool initializer: one pipeline per worker process (inherited on fork,
     loaded once otherwise)."""
     global _WORKER_NLP
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if _WORKER_NLP is None:
         _WORKER_NLP = load(model) if model else load()
 

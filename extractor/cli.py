@@ -98,16 +98,20 @@ def _manifest(path: str) -> None:
         raise UsageError(f"--manifest {path}: {error}") from error
 
 
-def _stop_on_sigterm() -> None:
+def _interrupt(signum, frame):
     """SIGTERM (a scheduler, `kill`) stops the batch like Ctrl-C: cleanly, with a summary."""
-
-    def interrupt(signum, frame):
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, interrupt)
+    raise KeyboardInterrupt
 
 
 def _extract(args: argparse.Namespace) -> int:
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        return _run_extract(args)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run_extract(args: argparse.Namespace) -> int:
     from extractor.batch import run_batch
     from extractor.sources import Fields, Given, check_inputs, iter_inputs
 
@@ -120,7 +124,6 @@ def _extract(args: argparse.Namespace) -> int:
             _writable(flag, path)
     nlp = _pipeline(args.model)
     fields = Fields(args.id_field, args.text_field, args.published_field)
-    _stop_on_sigterm()
     with ExitStack() as stack:
         store = stack.enter_context(_open_store(args.db)) if args.db else None
         if args.format == "table":

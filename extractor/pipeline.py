@@ -90,10 +90,10 @@ def build() -> Language:
     return add_to_pipeline(nlp)
 
 
-def source_checkout(project_dir: Path = PROJECT_DIR) -> bool:
+def source_checkout() -> bool:
     """True when the package runs from a source checkout (where `models/` belongs),
     False in a wheel install, whose parent folder is site-packages."""
-    return (project_dir / "pyproject.toml").is_file()
+    return (PROJECT_DIR / "pyproject.toml").is_file()
 
 
 def save(path: str | Path = MODEL_DIR) -> Path:

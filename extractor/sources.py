@@ -50,6 +50,9 @@ class Fields:
     published: str = "published"
 
 
+DEFAULT_FIELDS = Fields()
+
+
 @dataclass(frozen=True)
 class Given:
     """What the command line says about a single document (a file or stdin)."""
@@ -288,6 +291,13 @@ def _record_item(raw: bytes, where: str, feed: str, fields: Fields) -> NewsItem 
         return Problem(where, f"malformed JSON line: {error.msg} at column {error.colno}", content_hash=digest)
     if not isinstance(record, dict):
         return Problem(where, "JSON line is not an object", content_hash=digest)
+    return read_record(record, fields, where, feed, digest, notes)
+
+
+def read_record(record: dict, fields: Fields = Fields(), where: str = "", feed: str = "", digest: str = "",
+                notes: list[str] | None = None) -> NewsItem | Problem:
+    """One JSON Lines record (or a Spark row as a dict) as a document, read the same way everywhere."""
+    notes = [] if notes is None else notes
     text = record.get(fields.text)
     given_id = record.get(fields.id)
     if not isinstance(text, str):
@@ -301,7 +311,7 @@ def _record_item(raw: bytes, where: str, feed: str, fields: Fields) -> NewsItem 
         return Problem(where, "empty text", "skipped", doc_id, digest)
     text = _repair(text, notes)
     published = _published(record.get(fields.published), notes)
-    return NewsItem(doc_id, text, published, where, digest, notes, origin)
+    return NewsItem(doc_id, text, published, where, digest or content_hash(text), notes, origin)
 
 
 def _jsonl_items(lines: Iterable[bytes], name: str, fields: Fields, feed: str) -> Iterator[NewsItem | Problem]:

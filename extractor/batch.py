@@ -180,6 +180,7 @@ def _check_identity(inputs: Iterable[NewsItem | Problem], store: Store | None) -
     or in the store is a conflict (failed, not stored), the same content again
     is skipped, an edit of a stored document (same origin) replaces it with a note."""
     seen: dict[str, _Seen] = {}
+    contents: dict[str, str] = {}
     for item in inputs:
         if not isinstance(item, NewsItem):
             yield item
@@ -188,7 +189,13 @@ def _check_identity(inputs: Iterable[NewsItem | Problem], store: Store | None) -
         if earlier is not None:
             yield _repeat(item, earlier, "in this run")
             continue
+        if item.content_hash in contents:
+            yield Problem(item.source, f"same content as {contents[item.content_hash]} in this run (an input given "
+                                       "twice, e.g. a folder and its subfolder?)", "skipped", item.doc_id,
+                          item.content_hash, kind="unchanged")
+            continue
         seen[item.doc_id] = _Seen(item.source, item.content_hash)
+        contents[item.content_hash] = item.source
         stored = store.state(item.doc_id) if store is not None else None
         if stored is None or stored["status"] != "processed":
             yield item

@@ -174,3 +174,10 @@ def test_identity_html_date_used_only_without_a_manifest_date(tmp_path, manifest
     (item,) = iter_inputs([tmp_path / "news"])
     assert item.published == published
     assert (note in item.notes) if note else not any("metadata" in n for n in item.notes)
+
+
+def test_identity_a_folder_and_its_subfolder_are_read_once(nlp, tmp_path):
+    root = _tree(tmp_path / "news", {"a.txt": OTHER, "day1/story.txt": STORY})
+    summary = run_batch(iter_inputs([root, root / "day1"]), nlp, progress=False)
+    (problem,) = summary.problems
+    assert (summary.processed, summary.unchanged) == (2, 1) and problem["reason"].startswith("same content as")

@@ -97,20 +97,28 @@ def _extract_safely(item: NewsItem, nlp: Language | None = None) -> tuple[list[d
 
 def _results(items: Iterator[NewsItem | Problem], nlp: Language, n_process: int,
              chunk: int = 64) -> Iterator[tuple[NewsItem | Problem, Any]]:
-    """(input, (facts, error)) pairs in input order; problems pass through."""
+    """(input, (facts, error)) pairs in input order; problems pass through.
+
+    With a pool, the next chunk is read and handed to the workers before the
+    current chunk's results are written, so the workers never wait for the
+    store or for file reading."""
     if n_process <= 1:
         for item in items:
             yield item, (None if isinstance(item, Problem) else _extract_safely(item, nlp))
         return
     with worker_pool(n_process, nlp) as pool:
-        while True:
+
+        def submit() -> tuple[list[NewsItem | Problem], Iterator[Any]]:
             batch = list(islice(items, chunk * n_process))
-            if not batch:
-                return
             work = [i for i in batch if isinstance(i, NewsItem)]
-            done = iter(pool.imap(_extract_safely, work, chunksize=max(1, len(work) // (4 * n_process))))
+            return batch, pool.imap(_extract_safely, work, chunksize=max(1, len(work) // (4 * n_process)))
+
+        batch, done = submit()
+        while batch:
+            following = submit()
             for item in batch:
                 yield item, (None if isinstance(item, Problem) else next(done))
+            batch, done = following
 
 
 def run_batch(inputs: Iterable[NewsItem | Problem], nlp: Language, *, store: Store | None = None,

@@ -15,6 +15,7 @@ output pipe stop the batch cleanly: what was done is committed and the
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -141,6 +142,8 @@ def run_batch(inputs: Iterable[NewsItem | Problem], nlp: Language, *, store: Sto
         summary.stopped = "interrupted"
     except BrokenPipeError:
         summary.stopped = "the output pipe was closed"
+    except (OSError, ValueError, sqlite3.Error) as error:  # the batch itself: disk full, store locked, closed file
+        summary.stopped = f"the run failed: {type(error).__name__}: {error}"
     finally:
         bar.close()
         if store is not None:

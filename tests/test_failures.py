@@ -248,3 +248,21 @@ def test_failures_ctrl_c_stops_cleanly_and_resumes(tmp_path, n_process):
     assert final["unchanged"] >= partial["processed"]
     with sqlite3.connect(db) as con:
         assert con.execute("SELECT count(*), sum(facts) FROM documents").fetchone() == (n, 2 * n)
+
+
+def test_failures_an_output_that_breaks_mid_run_still_gives_the_summary(nlp, tmp_path):
+    from extractor.batch import run_batch
+    from extractor.sources import iter_inputs
+
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    out = open(tmp_path / "facts.jsonl", "w", encoding="utf-8")  # noqa: SIM115 - closed on purpose
+    out.close()
+    summary = run_batch(iter_inputs([tmp_path / "a.txt"]), nlp, out=out, progress=False)
+    assert not summary.complete and "the run failed: ValueError" in summary.stopped
+    assert summary.read == 1 and "stopped early" in summary.report()
+
+
+def test_failures_doc_id_with_json_lines_on_stdin(tmp_path):
+    proc = command("extract", "-", "--doc-id", "x", stdin='{"id": "s1", "text": "Acme will buy 5,000 GPUs."}\n')
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "--doc-id/--published describe one plain-text document, but stdin holds JSON Lines" in proc.stderr

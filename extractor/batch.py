@@ -15,6 +15,7 @@ output pipe stop the batch cleanly: what was done is committed and the
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import sys
 import time
@@ -213,11 +214,18 @@ def _check_identity(inputs: Iterable[NewsItem | Problem], store: Store | None) -
         elif stored["content_hash"] == item.content_hash:
             yield Problem(item.source, "unchanged since an earlier run (already in the store)", "skipped",
                           item.doc_id, item.content_hash, kind="unchanged")
-        elif stored["source"] not in (None, item.origin or item.source):
+        elif not _same_source(stored["source"], item.origin or item.source):
             yield _repeat(item, _Seen(stored["source"], stored["content_hash"]), "in the store")
         else:
             item.notes.append("content changed since the stored version: its facts replace the old ones")
             yield item
+
+
+def _same_source(stored: str | None, origin: str) -> bool:
+    """Stores written before sources were absolute hold the path as given."""
+    if stored in (None, origin):
+        return True
+    return not os.path.isabs(stored) and os.path.abspath(stored) == origin
 
 
 def _repeat(item: NewsItem, earlier: _Seen, where: str) -> Problem:

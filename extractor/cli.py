@@ -112,7 +112,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
-    from extractor.batch import run_batch
+    from extractor.batch import Summary, run_batch
     from extractor.sources import Fields, Given, check_inputs, iter_inputs
 
     given = Given(args.doc_id, args.published)
@@ -122,7 +122,10 @@ def _run_extract(args: argparse.Namespace) -> int:
     for flag, path in (("--out", args.out), ("--db", args.db), ("--summary", args.summary), ("--texts", args.texts)):
         if path:
             _writable(flag, path)
-    nlp = _pipeline(args.model)
+    try:
+        nlp = _pipeline(args.model)
+    except KeyboardInterrupt:
+        return _finish(args, Summary(stopped="interrupted"))
     fields = Fields(args.id_field, args.text_field, args.published_field)
     with ExitStack() as stack:
         store = stack.enter_context(_open_store(args.db)) if args.db else None
@@ -142,6 +145,11 @@ def _run_extract(args: argparse.Namespace) -> int:
             Path(args.out).write_text(table + "\n", encoding="utf-8")
         else:
             print(table)
+    return _finish(args, summary)
+
+
+def _finish(args: argparse.Namespace, summary) -> int:
+    """The report, the summary file and the exit code, however the run ended."""
     print(summary.report(), file=sys.stderr)
     if args.summary:
         try:

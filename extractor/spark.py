@@ -147,7 +147,12 @@ def _run(args: argparse.Namespace) -> int:
             raise UsageError(f"input {args.input}: no field {fields.text!r} in its records (see --text-field)")
         facts_jsonl(articles, fields).write.mode("overwrite").text(args.output)
         written = spark.read.text(args.output).count()
-        print(f"{written} facts from {articles.count()} articles -> {args.output}", file=sys.stderr)
+        from pyspark.sql import functions
+
+        text = functions.col(f"`{fields.text}`")
+        no_text = articles.filter(text.isNull() | (functions.trim(text.cast("string")) == "")).count()
+        print(f"{written} facts from {articles.count()} articles ({no_text} without text, skipped) -> "
+              f"{args.output}", file=sys.stderr)
     finally:
         spark.stop()
     return 0

@@ -181,3 +181,16 @@ def test_identity_a_folder_and_its_subfolder_are_read_once(nlp, tmp_path):
     summary = run_batch(iter_inputs([root, root / "day1"]), nlp, progress=False)
     (problem,) = summary.problems
     assert (summary.processed, summary.unchanged) == (2, 1) and problem["reason"].startswith("same content as")
+
+
+def test_identity_a_store_from_before_absolute_sources_still_takes_edits(nlp, tmp_path, monkeypatch):
+    from extractor.sources import NewsItem
+
+    monkeypatch.chdir(tmp_path)
+    _tree(tmp_path, {"news/a.txt": "Vantor ordered 15,000 GPUs this week."})
+    with Store(tmp_path / "facts.db") as store:
+        run_batch([NewsItem("a", STORY, None, "news/a.txt", "old-hash", origin="news/a.txt")], nlp, store=store,
+                  progress=False)
+        summary = run_batch(iter_inputs([tmp_path / "news"]), nlp, store=store, progress=False)
+        values = [f["value"] for f in store.query()]
+    assert (summary.processed, summary.failed, values) == (1, 0, [15000])

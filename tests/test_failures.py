@@ -214,8 +214,8 @@ def test_failures_two_stdin_runs_keep_both(tmp_path):
     assert len(ids) == 2 and all(i.startswith("sha-") for i in ids)
 
 
-@pytest.mark.parametrize("n_process", [1, 2])
-def test_failures_ctrl_c_stops_cleanly_and_resumes(tmp_path, n_process):
+@pytest.mark.parametrize(("n_process", "signum"), [(1, signal.SIGINT), (2, signal.SIGINT), (1, signal.SIGTERM)])
+def test_failures_ctrl_c_stops_cleanly_and_resumes(tmp_path, n_process, signum):
     folder = tmp_path / "news"
     folder.mkdir()
     n = 300
@@ -235,7 +235,7 @@ def test_failures_ctrl_c_stops_cleanly_and_resumes(tmp_path, n_process):
                 done = con.execute("SELECT count(*) FROM documents WHERE status = 'processed'").fetchone()[0]
         except sqlite3.Error:
             continue
-    os.kill(proc.pid, signal.SIGINT)
+    os.kill(proc.pid, signum)
     err = proc.communicate(timeout=60)[1]
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "stopped early (interrupted)" in err

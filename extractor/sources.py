@@ -386,8 +386,15 @@ def _folder_items(root: Path, given_dates: dict, fields: Fields, recursive: bool
 
 
 def _walk(root: Path, recursive: bool) -> Iterator[tuple[Path, list[str]]]:
-    """(folder, sorted file names), folders in sorted order; hidden entries are left out."""
-    for folder, subfolders, files in os.walk(root):
+    """(folder, sorted file names), folders in sorted order; hidden entries are left
+    out; linked folders are followed, each real folder once (no loops)."""
+    visited: set[str] = set()
+    for folder, subfolders, files in os.walk(root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in visited:
+            subfolders[:] = []
+            continue
+        visited.add(real)
         subfolders[:] = sorted(d for d in subfolders if not d.startswith(".")) if recursive else []
         yield Path(folder), sorted(f for f in files if not f.startswith("."))
 

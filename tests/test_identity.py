@@ -194,3 +194,11 @@ def test_identity_a_store_from_before_absolute_sources_still_takes_edits(nlp, tm
         summary = run_batch(iter_inputs([tmp_path / "news"]), nlp, store=store, progress=False)
         values = [f["value"] for f in store.query()]
     assert (summary.processed, summary.failed, values) == (1, 0, [15000])
+
+
+def test_identity_linked_folders_are_read_once_without_loops(tmp_path):
+    root = _tree(tmp_path / "news", {"a.txt": OTHER, "day1/story.txt": STORY})
+    (root / "day1" / "loop").symlink_to(root, target_is_directory=True)
+    (root / "linked").symlink_to(tmp_path / "news" / "day1", target_is_directory=True)
+    ids = [i.doc_id for i in iter_inputs([root])]
+    assert ids == ["a", "day1/story"]  # each real folder once: the loop and the second link are not re-read

@@ -41,6 +41,7 @@ class Summary:
     problems: list[dict[str, str]] = field(default_factory=list)
     notes: list[dict[str, str]] = field(default_factory=list)
     unchanged: int = 0
+    own_outputs: int = 0
     skipped_types: dict[str, int] = field(default_factory=dict)
     stopped: str | None = None
 
@@ -53,6 +54,11 @@ class Summary:
         return sum(1 for p in self.problems if p["status"] == "failed")
 
     @property
+    def expected_skips(self) -> int:
+        """Skips that say nothing is wrong (`--strict` ignores them): stored unchanged, the run's own files."""
+        return self.unchanged + self.own_outputs
+
+    @property
     def complete(self) -> bool:
         return self.stopped is None
 
@@ -60,6 +66,8 @@ class Summary:
         self.problems.append({"input": source, "reason": reason, "status": status})
         if kind == "unchanged":
             self.unchanged += 1
+        elif kind == "output":
+            self.own_outputs += 1
         elif kind == "type":
             suffix = reason.rsplit(": ", 1)[-1]
             self.skipped_types[suffix] = self.skipped_types.get(suffix, 0) + 1

@@ -119,9 +119,14 @@ def _run_extract(args: argparse.Namespace) -> int:
     check_inputs(args.paths, given)
     if args.manifest:
         _manifest(args.manifest)
-    for flag, path in (("--out", args.out), ("--db", args.db), ("--summary", args.summary), ("--texts", args.texts)):
-        if path:
-            _writable(flag, path)
+    outputs = [(flag, path) for flag, path in (("--out", args.out), ("--db", args.db), ("--summary", args.summary),
+                                                ("--texts", args.texts)) if path]
+    inputs = {os.path.abspath(p) for p in args.paths if p != "-"}
+    for flag, path in outputs:
+        _writable(flag, path)
+        if os.path.abspath(path) in inputs:
+            raise UsageError(f"{flag} {path}: is also an input; writing it would destroy what is read")
+    own = [p for _, p in outputs] + ([args.db + suffix for suffix in ("-wal", "-shm", "-journal")] if args.db else [])
     try:
         nlp = _pipeline(args.model)
     except KeyboardInterrupt:
@@ -136,8 +141,8 @@ def _run_extract(args: argparse.Namespace) -> int:
         else:
             out = sys.stdout if store is None else None
         texts = stack.enter_context(open(args.texts, "w", encoding="utf-8")) if args.texts else None
-        inputs = iter_inputs(args.paths, args.manifest, fields, recursive=args.recursive, given=given)
-        summary = run_batch(inputs, nlp, store=store, out=out, texts=texts, n_process=args.n_process,
+        items = iter_inputs(args.paths, args.manifest, fields, recursive=args.recursive, given=given, outputs=own)
+        summary = run_batch(items, nlp, store=store, out=out, texts=texts, n_process=args.n_process,
                             keep_going=not args.fail_fast, progress=args.progress)
     if args.format == "table":
         table = io.format_table([json.loads(line) for line in out.getvalue().splitlines()])
@@ -161,7 +166,7 @@ def _finish(args: argparse.Namespace, summary) -> int:
         return INTERRUPTED
     if summary.failed or not summary.complete:
         return 1
-    if args.strict and summary.skipped > summary.unchanged:
+    if args.strict and summary.skipped > summary.expected_skips:
         return 1
     return 0
 

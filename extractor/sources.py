@@ -83,7 +83,8 @@ class Problem:
     status: str = "failed"  # or "skipped": nothing to extract
     doc_id: str | None = None
     content_hash: str | None = None
-    kind: str = ""  # "unchanged": already stored from the same content; "type": not a news file
+    kind: str = ""  # "unchanged": already stored from the same content; "type": not a news file;
+    # "output": a file this run writes
 
 
 class ManifestError(ValueError):
@@ -340,22 +341,25 @@ def check_inputs(paths: list[str], given: Given) -> None:
 
 
 def iter_inputs(paths: Iterable[str | Path], manifest: str | Path | None = None, fields: Fields = Fields(), *,
-                recursive: bool = True, given: Given = Given()) -> Iterator[NewsItem | Problem]:
+                recursive: bool = True, given: Given = Given(),
+                outputs: Iterable[str | Path] = ()) -> Iterator[NewsItem | Problem]:
     """Every article of the given files, folders and streams, in a stable order.
 
     A folder's `manifest.jsonl` (and the given manifest, which wins) supplies
     the publication dates of its `.txt` and `.html` articles; a file in a
     subfolder is looked up by its id (`day1/story`) and, in its own folder's
-    manifest, by its name.
+    manifest, by its name. `outputs` (the run's own files: facts, store,
+    summary) found in a folder are skipped, never read as news.
     """
     dates = read_manifest(manifest) if manifest else {}
+    own = {os.path.abspath(p) for p in outputs}
     for raw in paths:
         if str(raw) == "-":
             yield from _stdin_items(fields, dates, given)
             continue
         path = Path(raw)
         if path.is_dir():
-            yield from _folder_items(path, dates, fields, recursive)
+            yield from _folder_items(path, dates, fields, recursive, own)
         elif path.is_file():
             place = _Place(path.stem, lambda doc_id: dates.get(doc_id))
             yield from _one_file(path, place, fields, given)
@@ -363,7 +367,8 @@ def iter_inputs(paths: Iterable[str | Path], manifest: str | Path | None = None,
             yield Problem(str(path), "no such file or folder")
 
 
-def _folder_items(root: Path, given_dates: dict, fields: Fields, recursive: bool) -> Iterator[NewsItem | Problem]:
+def _folder_items(root: Path, given_dates: dict, fields: Fields, recursive: bool,
+                  own: set[str]) -> Iterator[NewsItem | Problem]:
     for folder, files in _walk(root, recursive):
         local: dict[str, str | None] = {}
         if MANIFEST in files:
@@ -376,6 +381,9 @@ def _folder_items(root: Path, given_dates: dict, fields: Fields, recursive: bool
             if name == MANIFEST:
                 continue
             path = folder / name
+            if os.path.abspath(path) in own:
+                yield Problem(str(path), "an output of this run, not read as news", "skipped", kind="output")
+                continue
             doc_id = path.relative_to(root).with_suffix("").as_posix()
             stem = path.stem
 

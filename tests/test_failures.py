@@ -86,6 +86,7 @@ def place(tmp_path):
         (["extract", "{p}", "--published", "2025-01-01"], "--published describes one document, but {p} holds many"),
         (["extract", "{p}/a.txt", "--published", "soon"], "--published 'soon' is not an ISO date"),
         (["extract", "{p}/a.txt", "--doc-id", " "], "--doc-id is empty"),
+        (["extract", "{p}/no-id.jsonl", "--out", "{p}/no-id.jsonl"], "--out {p}/no-id.jsonl: is also an input"),
         (["query", "--db", "{p}/missing.db"], "--db {p}/missing.db: no store there"),
         (["query", "--db", "{p}/not-a-db.db"], "--db {p}/not-a-db.db: not an extractor store"),
         (["query", "--db", "{p}/x.db", "--type", "capex"], "argument --type: invalid choice: 'capex'"),
@@ -138,6 +139,18 @@ def test_failures_strict_rerun_of_unchanged_documents_passes(capsys, place, stri
     assert cli(capsys, "extract", place / "a.txt", "--db", db)[0] == 0
     again = cli(capsys, "extract", place / "a.txt", "--db", db, *(["--strict"] if strict else []))
     assert again[0] == code and "1 skipped as unchanged" in again[2]
+
+
+def test_failures_outputs_inside_the_input_folder_are_not_read_as_news(capsys, tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    args = ["extract", tmp_path, "--out", tmp_path / "facts.jsonl", "--db", tmp_path / "facts.db",
+            "--summary", tmp_path / "summary.json", "--strict"]
+    assert cli(capsys, *args)[0] == 0
+    code, _, err = cli(capsys, *args)  # now facts.jsonl, facts.db(-wal) and summary.json lie in the folder
+    summary = json.loads((tmp_path / "summary.json").read_text())
+    assert code == 0 and summary["processed"] == 0 and summary["unchanged"] == 1 and summary["skipped_types"] == {}
+    assert {Path(p["input"]).name for p in summary["problems"] if "output of this run" in p["reason"]} >= {
+        "facts.jsonl", "facts.db", "summary.json"}
 
 
 def test_failures_strict_still_fails_on_other_skips(capsys, tmp_path):

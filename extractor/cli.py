@@ -73,6 +73,8 @@ def _pipeline(model: str | None):
     if not model:
         return load()
     folder = Path(model)
+    if folder.is_file():
+        raise UsageError(f"--model {model}: a file; a saved pipeline is a folder (made by `extractor build --out`)")
     if not folder.is_dir():
         raise UsageError(f"--model {model}: no such folder")
     if not (folder / "config.cfg").is_file():

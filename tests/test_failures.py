@@ -78,6 +78,7 @@ def place(tmp_path):
         (["extract", "{p}/a.txt", "--db", "{p}/other.db"], "not an extractor store: table documents has no column"),
         (["extract", "{p}/a.txt", "--model", "{p}/model"], "--model {p}/model: not a saved pipeline (no config.cfg)"),
         (["extract", "{p}/a.txt", "--model", "{p}/nothing"], "--model {p}/nothing: no such folder"),
+        (["extract", "{p}/a.txt", "--model", "{p}/a.txt"], "--model {p}/a.txt: a file; a saved pipeline is a folder"),
         (["extract", "{p}/a.txt", "--n-process", "0"], "argument --n-process: at least 1 process is needed, got 0"),
         (["extract", "{p}/a.txt", "--n-process", "-3"], "argument --n-process: at least 1 process is needed, got -3"),
         (["extract", "{p}/a.txt", "--n-process", "2.5"], "argument --n-process: a whole number of processes"),

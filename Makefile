@@ -6,9 +6,9 @@ SRC := extractor tests evaluate.py bench
 
 .PHONY: install run test lint models bench browser-test clean
 
+# one install with the pip that ships with Python (no upgrade): what a user's plain `pip install .` gets
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[test,spark]"
 	touch $(STAMP)
 
@@ -17,7 +17,7 @@ install: $(STAMP)
 # the main job: facts for every corpus article (three splits), then the scores beside the baseline
 run: $(STAMP)
 	mkdir -p out
-	$(VENV)/bin/extractor extract corpus/ --out out/facts.jsonl --summary out/summary.json
+	$(VENV)/bin/extractor extract corpus/ --no-recursive --out out/facts.jsonl --summary out/summary.json
 	$(VENV)/bin/extractor extract corpus/dev --out out/facts-dev.jsonl --summary out/summary-dev.json
 	$(VENV)/bin/extractor extract corpus/test --out out/facts-test.jsonl --summary out/summary-test.json
 	$(VENV)/bin/extractor extract corpus/holdout --out out/facts-holdout.jsonl --summary out/summary-holdout.json

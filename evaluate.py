@@ -18,10 +18,13 @@ from pathlib import Path
 
 from extractor.evaluation import (
     SYSTEMS,
+    PredictionsError,
+    covers,
     format_errors,
     format_table,
     load_split,
     load_system,
+    read_predictions,
     run_system,
     score_file,
 )
@@ -120,7 +123,18 @@ def main(argv: list[str] | None = None) -> int:
 
     runs = []
     if args.pred:
-        runs = [score_file(args.pred, split) for split in splits]
+        try:
+            predictions = read_predictions(args.pred)
+        except PredictionsError as error:
+            parser.error(f"--pred {error}")
+        for split in splits:
+            if covers(predictions, split):
+                runs.append(score_file(args.pred, split, predictions))
+            else:
+                print(f"split {split.name}: {args.pred} has no predictions for any of its "
+                      f"{len(split.documents)} documents; not scored", file=sys.stderr)
+        if not runs:
+            parser.error(f"--pred {args.pred}: no doc_id matches a document of the splits scored")
     else:
         for name in args.system or list(SYSTEMS):
             extract, load_seconds = load_system(name)

@@ -6,8 +6,10 @@
 Measures, in one run on the same texts: (a) spacy.blank("en")'s tokenizer
 alone, (b) the full extractor, (c) quantulum3, (d) the extractor with
 n_process=2 on at least 2,000 documents; cold start (import + load) and peak
-RSS in fresh processes; and a size sweep (1 KB .. 1 MB documents). Prints a
-table, writes results.json and a PNG (when matplotlib is installed).
+RSS in fresh processes; and a size sweep (1 KB .. 1 MB documents) of news
+text and of fact-dense text (every sentence with figures), whose words/s must
+stay flat as documents grow. Prints a table, writes results.json and a PNG
+(when matplotlib is installed). `--sweep-only` runs just the size sweep.
 Not part of the test suite: numbers depend on the machine.
 """
 
@@ -119,19 +121,52 @@ print(json.dumps({"peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_max
 """
 
 
+FACT_DENSE = (
+    "Company{i} Holdings will spend ${b}.{c} billion on data centres in 202{y}.",
+    "It ordered {n:,} Nvidia H100 GPUs at about ${p:,} each last month.",
+    "Its assistant reached {u} million monthly active users and served {t} trillion tokens a day.",
+)
+SIZES = (("1 KB", 1_000), ("10 KB", 10_000), ("100 KB", 100_000), ("1 MB", 1_000_000))
+
+
+def fact_dense(size: int) -> str:
+    """`size` characters of sentences that each hold figures (written for the benchmark)."""
+    parts, total, i = [], 0, 0
+    while total < size:
+        sentence = FACT_DENSE[i % 3].format(i=i, b=i % 90 + 1, c=i % 10, y=i % 7, n=1000 + 37 * i, p=20000 + i,
+                                            u=i % 500 + 1, t=i % 40 + 1)
+        parts.append(sentence)
+        total += len(sentence) + 1
+        i += 1
+    return " ".join(parts)[:size].rsplit(" ", 1)[0]
+
+
 def size_sweep(texts, nlp) -> list[dict]:
+    """words/s by document size, for news text and for fact-dense text."""
     from extractor.pipeline import extract
 
     joined = "\n\n".join(t for t, _ in texts)
     rows = []
-    for label, size in (("1 KB", 1_000), ("10 KB", 10_000), ("100 KB", 100_000), ("1 MB", 1_000_000)):
-        text = (joined * (size // len(joined) + 1))[:size]
-        count = max(1, 200_000 // size)
-        seconds = best_of(lambda text=text, count=count: [extract(text, "2025-12-23", nlp=nlp) for _ in range(count)])
-        w = len(text.split()) * count
-        rows.append({"size": label, "bytes": size, "docs": count, "words": w, "seconds": round(seconds, 4),
-                     "words_per_second": round(w / seconds)})
+    for kind in ("news", "fact-dense"):
+        for label, size in SIZES:
+            text = (joined * (size // len(joined) + 1))[:size] if kind == "news" else fact_dense(size)
+            count = max(1, 200_000 // size)
+            seconds = best_of(lambda text=text, count=count: [extract(text, "2025-12-23", nlp=nlp)
+                                                              for _ in range(count)], repeats=3 if size < 10**6 else 1)
+            w = len(text.split()) * count
+            rows.append({"text": kind, "size": label, "bytes": size, "docs": count, "words": w,
+                         "seconds": round(seconds, 4), "words_per_second": round(w / seconds)})
     return rows
+
+
+def _sweep_rate(sweep: list[dict], kind: str, size: str) -> int:
+    return next(r for r in sweep if r["text"] == kind and r["size"] == size)["words_per_second"]
+
+
+def print_sweep(sweep: list[dict]) -> None:
+    for kind in ("news", "fact-dense"):
+        rows = [r for r in sweep if r["text"] == kind]
+        print(f"size sweep ({kind}): " + ", ".join(f"{r['size']} {r['words_per_second']:,} w/s" for r in rows))
 
 
 def plot(results: dict, path: Path) -> bool:
@@ -150,7 +185,10 @@ def plot(results: dict, path: Path) -> bool:
     left.set_title("Same texts, one run")
     left.tick_params(axis="x", labelrotation=15)
     sweep = results["size_sweep"]
-    right.plot([r["bytes"] for r in sweep], [r["words_per_second"] for r in sweep], marker="o")
+    for kind in ("news", "fact-dense"):
+        rows = [r for r in sweep if r["text"] == kind]
+        right.plot([r["bytes"] for r in rows], [r["words_per_second"] for r in rows], marker="o", label=kind)
+    right.legend()
     right.set_xscale("log")
     right.set_ylim(bottom=0)
     right.set_xlabel("document size (bytes)")
@@ -167,6 +205,7 @@ def main() -> int:
     parser.add_argument("--docs", type=int, default=2_000)
     parser.add_argument("--quantulum-seconds", type=float, default=30.0)
     parser.add_argument("--out", default=str(ROOT / "bench" / "results"))
+    parser.add_argument("--sweep-only", action="store_true", help="only the size sweep, printed (nothing written)")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -174,6 +213,11 @@ def main() -> int:
     import extractor
 
     texts = corpus_texts()
+    if args.sweep_only:
+        nlp = extractor.load()
+        extractor.extract(texts[0][0], texts[0][1], nlp=nlp)
+        print_sweep(size_sweep(texts, nlp))
+        return 0
     batch = repeat_to(texts, min_words=args.words)
     many = repeat_to(texts, min_docs=args.docs)
     nlp = extractor.load()
@@ -199,8 +243,8 @@ def main() -> int:
         row["words_per_second"] = round(row["words"] / row["seconds"])
         row["seconds"] = round(row["seconds"], 3)
     wps = {name: row["words_per_second"] for name, row in systems.items()}
-    ten_kb = next(r for r in sweep if r["size"] == "10 KB")["words_per_second"]
-    one_mb = next(r for r in sweep if r["size"] == "1 MB")["words_per_second"]
+    ten_kb, one_mb = _sweep_rate(sweep, "news", "10 KB"), _sweep_rate(sweep, "news", "1 MB")
+    dense_ten_kb, dense_one_mb = _sweep_rate(sweep, "fact-dense", "10 KB"), _sweep_rate(sweep, "fact-dense", "1 MB")
     results = {
         "machine": {"python": platform.python_version(), "cpus": __import__("os").cpu_count(),
                     "platform": platform.platform()},
@@ -211,6 +255,7 @@ def main() -> int:
             "extractor / quantulum3": round(wps["extractor"] / wps["quantulum3"], 1),
             "n_process=2 / single (same 2,000+ docs)": round(single_many / parallel_many, 2),
             "1 MB / 10 KB words/s": round(one_mb / ten_kb, 2),
+            "fact-dense 1 MB / 10 KB words/s": round(dense_one_mb / dense_ten_kb, 2),
         },
         "cold_start_seconds": round(cold, 3),
         "peak_rss_mb": round(rss, 1),
@@ -226,7 +271,7 @@ def main() -> int:
         print(f"{name:<42}{value}")
     print(f"{'cold start (import + load), s':<42}{results['cold_start_seconds']}")
     print(f"{'peak RSS, MB':<42}{results['peak_rss_mb']}")
-    print("size sweep: " + ", ".join(f"{r['size']} {r['words_per_second']:,} w/s" for r in sweep))
+    print_sweep(sweep)
     print(f"wrote {out / 'results.json'}" + (f" and {out / 'speed.png'}" if plotted else " (no matplotlib: no plot)"))
     return 0
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.corpus import Document, read_corpus, read_gold, read_jsonl
-from extractor.records import FACT_TYPES
+from extractor.records import FACT_TYPES, REQUIRED_FIELDS
 from extractor.scoring import ATTRIBUTES, EXTRA_ATTRIBUTES, Score, score
 
 Extract = Callable[[Document], list[dict[str, Any]]]
@@ -74,12 +74,13 @@ class Run:
     score: Score
 
     @property
-    def docs_per_second(self) -> float:
-        return len(self.split.documents) / self.seconds if self.seconds else float("inf")
+    def docs_per_second(self) -> float | None:
+        """None for a predictions file: it was not timed."""
+        return len(self.split.documents) / self.seconds if self.seconds else None
 
     @property
-    def words_per_second(self) -> float:
-        return self.split.words / self.seconds if self.seconds else float("inf")
+    def words_per_second(self) -> float | None:
+        return self.split.words / self.seconds if self.seconds else None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -93,10 +94,14 @@ class Run:
             "throughput": {
                 "seconds": round(self.seconds, 4),
                 "load_seconds": round(self.load_seconds, 4),
-                "docs_per_second": round(self.docs_per_second, 2),
-                "words_per_second": round(self.words_per_second, 1),
+                "docs_per_second": _rounded(self.docs_per_second, 2),
+                "words_per_second": _rounded(self.words_per_second, 1),
             },
         }
+
+
+def _rounded(number: float | None, digits: int) -> float | None:
+    return None if number is None else round(number, digits)
 
 
 def load_system(name: str) -> tuple[Extract, float]:
@@ -115,9 +120,47 @@ def run_system(name: str, split: Split, extract: Extract | None = None, load_sec
     return Run(name, split, predictions, seconds, load_seconds, score(predictions, split.gold))
 
 
-def score_file(path: str | Path, split: Split) -> Run:
-    predictions = list(read_jsonl(path))
-    return Run(f"file:{Path(path).name}", split, predictions, 0.0, 0.0, score(predictions, split.gold))
+class PredictionsError(ValueError):
+    """A predictions file or folder that cannot be scored; the message says where."""
+
+
+def read_predictions(path: str | Path) -> list[dict[str, Any]]:
+    """Records of a JSON Lines file, or of every part file in a folder (Spark's
+    output: `part-*`); each must carry the contract's required fields."""
+    path = Path(path)
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.is_file() and p.name.startswith("part-"))
+        if not files:
+            raise PredictionsError(f"{path}: a folder without part-* files")
+    elif path.is_file():
+        files = [path]
+    else:
+        raise PredictionsError(f"{path}: no such file or folder")
+    records: list[dict[str, Any]] = []
+    for file in files:
+        try:
+            for number, record in enumerate(read_jsonl(file), 1):
+                missing = [name for name in REQUIRED_FIELDS if name not in record]
+                if missing:
+                    raise PredictionsError(f"{file}: record {number} has no field {missing[0]!r}")
+                records.append(record)
+        except ValueError as error:
+            raise PredictionsError(str(error)) from error
+    return records
+
+
+def covers(predictions: list[dict[str, Any]], split: Split) -> bool:
+    """Whether the predictions speak about the split at all (any of its doc_ids)."""
+    ids = {d.doc_id for d in split.documents}
+    return any(p["doc_id"] in ids for p in predictions)
+
+
+def score_file(path: str | Path, split: Split, predictions: list[dict[str, Any]] | None = None) -> Run:
+    if predictions is None:
+        predictions = read_predictions(path)
+    ids = {d.doc_id for d in split.documents}
+    mine = [p for p in predictions if p["doc_id"] in ids]
+    return Run(f"file:{Path(path).name}", split, mine, 0.0, 0.0, score(mine, split.gold))
 
 
 def _fmt(x: float) -> str:
@@ -167,8 +210,8 @@ def format_table(runs: Sequence[Run]) -> str:
         lines.append("throughput")
         lines.append(header)
         for label, getter in (
-            ("docs/s", lambda r: f"{r.docs_per_second:.1f}"),
-            ("words/s", lambda r: f"{r.words_per_second:.0f}"),
+            ("docs/s", lambda r: "n/a" if r.docs_per_second is None else f"{r.docs_per_second:.1f}"),
+            ("words/s", lambda r: "n/a" if r.words_per_second is None else f"{r.words_per_second:.0f}"),
             ("load seconds", lambda r: f"{r.load_seconds:.2f}"),
         ):
             lines.append(f"  {label:<24}" + "".join(f"{getter(r):>{width}}" for r in group))

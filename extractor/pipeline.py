@@ -10,6 +10,7 @@ pretrained one included.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from functools import cache
@@ -25,7 +26,8 @@ from extractor.components.init_data import INITIALIZE, TAKES_FACT_TYPES, expand,
 from extractor.components.tokenizer import customize_tokenizer
 from extractor.records import Fact
 
-MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "extractor"
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+MODEL_DIR = PROJECT_DIR / "models" / "extractor"
 MAX_LENGTH = 20_000_000
 TOKENIZER_CALLBACK = "extractor.news_tokenizer.v1"
 __all__ = ["add_to_pipeline", "build", "expand", "extract", "extract_many", "load", "patterns", "save"]
@@ -77,6 +79,12 @@ def build(fact_types: str | Path | None = None) -> Language:
     return add_to_pipeline(nlp, fact_types)
 
 
+def source_checkout() -> bool:
+    """True when the package runs from a source checkout (where `models/` belongs),
+    False in a wheel install, whose parent folder is site-packages."""
+    return (PROJECT_DIR / "pyproject.toml").is_file()
+
+
 def save(path: str | Path = MODEL_DIR) -> Path:
     path = Path(path)
     build().to_disk(path)
@@ -122,6 +130,8 @@ def _start_worker(model: str | None) -> None:
     """Pool initializer: one pipeline per worker process (inherited on fork,
     loaded once otherwise)."""
     global _WORKER_NLP
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if _WORKER_NLP is None:
         _WORKER_NLP = load(model) if model else load()
 

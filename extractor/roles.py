@@ -11,6 +11,7 @@ Pure functions over text and mentions; the rules are data (`data/roles.json`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Protocol
@@ -153,21 +154,29 @@ def _coordinated_after(text: str, first: Party, after: list[Party], rules: RoleR
     return group
 
 
-def short_name(text: str, name: str, rules: RoleRules | None = None) -> str:
+def capitalized_runs(text: str) -> Counter:
+    """How often each maximal run of capitalized words occurs ('Meta', 'Meta Platforms', "Meta's"): read once
+    per document, so that checking a party's short name costs nothing more."""
+    return Counter(part for m in _CAPITALIZED_RUN.finditer(text) for part in _SENTENCE_JOIN.split(m.group()))
+
+
+def short_name(text: str, name: str, rules: RoleRules | None = None, runs: Counter | None = None) -> str:
     """D13: the shortest name the article uses for a party: 'Meta Platforms' -> 'Meta' when the article also
     writes 'Meta' alone (a possessive 'Meta's' does not count); only corporate designators are dropped
-    ('Alibaba Cloud' stays)."""
+    ('Alibaba Cloud' stays). Pass `runs` (capitalized_runs(text)) when checking many names of one text."""
     rules = rules or default_rules()
+    runs = runs if runs is not None else capitalized_runs(text)
     for tail in sorted(rules.designator_tails, key=len, reverse=True):
         if name.endswith(" " + tail):
             short = name[: -len(tail) - 1].rstrip(",")
-            if short and _stands_alone(text, short, name):
+            if short and runs[short] > 0:
                 return short
     return name
 
 
-def _stands_alone(text: str, short: str, full: str) -> bool:
-    return any(not text.startswith(full, m.start()) for m in re.finditer(rf"\b{re.escape(short)}\b(?!['’]s\b)", text))
+_SENTENCE_JOIN = re.compile(r"(?<=\.)[ ]+")  # 'Monday. Meta' is two runs
+_CAPITALIZED_RUN = re.compile(r"(?<![\w.&'’-])[A-Z][\w.&'’-]*(?:[ ]+[A-Z0-9][\w.&'’-]*)*")
 
 
-__all__ = ["Choice", "RoleRules", "choose_party", "clause_start", "default_rules", "is_brand", "short_name"]
+__all__ = ["Choice", "RoleRules", "capitalized_runs", "choose_party", "clause_start", "default_rules", "is_brand",
+           "short_name"]

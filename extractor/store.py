@@ -1,20 +1,26 @@
 """The SQLite store of a batch: documents and their facts.
 
 One row per input document in `documents` (keyed by `doc_id`, with the
-content hash of what was read, a status and a reason) and one row per fact
-in `facts` (the contract's fields as columns, `subject` as JSON). A document
-and its facts are written in one transaction, so a run killed at any point
-leaves every document either fully stored or not at all; a document whose
-`doc_id` and content hash are already stored as processed is not processed
-again, and an edited article (same id, new hash) replaces its old facts.
-WAL mode lets `extractor query` read while a batch writes.
+content hash of what was read, its `source` (where the id came from: an
+absolute path, a feed and record id), a status and a reason) and one row per
+fact in `facts` (the contract's fields as columns, `subject` as JSON). A
+document and its facts are written inside one savepoint, and documents are
+committed in batches (every `batch` documents or `seconds`, and on `commit`/
+`close`), so a run killed at any point leaves every document either fully
+stored or not at all, and a resumed run redoes at most one batch. A document
+whose `doc_id` and content hash are already stored as processed is not
+processed again; an edited article (same id and source, new hash) replaces
+its old facts; the same id from another source is a conflict the batch
+reports (see `state`). WAL mode lets `extractor query` read while a batch writes.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -51,17 +57,37 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+class NotAStore(ValueError):
+    """The file is not an SQLite database, or one with other tables."""
+
+
 class Store:
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, batch: int = 64, seconds: float = 2.0) -> None:
         self.path = Path(path)
+        self.batch, self.seconds = batch, seconds
+        self._pending, self._opened = 0, 0.0
         self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
         self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.executescript(SCHEMA)
+        try:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.executescript(SCHEMA)
+            self._check_schema()
+        except sqlite3.DatabaseError as error:
+            self.db.close()
+            raise NotAStore(f"not an extractor store: {error}") from error
+
+    def _check_schema(self) -> None:
+        for table, wanted in (("documents", ("doc_id", "content_hash", "source", "status", "text")),
+                              ("facts", FACT_COLUMNS)):
+            have = {row["name"] for row in self.db.execute(f"PRAGMA table_info({table})")}
+            missing = [c for c in wanted if c not in have]
+            if missing:
+                raise sqlite3.DatabaseError(f"table {table} has no column {missing[0]!r}")
 
     def close(self) -> None:
+        self.commit()
         self.db.close()
 
     def __enter__(self) -> Store:
@@ -69,6 +95,17 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def commit(self) -> None:
+        """Make every document written so far durable and visible to readers."""
+        if self.db.in_transaction:
+            self.db.execute("COMMIT")
+        self._pending = 0
+
+    def state(self, doc_id: str) -> sqlite3.Row | None:
+        """What the store holds under `doc_id` (content_hash, source, status), if anything."""
+        return self.db.execute("SELECT content_hash, source, status FROM documents WHERE doc_id = ?",
+                               (doc_id,)).fetchone()
 
     def is_current(self, doc_id: str, content_hash: str) -> bool:
         """Already processed from exactly this content."""
@@ -83,7 +120,8 @@ class Store:
         columns = ", ".join(f'"{c}"' for c in FACT_COLUMNS)
         with self._transaction():
             self.db.execute("DELETE FROM facts WHERE doc_id = ?", (item.doc_id,))
-            self._upsert(item.doc_id, item.content_hash, item.source, "processed", "; ".join(item.notes) or None,
+            self._upsert(item.doc_id, item.content_hash, item.origin or item.source, "processed",
+                         "; ".join(item.notes) or None,
                          item.published, item.words, len(facts), item.text)
             self.db.executemany(f"INSERT INTO facts ({columns}) VALUES ({placeholders})", rows)
 
@@ -107,8 +145,23 @@ class Store:
             (doc_id, content_hash, source, status, reason, published, words, facts, text, _now()),
         )
 
-    def _transaction(self):
-        return _Transaction(self.db)
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One document's writes: all or nothing, committed with its batch."""
+        if not self.db.in_transaction:
+            self.db.execute("BEGIN IMMEDIATE")
+            self._opened = time.monotonic()
+        self.db.execute("SAVEPOINT document")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK TO document")
+            self.db.execute("RELEASE document")
+            raise
+        self.db.execute("RELEASE document")
+        self._pending += 1
+        if self._pending >= self.batch or time.monotonic() - self._opened >= self.seconds:
+            self.commit()
 
     @staticmethod
     def _column(fact: dict[str, Any], name: str, content_hash: str) -> Any:
@@ -165,16 +218,3 @@ def facts_query(type: str | None = None, subject: str | None = None, period: str
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY period IS NULL, period, doc_id, start"
     return sql, args
-
-
-class _Transaction:
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
-
-    def __enter__(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, kind, value, traceback) -> None:
-        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
-
-

@@ -51,7 +51,11 @@ def test_strict_also_fails_on_skipped_inputs(folder):
 
 def test_stdin_plain_text_and_json_lines():
     proc = run("extract", "-", stdin="Acme will buy 5,000 GPUs.")
-    assert [json.loads(x)["doc_id"] for x in proc.stdout.splitlines()] == ["stdin"]
+    assert [json.loads(x)["doc_id"] for x in proc.stdout.splitlines()] == ["sha-7c1bd704717829b3"]
+    proc = run("extract", "-", "--doc-id", "wire-7", "--published", "2025-03-01",
+               stdin="Acme will buy 5,000 GPUs next year.")
+    assert proc.returncode == 0, proc.stderr
+    assert [json.loads(x)["doc_id"] for x in proc.stdout.splitlines()] == ["wire-7"]
     proc = run("extract", "-", stdin='{"id": "s1", "text": "Acme will buy 5,000 GPUs.", "published": "2025-01-01"}\n')
     assert [json.loads(x)["doc_id"] for x in proc.stdout.splitlines()] == ["s1"]
 

@@ -70,8 +70,8 @@ def test_store_input_writes_the_consolidated_tables(tmp_path):
     db = tmp_path / "store.db"
     with Store(db) as store:
         for doc_id, published in (("w1", "2025-11-20"), ("w2", "2025-11-21"), ("w3", "2025-11-30")):
-            item = SimpleNamespace(doc_id=doc_id, content_hash=doc_id, source=doc_id, notes=[], published=published,
-                                   words=10, text="x" * 60)
+            item = SimpleNamespace(doc_id=doc_id, content_hash=doc_id, source=doc_id, origin=doc_id, notes=[],
+                                   published=published, words=10, text="x" * 60)
             store.save_processed(item, [{"rule": "", **f} for f in FACTS if f["doc_id"] == doc_id])
     proc = run("--db", str(db), "--format", "jsonl")
     assert proc.returncode == 0, proc.stderr

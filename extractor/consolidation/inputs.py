@@ -88,9 +88,11 @@ def _summary(problems: list[str]) -> str:
 
 
 def _read_store(path: Path, loaded: Loaded) -> None:
+    from extractor.store import NotAStore
+
     try:
         _query_store(path, loaded)
-    except sqlite3.Error as error:
+    except (sqlite3.Error, NotAStore) as error:
         loaded.store_error = f"{path}: not a readable store: {error}"
 
 

@@ -15,7 +15,7 @@ from extractor.countries import country_parties
 from extractor.cues import CueList
 from extractor.evidence import Cue
 from extractor.fact_types import Registry
-from extractor.roles import choose_party, clause_start, is_brand, short_name
+from extractor.roles import capitalized_runs, choose_party, clause_start, is_brand, short_name
 from extractor.roles import default_rules as role_rules
 
 _POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+(?:\S+\s+){0,2}$")
@@ -77,11 +77,12 @@ class SubjectResolver:
         orgs = [o for o in context.mentions.get("ORG", [])
                 if not self.source_before.ends_before(text, o.start, self.source_window)]
         standalone = {o.text for o in orgs}
+        runs = capitalized_runs(text)
         out = []
         for org in orgs:
             words = org.text.split()
             short = next((" ".join(words[:n]) for n in range(1, len(words)) if " ".join(words[:n]) in standalone),
-                         None) or short_name(text, org.text)
+                         None) or short_name(text, org.text, runs=runs)
             out.append(replace(org, text=short) if short != org.text else org)
         taken = [(o.start, o.end) for o in out]
         for country in country_parties(text):
@@ -139,7 +140,7 @@ class SubjectResolver:
         maker = chip.info.maker or next((m for m, regex in self.chip_makers if regex.match(chip.text)), None)
         if not maker or _SYSTEM_AFTER.match(scene.text, chip.end):
             return False  # no maker, or a server or rack priced whole (its maker is not the chip's)
-        if not re.search(rf"\b{re.escape(maker)}\b", scene.text):
+        if maker not in scene.text:
             return False  # D27: the maker only when the article names it
         draft.subject = [maker]
         draft.link("subject", "maker-of-item", mention_cue(chip, f"{maker} makes the chip priced"))

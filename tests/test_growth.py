@@ -1,0 +1,38 @@
+"""Cost grows linearly with the document, also when every sentence holds figures.
+
+Compares growth, not absolute time: the same pipeline on a fact-dense text and
+on four times that text, best of three each, so a slow or busy machine does
+not fail it; a scan that looks at every figure for every sentence does.
+"""
+
+import time
+
+from extractor.pipeline import extract
+
+SENTENCES = (
+    "Company{i} Holdings will spend ${b}.{c} billion on data centres in 202{y}.",
+    "It ordered {n:,} Nvidia H100 GPUs at about ${p:,} each last month.",
+    "Its assistant reached {u} million monthly active users and served {t} trillion tokens a day.",
+)
+
+
+def fact_dense(sentences: int) -> str:
+    """Every sentence with figures; names and numbers vary so nothing is cached by text."""
+    return " ".join(SENTENCES[i % 3].format(i=i, b=i % 90 + 1, c=i % 10, y=i % 7, n=1000 + 37 * i, p=20000 + i,
+                                            u=i % 500 + 1, t=i % 40 + 1) for i in range(sentences))
+
+
+def _best_seconds(nlp, text: str, repeats: int = 3) -> float:
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        extract(text, "2025-06-01", nlp=nlp)
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def test_growth_fact_dense_text_four_times_longer_costs_at_most_five_times(nlp):
+    small, large = fact_dense(1000), fact_dense(4000)
+    assert len(extract(small, "2025-06-01", nlp=nlp)) > 1000  # it is fact-dense, and warms the caches
+    ratio = _best_seconds(nlp, large) / _best_seconds(nlp, small)
+    assert ratio <= 5.0, f"4x the text took {ratio:.1f}x the time"

@@ -21,8 +21,11 @@ run: $(STAMP)
 	$(VENV)/bin/extractor extract corpus/dev --out out/facts-dev.jsonl --summary out/summary-dev.json
 	$(VENV)/bin/extractor extract corpus/test --out out/facts-test.jsonl --summary out/summary-test.json
 	$(VENV)/bin/extractor extract corpus/holdout --out out/facts-holdout.jsonl --summary out/summary-holdout.json
+	$(VENV)/bin/extractor extract corpus/overlap --out out/facts-overlap.jsonl --summary out/summary-overlap.json
+	$(VENV)/bin/extractor extract corpus/news --out out/facts-news.jsonl --summary out/summary-news.json
+	$(VENV)/bin/extractor extract corpus/fresh --out out/facts-fresh.jsonl --summary out/summary-fresh.json
 	$(PY) evaluate.py --json out/report.json --html out/errors.html
-	$(VENV)/bin/extractor view corpus/ corpus/dev corpus/test corpus/holdout --out out/report.html
+	$(VENV)/bin/extractor view corpus/ corpus/dev corpus/test corpus/holdout corpus/news --out out/report.html
 
 test: $(STAMP)
 	$(PY) -m ruff check $(wildcard $(SRC))

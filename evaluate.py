@@ -36,6 +36,8 @@ DEFAULT_SPLITS = (
     ("test", ROOT / "corpus" / "test", ROOT / "annotations" / "test"),
     ("holdout", ROOT / "corpus" / "holdout", ROOT / "annotations" / "holdout"),
     ("overlap", ROOT / "corpus" / "overlap", ROOT / "annotations" / "overlap"),
+    ("news", ROOT / "corpus" / "news", ROOT / "annotations" / "news"),
+    ("fresh", ROOT / "corpus" / "fresh", ROOT / "annotations" / "fresh"),
 )
 GROUPS_DIR = ROOT / "annotations" / "groups"
 

@@ -43,6 +43,13 @@ def _tables() -> tuple[re.Pattern, re.Pattern, dict[str, str], dict[str, str]]:
     return by_name, demonym, names, data["demonyms"]
 
 
+@cache
+def country_names() -> frozenset[str]:
+    """Every name a country party can have ('Germany', 'UK', 'Korea')."""
+    _, _, names, demonyms = _tables()
+    return frozenset(names.values()) | frozenset(demonyms.values())
+
+
 def country_parties(text: str) -> list[CountryParty]:
     """Every country that a clause makes a party, in text order.
 
@@ -65,4 +72,4 @@ def country_parties(text: str) -> list[CountryParty]:
     return sorted(found, key=lambda p: p.start)
 
 
-__all__ = ["CountryParty", "country_parties"]
+__all__ = ["CountryParty", "country_names", "country_parties"]

@@ -51,7 +51,9 @@ class RoleRules:
                                       re.I)
         self.coordination = {c.lower() for c in data["coordination"]}
         self.not_parties = {w.lower() for w in data["not_parties"]}
-        self.counterparty = re.compile(rf"\b(?:{_alternation(data['counterparty_before'])})\s+(?:the\s+)?$", re.I)
+        self.counterparty = re.compile(  # 'with Nvidia', 'backed by Saudi Arabia's Public Investment Fund'
+            rf"\b(?:{_alternation(data['counterparty_before'])})\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+){{0,3}}?"
+            rf"(?:[A-Z][\w.&-]*['’]s\s+)?$", re.I)
         self.pronoun_owned = re.compile(rf"\b(?:{_alternation(data['pronoun_possessives'])})\s+(?:own\s+)?$", re.I)
         self.possessed = re.compile(r"['’]s\s+(?:own\s+|new\s+)?$")
         self.designator_tails = tuple(data["designator_tails"])
@@ -87,7 +89,7 @@ def choose_party(text: str, start: int, end: int, kind: str, parties: list[Party
     begin = clause_start(text, lo, start, rules)
     before = [p for p in candidates if p.end <= start and not is_brand(text, p, rules)]
     own = [p for p in before
-           if p.start >= begin and not rules.counterparty.search(text, max(lo, p.start - 12), p.start)]
+           if p.start >= begin and not rules.counterparty.search(text, max(lo, p.start - 48), p.start)]
     if not own:
         return None
     nearest = own[-1]

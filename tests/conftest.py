@@ -9,6 +9,8 @@ SPLITS = [
     (ROOT / "corpus" / "test", ROOT / "annotations" / "test"),
     (ROOT / "corpus" / "holdout", ROOT / "annotations" / "holdout"),
     (ROOT / "corpus" / "overlap", ROOT / "annotations" / "overlap"),
+    (ROOT / "corpus" / "news", ROOT / "annotations" / "news"),
+    (ROOT / "corpus" / "fresh", ROOT / "annotations" / "fresh"),
 ]
 
 

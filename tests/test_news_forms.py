@@ -77,6 +77,12 @@ FORMS = [
     row("Amazon will spend $3 billion on Nvidia systems.", ("budget", 3 * B, "USD", ["Amazon"], None)),
     row("Orbitra and Kestrel will each invest $2 billion in new data centres.",
         ("budget", 2 * B, "USD", ["Kestrel", "Orbitra"], None), marks=todo("'A and B will each invest'")),
+    # a name found once is the party wherever the article writes it; 'the ministry', 'the company'
+    row("Fluxstack will spend $3 billion on Nvidia systems. Fluxstack's fleet is about 1,800 H100s.",
+        ("budget", 3 * B, "USD", ["Fluxstack"], None), ("chip_count", 1800, "chips", ["Fluxstack"], "H100")),
+    row("The Ministry of Science and ICT will spend 2.3 trillion won next year. The ministry aims to bring in "
+        "16,000 GPUs.", ("budget", 2.3 * T, "KRW", ["Ministry of Science and ICT"], None),
+        ("chip_count", 16000, "chips", ["Ministry of Science and ICT"], None)),
     # 11. precision: none of these is a fact
     row("The campaign will spend $500 million on user subsidies."),
     row("Kestrel has budgeted 3 billion yuan for coupons during the festival."),

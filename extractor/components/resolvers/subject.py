@@ -4,6 +4,7 @@ whose users are counted)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
 from typing import Any
@@ -11,15 +12,20 @@ from typing import Any
 from extractor.components.context import DocContext, Mention
 from extractor.components.resolvers.base import Clauses, Draft, Scene, match_cue, mention_cue, rewhy, strategy_order
 from extractor.components.resolvers.item import ItemResolver
-from extractor.countries import country_parties
+from extractor.countries import country_names, country_parties
 from extractor.cues import CueList
 from extractor.evidence import Cue
 from extractor.fact_types import Registry
+from extractor.regexes import trie_alternation
 from extractor.roles import capitalized_runs, choose_party, clause_start, is_brand, short_name
 from extractor.roles import default_rules as role_rules
 
 _POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+(?:\S+\s+){0,2}$")
-_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
+_FIRST_PERSON = re.compile(r"\bwe\b", re.I)  # 'we charge', not an outlet's 'told us' or 'our survey'
+_DEFINITE = re.compile(r"\b[Tt]he\s+(?P<noun>ministry|mission|commission|government|bloc|agency|regulator|company|"
+                       r"firm|group|start-?up|operator|lab|chipmaker|cloud|provider)\b")
+_PUBLIC = re.compile(r"\b(?:Ministry|Mission|Commission|Agency|Authority|Government|Department|Council|Fund|EU)\b")
+_PUBLIC_NOUNS = {"ministry", "mission", "commission", "government", "bloc", "agency", "regulator"}
 _RANK_PREFIX = re.compile(r"^\s*(?:#?\d{1,3}[.)]?\s+)")
 _NAME_LIKE = re.compile(r"[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,4}")  # 'Lambda', 'DeepSeek V4 Flash'
 _KICKER = re.compile(r"[A-Z][A-Z .'’-]*")  # 'SEOUL', 'MUMBAI', 'USERS': a dateline or kicker, not a row's name
@@ -54,7 +60,7 @@ class SubjectResolver:
         self.items = items
         table = {"product": self._product, "maker-of-item": self._maker_of_item, "possessive": self._possessive,
                  "model-family": self._model_family, "row-label": self._row_label, "clause-party": self._clause_party,
-                 "interviewee": self._interviewee,
+                 "interviewee": self._interviewee, "definite-description": self._definite_description,
                  "sentence-organization": self._sentence_organization, "from-original": self._from_original,
                  "unnamed-group": self._unnamed_group, "earlier-mention": self._earlier_mention,
                  "earlier-of-type": self._earlier_of_type,
@@ -84,12 +90,28 @@ class SubjectResolver:
             short = next((" ".join(words[:n]) for n in range(1, len(words)) if " ".join(words[:n]) in standalone),
                          None) or short_name(text, org.text, runs=runs)
             out.append(replace(org, text=short) if short != org.text else org)
-        taken = [(o.start, o.end) for o in out]
+        out.extend(self._other_mentions(text, orgs, out))
+        taken = sorted((o.start, o.end) for o in out)
         for country in country_parties(text):
-            if not any(a < country.end and country.start < b for a, b in taken):
+            if not _overlaps(taken, country.start, country.end):
                 out.append(Mention(country.start, country.end, country.text, "ORG", "countries.py"))
         not_parties = role_rules().not_parties
         return sorted((o for o in out if o.text.lower() not in not_parties), key=lambda o: (o.start, -o.end))
+
+    @staticmethod
+    def _other_mentions(text: str, found: list[Mention], named: list[Mention]) -> list[Mention]:
+        """A name the patterns found once is the same party wherever else the article writes it ('Fluxstack,
+        the Amsterdam GPU cloud, ...' makes "Fluxstack's installed base" Fluxstack's): one pass over the text."""
+        names = {o.text: n.text for o, n in zip(found, named, strict=False) if len(o.text) >= 3}
+        if not names:
+            return []
+        pattern = re.compile(rf"(?<![\w-])(?:{trie_alternation(names)})(?![\w-])")
+        taken = sorted((o.start, o.end) for o in found)
+        extra = []
+        for m in pattern.finditer(text):
+            if not _overlaps(taken, m.start(), m.end()):
+                extra.append(Mention(m.start(), m.end(), names[m.group()], "ORG", "same-name"))
+        return extra
 
     @staticmethod
     def parties(text: str, orgs: list[Mention]) -> list[Mention]:
@@ -199,6 +221,33 @@ class SubjectResolver:
         draft.link("subject", "clause-party", Cue(scene.text[choice.start:choice.end], choice.start, choice.end,
                                                    f"the {choice.role.replace('-', ' ')} of the figure's clause"))
         return True
+
+    def _definite_description(self, scene: Scene, draft: Draft) -> bool:
+        """'The ministry said it aims to bring in 16,000 GPUs', 'the company aims to run 50,000 GPUs': the last
+        party of that kind named before the sentence."""
+        lo, _ = scene.context.sentence(draft.start)
+        begin = clause_start(scene.text, lo, draft.start)
+        found = list(_DEFINITE.finditer(scene.text, begin, draft.start))
+        if not found:
+            return False
+        m = found[-1]
+        public = m.group("noun").lower() in _PUBLIC_NOUNS
+        earlier = [d for d in scene.history.last.values() if d.subject and d.start < lo]
+        if earlier:
+            latest = max(earlier, key=lambda d: d.start)
+            name = latest.subject[0]
+            if len(latest.subject) == 1 and bool(_PUBLIC.search(name) or name in _country_names()) == public:
+                draft.subject = [name]
+                draft.link("subject", "definite-description",
+                           rewhy(latest.cue_of("subject"), f"the {m.group('noun')} of the figure before"))
+                return True
+        for party in reversed(self.parties(scene.text, scene.orgs.within(0, lo))):
+            if bool(_PUBLIC.search(party.text) or party.text in _country_names()) == public:
+                draft.subject = [party.text]
+                draft.link("subject", "definite-description",
+                           mention_cue(party, f"the {m.group('noun')} the figure's clause refers to"))
+                return True
+        return False
 
     def _interviewee(self, scene: Scene, draft: Draft) -> bool:
         """A price quoted in an interview's answer or in the first person belongs to the party interviewed."""
@@ -314,3 +363,12 @@ class SubjectResolver:
                    mention_cue(named, "the organization the article names most") if named else None)
         return True
 
+
+def _country_names() -> frozenset[str]:
+    return country_names()
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, non-nested spans (bisection)."""
+    i = bisect_left(spans, (start, start))
+    return any(a < end and start < b for a, b in spans[max(0, i - 1):i + 1])

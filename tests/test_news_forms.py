@@ -92,6 +92,7 @@ FORMS = [
     row("Spending came in $5 billion higher than expected.", marks=todo("a difference is not a budget")),
     row("The firm hired 2,000 engineers after buying 10,000 GPUs.", ("chip_count", 10000, "chips", None, None)),
     row("It sells an 8-GPU server."),
+    row("Vantor denies a 50,000-chip order.", ("chip_count", 50000, "chips", None, None)),
     row("Its racks, each holding 72 GPUs, ship in May."),
     row("Prices fell to $0.20 per million input tokens."),
     row("Power costs $60 per megawatt-hour there."),

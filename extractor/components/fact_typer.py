@@ -36,6 +36,7 @@ from extractor.structure import DocumentLayout
 if not Span.has_extension("typing"):
     Span.set_extension("typing", default=None)
 
+_SPEC_MAX = 1000  # no product holds a thousand GPUs; an order or a cluster does
 _HYPHEN_SPEC = re.compile(r"[-‐](?:gpu|chip|card|accelerator|node|socket)\b(?!s)", re.I)
 _SMALL_WORDS = re.compile(r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|"
                           r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)$", re.I)
@@ -257,8 +258,8 @@ class FactTyper(DataComponent):
         if self.contents_of_one.search(text, max(0, lead - self.windows["contents_of_one_before"]), lead):
             return None  # the contents of one product ('each rack holds 72 GPUs')
         m = self.count_noun.match(text, quantity.end)
-        if m is not None and _HYPHEN_SPEC.match(text, quantity.end):
-            return None  # '8-GPU instance', 'an eight-GPU server': a product's spec, not a count
+        if m is not None and _HYPHEN_SPEC.match(text, quantity.end) and (quantity.value or 0) < _SPEC_MAX:
+            return None  # '8-GPU instance', 'a 72-GPU rack': a product's spec; '50,000-chip order' is a count
         if not m and _is_small_word_number(quantity):
             return None  # 'two of the people', 'the three', 'four of the companies': not a figure
         if not m:

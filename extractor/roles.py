@@ -176,9 +176,31 @@ def short_name(text: str, name: str, rules: RoleRules | None = None, runs: Count
     return name
 
 
+def name_occurrences(text: str, names: set[str]) -> list[tuple[int, int, str]]:
+    """Where the article writes one of `names` (capitalized names such as 'Fluxstack', 'Meta AI'), also as a
+    possessive ("Fluxstack's"): each run of capitalized words is read once and its leading words looked up,
+    so the cost is linear in the text."""
+    found = []
+    for m in _CAPITALIZED_RUN.finditer(text):
+        begin = m.start()
+        for piece in _SENTENCE_JOIN.split(m.group()):
+            words = piece.split(" ")
+            for n in range(min(len(words), 5), 0, -1):
+                candidate = _POSSESSIVE_END.sub("", " ".join(words[:n])).rstrip(".,")
+                if candidate in names:
+                    found.append((begin, begin + len(candidate), candidate))
+                    break
+            begin = text.find(piece, begin) + len(piece)
+            begin = text.find(" ", begin) + 1 if begin < m.end() else begin
+            while begin < m.end() and text[begin] == " ":
+                begin += 1
+    return found
+
+
+_POSSESSIVE_END = re.compile(r"['’]s$")
 _SENTENCE_JOIN = re.compile(r"(?<=\.)[ ]+")  # 'Monday. Meta' is two runs
 _CAPITALIZED_RUN = re.compile(r"(?<![\w.&'’-])[A-Z][\w.&'’-]*(?:[ ]+[A-Z0-9][\w.&'’-]*)*")
 
 
 __all__ = ["Choice", "RoleRules", "capitalized_runs", "choose_party", "clause_start", "default_rules", "is_brand",
-           "short_name"]
+           "name_occurrences", "short_name"]

@@ -93,3 +93,20 @@ def test_clause_start(text, position, clause):
 )
 def test_short_name(text, name, short):
     assert short_name(text, name) == short
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "found"),
+    [
+        ("Fluxstack said so. Fluxstack's fleet grew.", {"Fluxstack"}, ["Fluxstack", "Fluxstack"]),
+        ("It rose on Monday. Meta AI runs it.", {"Meta AI"}, ["Meta AI"]),
+        ("Fluxstack Cloud and Fluxstack", {"Fluxstack"}, ["Fluxstack", "Fluxstack"]),
+        ("the fluxstack name in lower case", {"Fluxstack"}, []),
+    ],
+)
+def test_name_occurrences(text, names, found):
+    from extractor.roles import name_occurrences
+
+    spans = name_occurrences(text, names)
+    assert [name for _, _, name in spans] == found
+    assert all(text[a:b] == name for a, b, name in spans)

@@ -16,8 +16,7 @@ from extractor.countries import country_names, country_parties
 from extractor.cues import CueList
 from extractor.evidence import Cue
 from extractor.fact_types import Registry
-from extractor.regexes import trie_alternation
-from extractor.roles import capitalized_runs, choose_party, clause_start, is_brand, short_name
+from extractor.roles import capitalized_runs, choose_party, clause_start, is_brand, name_occurrences, short_name
 from extractor.roles import default_rules as role_rules
 
 _POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+(?:\S+\s+){0,2}$")
@@ -105,13 +104,9 @@ class SubjectResolver:
         names = {o.text: n.text for o, n in zip(found, named, strict=False) if len(o.text) >= 3}
         if not names:
             return []
-        pattern = re.compile(rf"(?<![\w-])(?:{trie_alternation(names)})(?![\w-])")
         taken = sorted((o.start, o.end) for o in found)
-        extra = []
-        for m in pattern.finditer(text):
-            if not _overlaps(taken, m.start(), m.end()):
-                extra.append(Mention(m.start(), m.end(), names[m.group()], "ORG", "same-name"))
-        return extra
+        return [Mention(start, end, names[name], "ORG", "same-name")
+                for start, end, name in name_occurrences(text, set(names)) if not _overlaps(taken, start, end)]
 
     @staticmethod
     def parties(text: str, orgs: list[Mention]) -> list[Mention]:

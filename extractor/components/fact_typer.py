@@ -42,6 +42,7 @@ _SMALL_WORDS = re.compile(r"^(?:a|an|one|two|three|four|five|six|seven|eight|nin
                           r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)$", re.I)
 UNDECIDED = Typing("", "undecided")  # no cue or noun of its own: the layout or a neighbour may still type it
 _DIGIT = re.compile(r"\d")
+_NAMES_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w-]*){1,2}(?=[ \t])")
 _NEXT_WORDS = re.compile(r"[\s+-]*(?P<word>[A-Za-z][\w-]*)(?:\s+(?P<next>[a-z]+))?")
 _RANK = re.compile(r"[.)]?\s+[A-Z]")  # '1. DeepSeek', '2) Tencent': a list's rank
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w.-]*\s$")  # 'Gemini 3 Flash', 'Claude Opus 4.7': a model's version
@@ -316,6 +317,13 @@ class FactTyper(DataComponent):
             if _NAME_BEFORE.search(text, max(0, quantity.start - 30), quantity.start) and (
                     _NAME_OR_LEADER_AFTER.match(text, quantity.end)):
                 return False
+        line_end = text.find("\n", quantity.end)
+        rest = text[quantity.end:min(line_end if line_end != -1 else len(text), quantity.end + 40)]
+        if self.count_not_after.after_regex.match(rest):
+            return False  # 'ended at 83.1 against the dollar'
+        after = _NAMES_AFTER.match(rest)
+        if self.bare_blocked.after_regex.match(rest[after.end():] if after else rest):
+            return False  # '1,800 AI start-ups': another noun follows, past the names that qualify it
         m = _NEXT_WORDS.match(text, quantity.end)
         if m is None:
             return True
@@ -364,8 +372,13 @@ class FactTyper(DataComponent):
         return quantity
 
     def _kind_from_layout(self, text: str, layout: DocumentLayout, quantity: Quantity) -> Typing | None:
-        """The type a table's column header, a key-figure label, a list's heading or a question gives."""
-        for name, region in layout.at(quantity.start).context_regions():
+        """The type a table's column header, a key-figure label, a list's heading or a question gives. A cell
+        under a column header takes only its column's word ('#' or 'change' columns count nothing)."""
+        where = layout.at(quantity.start)
+        regions = where.context_regions()
+        if where.column_header is not None:
+            regions = [(name, region) for name, region in regions if name != "block_header"]
+        for name, region in regions:
             if quantity.unit is None:
                 m = self.noun_anywhere.search(text, region.start, region.end)
                 if m is not None:

@@ -18,6 +18,7 @@ from extractor.evidence import Cue
 from extractor.fact_types import Registry
 from extractor.roles import capitalized_runs, choose_party, clause_start, is_brand, name_occurrences, short_name
 from extractor.roles import default_rules as role_rules
+from extractor.structure import Region
 
 _POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+(?:\S+\s+){0,2}$")
 _FIRST_PERSON = re.compile(r"\bwe\b", re.I)  # 'we charge', not an outlet's 'told us' or 'our survey'
@@ -27,6 +28,7 @@ _PUBLIC = re.compile(r"\b(?:Ministry|Mission|Commission|Agency|Authority|Governm
 _PUBLIC_NOUNS = {"ministry", "mission", "commission", "government", "bloc", "agency", "regulator"}
 _RANK_PREFIX = re.compile(r"^\s*(?:#?\d{1,3}[.)]?\s+)")
 _NAME_LIKE = re.compile(r"[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,4}")  # 'Lambda', 'DeepSeek V4 Flash'
+_CELL_LABEL = re.compile(r"\s*(?P<name>[A-Z][^:|\n]{0,40}?)\s*:\s*(?:about|around|~|≈)?\s*$")
 _KICKER = re.compile(r"[A-Z][A-Z .'’-]*")  # 'SEOUL', 'MUMBAI', 'USERS': a dateline or kicker, not a row's name
 _SYSTEM_AFTER = re.compile(r"[\s-]*(?:[\w-]+\s+){0,2}?(?:servers?|racks?|systems?|nodes?|instances?|boxes)\b", re.I)
 
@@ -57,6 +59,9 @@ class SubjectResolver:
         self.chip_makers = [(maker, re.compile(regex)) for maker, regex in cues["chip_makers"].items()]
         self.clauses = clauses
         self.items = items
+        nouns = sorted({n for t in types for n in t.spec.nouns} | {c for t in types for c in t.spec.cues}, key=len,
+                       reverse=True)
+        self._metric_label = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(n) for n in nouns)})(?![\w-])", re.I)
         table = {"product": self._product, "maker-of-item": self._maker_of_item, "possessive": self._possessive,
                  "model-family": self._model_family, "row-label": self._row_label, "clause-party": self._clause_party,
                  "interviewee": self._interviewee, "definite-description": self._definite_description,
@@ -175,16 +180,25 @@ class SubjectResolver:
         draft.link("subject", "model-family", mention_cue(owned[-1], "the model family before the figure"))
         return True
 
-    @staticmethod
-    def _row_label(scene: Scene, draft: Draft) -> bool:
+    def _row_label(self, scene: Scene, draft: Draft) -> bool:
         """A table row's or key-figure line's own name ('| Lambda | 2.49 |', '- Naver Cloud: 60,000')."""
         if scene.layout is None:
             return False
         text = scene.text
         where = scene.layout.at(draft.start)
-        region = where.row_label or where.label
-        if region is None or _KICKER.fullmatch(text[region.start:region.end]):
+        cell = next((c for c in where.line.cells if c.start <= draft.start < c.end), None)
+        own = _CELL_LABEL.match(text, cell.start, draft.start) if cell is not None else None
+        if own is not None:  # 'Huawei Ascend: 650 | Cambricon: 480': each cell names its own party
+            region = Region(own.start("name"), own.end("name"))
+        elif where.row_label is not None:
+            region = where.row_label
+        elif where.label is not None and len(text[where.label.end:where.line.end].split()) <= 8:
+            region = where.label  # a key-figure line; a kicker before a sentence ('Norway: Nscale plans ...') is not
+        else:
             return False
+        if _KICKER.fullmatch(text[region.start:region.end]) or self._metric_label.search(
+                text, region.start, region.end):
+            return False  # 'SEOUL', or a metric's label ('Installed GPUs: 24,000'), not a party
         named = [*scene.apps.within(region.start, region.end), *scene.orgs.within(region.start, region.end)]
         if named:
             best = max(named, key=lambda m: m.end - m.start)

@@ -77,11 +77,12 @@ def document_candidates(nlp: Language, document: Document, settings: FeatureSett
         rule_type = fact.type if fact is not None else NONE
         sentence = context.sentence_index(quantity.start)
         previous_type = previous[0] if previous is not None and sentence - previous[1] <= 2 else None
-        features = candidate_features(text, context, layout, quantity, typing, rule_type, previous_type, settings)
+        typer_type = typed_span.label_ if typed_span is not None else NONE  # known before the linker runs
+        features = candidate_features(text, context, layout, quantity, typing, typer_type, previous_type, settings)
         out.append(Candidate(document.doc_id, quantity, typing, rule_type,
                              fact.to_dict() if fact is not None else None, features))
-        if rule_type != NONE:
-            previous = (rule_type, sentence)
+        if typer_type != NONE:
+            previous = (typer_type, sentence)
     return out
 
 

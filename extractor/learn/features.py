@@ -41,9 +41,9 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def typing_features(typing: Typing | None, quantity: Quantity, rule_type: str) -> dict[str, Any]:
-    """The rules' own decision as evidence: which strategy, on which cue, how far away."""
-    out: dict[str, Any] = {f"rule={rule_type}": 1}
+def typing_features(typing: Typing | None, quantity: Quantity, typer_type: str) -> dict[str, Any]:
+    """The typer's own decision as evidence: which type, which strategy, on which cue, how far away."""
+    out: dict[str, Any] = {f"rule={typer_type}": 1}
     if typing is None:
         return out
     out[f"basis={typing.basis}"] = 1
@@ -129,9 +129,9 @@ def scene_features(context: DocContext, quantity: Quantity, previous_type: str |
 
 
 def candidate_features(text: str, context: DocContext, layout: DocumentLayout, quantity: Quantity,
-                       typing: Typing | None, rule_type: str, previous_type: str | None,
+                       typing: Typing | None, typer_type: str, previous_type: str | None,
                        settings: FeatureSettings) -> dict[str, Any]:
     """Every feature of one candidate, as the `DictVectorizer` reads them."""
-    return {**typing_features(typing, quantity, rule_type), **quantity_features(quantity),
+    return {**typing_features(typing, quantity, typer_type), **quantity_features(quantity),
             **window_features(text, context, quantity, settings), **layout_features(text, layout, quantity, settings),
             **scene_features(context, quantity, previous_type)}

@@ -23,6 +23,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 from sklearn.pipeline import Pipeline
+from threadpoolctl import threadpool_limits
 
 from extractor.fact_types import Registry, default_registry
 from extractor.learn.candidates import NONE, Candidate
@@ -33,7 +34,13 @@ FORMAT = "extractor.type-model.v1"
 
 def sklearn_pipeline(settings: LearnSettings, groups: Sequence[str], features: list[dict], labels: list[str]):
     """The scikit-learn `Pipeline` for the type decision, fitted. Calibration folds are grouped by document
-    so each calibrator sees articles its classifier did not."""
+    so each calibrator sees articles its classifier did not. One BLAS thread: on a shared machine the
+    solver's thread pool costs forty times more than it saves on a problem this small."""
+    with threadpool_limits(limits=1):
+        return _fit(settings, groups, features, labels)
+
+
+def _fit(settings: LearnSettings, groups: Sequence[str], features: list[dict], labels: list[str]):
     m = settings.model
     classifier = LogisticRegression(C=m.C, max_iter=m.max_iter, class_weight=m.class_weight,
                                     random_state=settings.seed)

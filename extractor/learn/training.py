@@ -1,0 +1,73 @@
+"""Collecting the training candidates from the annotated splits and fitting the type model.
+
+The training splits are named in `data/learn.json`; corpus/holdout and any fresh split are never read here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from extractor.corpus import read_corpus, read_gold
+from extractor.learn.candidates import Candidate, document_candidates, label_candidates
+from extractor.learn.models import TypeModel
+from extractor.learn.settings import LearnSettings, load_settings
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+MODEL_FILE = ROOT / "models" / "learn" / "type_model.json"
+FORBIDDEN = ("holdout", "fresh")
+
+
+def split_dirs(name: str, root: Path = ROOT) -> tuple[Path, Path]:
+    """(articles, gold) folders of a split: the seed split is the top of corpus/ and annotations/."""
+    if any(word in name for word in FORBIDDEN):
+        raise ValueError(f"split {name!r} is held out: it is never used for training or model selection")
+    if name == "seed":
+        return root / "corpus", root / "annotations"
+    return root / "corpus" / name, root / "annotations" / name
+
+
+@dataclass
+class TrainingData:
+    """The labelled candidates of the training splits and the gold they were labelled from."""
+
+    candidates: list[Candidate]
+    gold: list[dict[str, Any]]
+    documents: list[str]
+    skipped: list[str]
+
+
+def collect(nlp: Language, settings: LearnSettings, splits: list[str] | None = None,
+            root: Path = ROOT) -> TrainingData:
+    """Run the pipeline over every article of `splits` (default: the settings' training splits) once."""
+    candidates: list[Candidate] = []
+    gold: list[dict[str, Any]] = []
+    documents: list[str] = []
+    skipped: list[str] = []
+    for name in splits or settings.training_splits:
+        corpus_dir, gold_dir = split_dirs(name, root)
+        if not corpus_dir.is_dir() or not gold_dir.is_dir():
+            skipped.append(f"{name}: no {corpus_dir} or {gold_dir}")
+            continue
+        docs = read_corpus(corpus_dir)
+        split_gold = read_gold(gold_dir, [d.doc_id for d in docs])
+        for document in docs:
+            found = document_candidates(nlp, document, settings.features)
+            label_candidates(found, [g for g in split_gold if g["doc_id"] == document.doc_id])
+            candidates.extend(found)
+            documents.append(document.doc_id)
+        gold.extend(split_gold)
+    return TrainingData(candidates, gold, documents, skipped)
+
+
+def train(nlp: Language, settings: LearnSettings | None = None, splits: list[str] | None = None,
+          root: Path = ROOT) -> tuple[TypeModel, TrainingData]:
+    """The type model fitted on all training candidates with the settings' seed."""
+    settings = settings or load_settings()
+    data = collect(nlp, settings, splits, root)
+    if not data.candidates:
+        raise ValueError("no training candidates: none of the training splits was found")
+    return TypeModel.fit(data.candidates, settings), data

@@ -3,8 +3,9 @@
 Each article is predicted by a model fitted on every other training article. Three systems are scored on
 the same candidates: `rules` (the pipeline's facts), `model` (the model's most probable type) and
 `rules+model` (the rules' facts, minus those the model is sure are none, retyped where the model is sure of
-another type, plus figures the rules left out that the model is sure of; the two thresholds are in `data/learn.json`). Confidence intervals resample
-documents (bootstrap); the reliability table bins the model's top probability against how often it is right.
+another type, plus figures the rules left out that the model is sure of; the two thresholds are in
+`data/learn.json`). Confidence intervals resample documents (bootstrap); the reliability table bins the
+model's top probability against how often it is right.
 """
 
 from __future__ import annotations
@@ -167,7 +168,8 @@ def format_report(cv: CrossValidation, settings: LearnSettings) -> str:
              "resamples of the documents",
              "", "fact-level P / R / F1 [F1 interval]"]
     width = 34
-    lines.append(f"{'':<22}" + "".join(f"{name:>{width}}" for name in SYSTEMS) + f"{'rules+model - rules':>26}{'model - rules':>26}")
+    lines.append(f"{'':<22}" + "".join(f"{name:>{width}}" for name in SYSTEMS)
+                 + f"{'rules+model - rules':>26}{'model - rules':>26}")
     for t, kind in enumerate((*FACT_TYPES, "micro")):
         n = len({fact_key(g) for g in cv.gold if g["type"] == kind}) if kind != "micro" else len(
             {fact_key(g) for g in cv.gold})

@@ -91,6 +91,7 @@ def cross_validation(json_path: str | None) -> int:
     """The learned type decision against the rules, over the training splits of data/learn.json."""
     from extractor.learn.crossval import cross_validate, format_report, reliability
     from extractor.learn.settings import load_settings
+    from extractor.learn.subjects import format_subject_report, subject_cross_validation
     from extractor.learn.training import collect
     from extractor.pipeline import load
 
@@ -100,9 +101,14 @@ def cross_validation(json_path: str | None) -> int:
         print(f"note: split skipped, {note}")
     cv = cross_validate(data.candidates, data.gold, settings)
     print(format_report(cv, settings))
+    subjects = subject_cross_validation(data.subjects, settings)
+    print()
+    print(format_subject_report(subjects, settings))
     if json_path:
         report = {name: cv.score(name).to_dict() for name in cv.predictions}
         report["reliability"] = reliability(cv, settings.evaluation.reliability_bins)
+        report["subject"] = {name: sum(right) / len(right) if right else None
+                             for name, right in subjects.items() if name != "documents"}
         Path(json_path).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return 0
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from extractor.components.context import FACTS_KEY, QUANTITIES_KEY, RULER_KEY, DocContext
 from extractor.corpus import Document
@@ -17,7 +18,7 @@ from extractor.evidence import Typing
 from extractor.fact_types import Registry, default_registry
 from extractor.learn.features import candidate_features
 from extractor.learn.settings import FeatureSettings
-from extractor.records import Quantity, json_number
+from extractor.records import Fact, Quantity, json_number
 from extractor.scoring import numbers_agree, spans_overlap
 from extractor.structure import DocumentLayout
 
@@ -52,18 +53,35 @@ class Candidate:
         return self.quantity.unit is not None
 
 
-def document_candidates(nlp: Language, document: Document, settings: FeatureSettings) -> list[Candidate]:
-    """The candidates of one article, in document order, with their features."""
+@dataclass
+class Parsed:
+    """One article after the pipeline: the Doc, its context and layout, and the rules' facts."""
+
+    document: Document
+    doc: Doc
+    context: DocContext
+    layout: DocumentLayout
+    facts: list[Fact]
+
+
+def parse(nlp: Language, document: Document) -> Parsed:
+    """Run the pipeline once; the context is rebuilt after the linker has released it."""
     doc = nlp.make_doc(document.text)
     doc._.published = document.published
     doc._.doc_id = document.doc_id
     doc = nlp(doc)
-    facts = {(f.start, f.end): f for f in doc._.facts}
+    context = DocContext.of(doc, RULER_KEY, nlp.get_pipe("fact_typer").patterns)
+    return Parsed(document, doc, context, DocumentLayout.of(context.text), list(doc._.facts))
+
+
+def document_candidates(nlp: Language, document: Document, settings: FeatureSettings,
+                        parsed: Parsed | None = None) -> list[Candidate]:
+    """The candidates of one article, in document order, with their features."""
+    parsed = parsed or parse(nlp, document)
+    doc, context, layout = parsed.doc, parsed.context, parsed.layout
+    facts = {(f.start, f.end): f for f in parsed.facts}
     typed = {(s.start_char, s.end_char): s for s in doc.spans.get(FACTS_KEY, [])}
-    patterns = nlp.get_pipe("fact_typer").patterns
-    context = DocContext.of(doc, RULER_KEY, patterns)
     text = context.text
-    layout = DocumentLayout.of(text)
     out: list[Candidate] = []
     previous: tuple[str, int] | None = None
     for span in doc.spans.get(QUANTITIES_KEY, []):

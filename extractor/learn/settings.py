@@ -30,6 +30,7 @@ class ModelSettings(_Strict):
 class CombinationSettings(_Strict):
     veto: float = Field(gt=0, le=1)
     add: float = Field(gt=0, le=1)
+    subject: float = Field(gt=0, le=1)
 
 
 class EvaluationSettings(_Strict):

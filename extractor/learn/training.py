@@ -12,9 +12,10 @@ from typing import Any
 from spacy.language import Language
 
 from extractor.corpus import read_corpus, read_gold
-from extractor.learn.candidates import Candidate, document_candidates, label_candidates
+from extractor.learn.candidates import Candidate, document_candidates, label_candidates, parse
 from extractor.learn.models import TypeModel
 from extractor.learn.settings import LearnSettings, load_settings
+from extractor.learn.subjects import SubjectCase, document_cases
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 MODEL_FILE = ROOT / "models" / "learn" / "type_model.json"
@@ -38,6 +39,7 @@ class TrainingData:
     gold: list[dict[str, Any]]
     documents: list[str]
     skipped: list[str]
+    subjects: list[SubjectCase]
 
 
 def collect(nlp: Language, settings: LearnSettings, splits: list[str] | None = None,
@@ -47,6 +49,8 @@ def collect(nlp: Language, settings: LearnSettings, splits: list[str] | None = N
     gold: list[dict[str, Any]] = []
     documents: list[str] = []
     skipped: list[str] = []
+    subjects: list[SubjectCase] = []
+    linker = nlp.get_pipe("attribute_linker")
     for name in splits or settings.training_splits:
         corpus_dir, gold_dir = split_dirs(name, root)
         if not corpus_dir.is_dir() or not gold_dir.is_dir():
@@ -55,12 +59,15 @@ def collect(nlp: Language, settings: LearnSettings, splits: list[str] | None = N
         docs = read_corpus(corpus_dir)
         split_gold = read_gold(gold_dir, [d.doc_id for d in docs])
         for document in docs:
-            found = document_candidates(nlp, document, settings.features)
-            label_candidates(found, [g for g in split_gold if g["doc_id"] == document.doc_id])
+            parsed = parse(nlp, document)
+            found = document_candidates(nlp, document, settings.features, parsed)
+            doc_gold = [g for g in split_gold if g["doc_id"] == document.doc_id]
+            label_candidates(found, doc_gold)
+            subjects.extend(document_cases(parsed, linker, doc_gold))
             candidates.extend(found)
             documents.append(document.doc_id)
         gold.extend(split_gold)
-    return TrainingData(candidates, gold, documents, skipped)
+    return TrainingData(candidates, gold, documents, skipped, subjects)
 
 
 def train(nlp: Language, settings: LearnSettings | None = None, splits: list[str] | None = None,

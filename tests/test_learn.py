@@ -9,10 +9,11 @@ import pytest
 
 from extractor.cli import main as cli
 from extractor.corpus import Document
-from extractor.learn.candidates import NONE, document_candidates, label_candidates
+from extractor.learn.candidates import NONE, document_candidates, label_candidates, parse
 from extractor.learn.crossval import _per_document, cross_validate, decide, reliability
 from extractor.learn.models import TypeModel, sklearn_pipeline
 from extractor.learn.settings import load_settings
+from extractor.learn.subjects import SubjectRanker, document_cases, subject_cross_validation
 from extractor.learn.training import collect, split_dirs
 from extractor.resources import load_json
 from extractor.scoring import score
@@ -151,7 +152,7 @@ def test_learn_rules_plus_model_only_acts_where_the_model_is_sure(nlp, rule, row
         candidate.rule_type, candidate.rule_record = NONE, None
     classes = ["budget", "none", "unit_price"]
     proba = numpy.asarray([[row.get(k, 0.0) for k in classes]])
-    settings = load_settings(_edited("combination", {"veto": veto, "add": veto}))
+    settings = load_settings(_edited("combination", {"veto": veto, "add": veto, "subject": 0.8}))
     predicted = decide([candidate], classes, proba, settings)["rules+model"]
     assert [r["type"] for r in predicted] == ([expected] if expected else [])
 
@@ -167,3 +168,35 @@ def test_learn_cross_validation_scores_the_rules_as_the_pipeline_does(dev_data):
     bins = reliability(cv, 5)
     assert sum(b["n"] for b in bins) == len(dev_data.candidates)
     assert all(b["predicted"] is None or b["low"] <= b["predicted"] <= b["high"] for b in bins)
+
+
+@pytest.mark.parametrize("text, figure, party, expected, absent", [
+    ("Orbitel will buy 5,000 Nvidia GPUs for its new cluster.", "5,000", "Orbitel",
+     {"before", "rules_choice", "type=chip_count"}, {"after"}),
+    ("Orbitel will buy 5,000 Nvidia GPUs for its new cluster.", "5,000", "Nvidia", {"after", "brand"}, {"before"}),
+    ("Zentrix Corp's $2 billion data centre budget was approved.", "$2 billion", "Zentrix Corp",
+     {"possessive", "before"}, {"figure_between"}),
+    ("Zentrix spent $1 billion. Orbitel will spend $4 billion on data centres.", "$4 billion", "Zentrix",
+     {"sent_back=1", "figure_between"}, {"rules_choice"}),
+    ("Nvidia will ship 8,000 GPUs to Orbitel Inc next year.", "8,000", "Orbitel Inc", {"pw=to", "after"},
+     {"possessive"}),
+])
+def test_learn_subject_parties_carry_role_features(nlp, text, figure, party, expected, absent):
+    parsed = parse(nlp, Document("d", text, "2025-06-01"))
+    case = next(c for c in document_cases(parsed, nlp.get_pipe("attribute_linker"), [])
+                if c.record["text"] == figure)
+    features = set(case.features[case.names.index(party)])
+    assert expected <= features
+    assert not absent & features
+
+
+def test_learn_subject_cross_validation_counts_every_matched_fact(dev_data):
+    results = subject_cross_validation(dev_data.subjects, SETTINGS)
+    matched = [c for c in dev_data.subjects if c.gold is not None]
+    assert len(results["rules"]) == len(results["ranker"]) == len(results["documents"]) == len(matched)
+    assert sum(results["rules"]) == sum(
+        {s.casefold() for s in c.record["subject"]} == {s.casefold() for s in c.gold} for c in matched)
+    ranker = SubjectRanker(SETTINGS).fit(dev_data.subjects)
+    case = next(c for c in matched if len(c.names) > 1)
+    scores = ranker.scores(case)
+    assert ((scores >= 0) & (scores <= 1)).all()

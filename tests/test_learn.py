@@ -200,3 +200,15 @@ def test_learn_subject_cross_validation_counts_every_matched_fact(dev_data):
     case = next(c for c in matched if len(c.names) > 1)
     scores = ranker.scores(case)
     assert ((scores >= 0) & (scores <= 1)).all()
+
+
+def test_learn_confidence_is_a_probability_on_the_rules_facts(nlp, dev_data):
+    from extractor.learn.apply import facts_with_confidence
+
+    model = TypeModel.fit(dev_data.candidates, SETTINGS)
+    text = "Zentrix will spend $5 billion on new data centres. Revenue rose to $3 billion."
+    document = Document("d", text, "2025-06-01")
+    records = facts_with_confidence(nlp, document, model, SETTINGS, decide=False)
+    rules = [c.rule_record for c in _candidates(nlp, text) if c.rule_record is not None]
+    assert [(r["type"], r["start"]) for r in records] == [(r["type"], r["start"]) for r in rules]
+    assert all(0 <= r["confidence"] <= 1 and len(r["model_features"]) == 3 for r in records)

@@ -71,6 +71,8 @@ class TypeModel:
                        "intercept": numpy.asarray(f["intercept"], dtype=float),
                        "sigmoid": None if f.get("sigmoid") is None else numpy.asarray(f["sigmoid"], dtype=float)}
                       for f in data["folds"]]
+        self.coef = numpy.vstack([f["coef"] for f in self.folds])  # one product for all folds
+        self.weights = self._mean_weights()
         registry = registry or default_registry()
         money = {t.name for t in registry if t.is_money}
         self.allowed = {is_money: numpy.asarray([c == NONE or (c in money) == is_money for c in self.classes])
@@ -83,23 +85,25 @@ class TypeModel:
         return cls(export(pipeline, settings))
 
     def matrix(self, features: list[dict[str, Any]]) -> sparse.csr_matrix:
-        rows, cols, vals = [], [], []
-        for r, row in enumerate(features):
-            for name, value in row.items():
-                j = self.vocabulary.get(name)
-                if j is not None:
-                    rows.append(r)
-                    cols.append(j)
-                    vals.append(float(value))
-        return sparse.csr_matrix((vals, (rows, cols)), shape=(len(features), len(self.vocabulary)))
+        """The rows as the fitted `DictVectorizer` would make them (unknown features dropped)."""
+        get = self.vocabulary.get
+        indptr, indices, values = [0], [], []
+        for row in features:
+            known = [(j, float(v)) for name, v in row.items() if (j := get(name)) is not None]
+            indices.extend(j for j, _ in known)
+            values.extend(v for _, v in known)
+            indptr.append(len(indices))
+        return sparse.csr_matrix((values, indices, indptr), shape=(len(features), len(self.vocabulary)))
 
     def raw_proba(self, features: list[dict[str, Any]]) -> numpy.ndarray:
         """The calibrated probabilities, before the money/count mask (equal to scikit-learn's)."""
         x = self.matrix(features)
         n, k = x.shape[0], len(self.classes)
         total = numpy.zeros((n, k))
-        for fold in self.folds:
-            scores = numpy.asarray(x @ fold["coef"].T) + fold["intercept"]
+        stacked = numpy.asarray(x @ self.coef.T)
+        offsets = numpy.cumsum([0, *(f["coef"].shape[0] for f in self.folds)])
+        for i, fold in enumerate(self.folds):
+            scores = stacked[:, offsets[i]:offsets[i + 1]] + fold["intercept"]
             proba = numpy.zeros((n, k))
             if fold["sigmoid"] is None:
                 if scores.shape[1] == 1:
@@ -131,20 +135,19 @@ class TypeModel:
         fallback = mask / mask.sum(axis=1, keepdims=True)
         return numpy.divide(proba, sums, out=fallback.astype(float), where=sums > 0)
 
-    def top_features(self, candidate: Candidate, kind: str, n: int = 3) -> list[tuple[str, float]]:
-        """The features that pushed most towards `kind` (coefficient averaged over the folds)."""
-        index = self.classes.index(kind)
-        weights: dict[str, float] = {}
+    def _mean_weights(self) -> numpy.ndarray:
+        """Each class's coefficients averaged over the calibration folds (for explaining, not predicting)."""
+        weights = numpy.zeros((len(self.classes), len(self.vocabulary)))
         for fold in self.folds:
-            columns = list(fold["classes"])
-            if index not in columns or fold["coef"].shape[0] == 1:
-                continue
-            row = fold["coef"][columns.index(index)]
-            for name in candidate.features:
-                j = self.vocabulary.get(name)
-                if j is not None:
-                    weights[name] = weights.get(name, 0.0) + row[j] / len(self.folds)
-        return sorted(weights.items(), key=lambda kv: -kv[1])[:n]
+            if fold["coef"].shape[0] == len(fold["classes"]):
+                weights[fold["classes"]] += fold["coef"] / len(self.folds)
+        return weights
+
+    def top_features(self, candidate: Candidate, kind: str, n: int = 3) -> list[tuple[str, float]]:
+        """The candidate's features that pushed most towards `kind`."""
+        row = self.weights[self.classes.index(kind)]
+        present = [(name, float(row[j])) for name in candidate.features if (j := self.vocabulary.get(name)) is not None]
+        return sorted(present, key=lambda kv: -kv[1])[:n]
 
     def to_json(self) -> str:
         return json.dumps(self.data, sort_keys=True, separators=(",", ":"))

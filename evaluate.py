@@ -99,7 +99,9 @@ def cross_validation(json_path: str | None) -> int:
     data = collect(load(), settings, root=ROOT)
     for note in data.skipped:
         print(f"note: split skipped, {note}")
-    cv = cross_validate(data.candidates, data.gold, settings)
+    cv = cross_validate(data.candidates, data.gold, settings, data.extra)
+    if data.extra:
+        print(f"every fold also trains on the {len(data.extra)} candidates of the hand-written sentences")
     print(format_report(cv, settings))
     subjects = subject_cross_validation(data.subjects, settings)
     print()

@@ -14,7 +14,7 @@ from extractor.learn.crossval import _per_document, cross_validate, decide, reli
 from extractor.learn.models import TypeModel, sklearn_pipeline
 from extractor.learn.settings import load_settings
 from extractor.learn.subjects import SubjectRanker, document_cases, subject_cross_validation
-from extractor.learn.training import collect, split_dirs
+from extractor.learn.training import collect, sentence_candidates, split_dirs
 from extractor.resources import load_json
 from extractor.scoring import score
 
@@ -114,9 +114,9 @@ def test_learn_train_is_reproduced_and_the_saved_model_agrees_with_scikit_learn(
     assert first.read_bytes() == second.read_bytes()
     assert "trained on 13 documents" in capsys.readouterr().err
     model = TypeModel.from_disk(first)
-    features = [c.features for c in dev_data.candidates]
-    pipeline = sklearn_pipeline(SETTINGS, [c.doc_id for c in dev_data.candidates], features,
-                                [c.label for c in dev_data.candidates])
+    features = [c.features for c in dev_data.training]
+    pipeline = sklearn_pipeline(SETTINGS, [c.doc_id for c in dev_data.training], features,
+                                [c.label for c in dev_data.training])
     assert [str(c) for c in pipeline.classes_] == model.classes
     numpy.testing.assert_allclose(model.raw_proba(features), pipeline.predict_proba(features), rtol=0, atol=1e-12)
     proba = model.predict_proba(dev_data.candidates)
@@ -212,3 +212,27 @@ def test_learn_confidence_is_a_probability_on_the_rules_facts(nlp, dev_data):
     rules = [c.rule_record for c in _candidates(nlp, text) if c.rule_record is not None]
     assert [(r["type"], r["start"]) for r in records] == [(r["type"], r["start"]) for r in rules]
     assert all(0 <= r["confidence"] <= 1 and len(r["model_features"]) == 3 for r in records)
+
+
+@pytest.mark.parametrize("row, labels", [
+    ({"id": "a", "text": "Zentrix will spend $5 billion on data centres; revenue was $9 billion.",
+      "figures": {"$5 billion": "budget"}}, ["budget", NONE]),
+    ({"id": "b", "text": "Orbitel ordered 12,000 H200 chips.", "figures": {"12,000": "chip_count"}}, ["chip_count"]),
+    ({"id": "c", "text": "Shares fell to $213.", "figures": {}}, [NONE]),
+])
+def test_learn_written_sentences_label_their_figures(nlp, tmp_path, row, labels):
+    path = tmp_path / "sentences.jsonl"
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    assert [c.label for c in sentence_candidates(nlp, SETTINGS, path)] == labels
+
+
+def test_learn_written_sentences_name_figures_they_hold(nlp, tmp_path):
+    path = tmp_path / "sentences.jsonl"
+    path.write_text(json.dumps({"id": "x", "text": "Shares fell.", "figures": {"$5": "budget"}}) + "\n")
+    with pytest.raises(ValueError, match="x: '\\$5' is not in the sentence"):
+        sentence_candidates(nlp, SETTINGS, path)
+
+
+def test_learn_sentences_file_is_valid(nlp, root):
+    candidates = sentence_candidates(nlp, SETTINGS, root / "annotations" / "learn" / "sentences.jsonl")
+    assert {c.label for c in candidates} >= {"budget", "unit_price", "chip_count", NONE}

@@ -40,14 +40,16 @@ class CrossValidation:
         return score(self.predictions[system], self.gold)
 
 
-def out_of_fold(candidates: list[Candidate], settings: LearnSettings) -> tuple[list[str], numpy.ndarray]:
-    """Leave-one-document-out probabilities: each document's candidates from a model that never saw it."""
+def out_of_fold(candidates: list[Candidate], settings: LearnSettings,
+                extra: list[Candidate] = ()) -> tuple[list[str], numpy.ndarray]:
+    """Leave-one-document-out probabilities: each document's candidates from a model that never saw it
+    (`extra` candidates, the hand-written sentences, are in every fold's training data and never scored)."""
     documents = list(dict.fromkeys(c.doc_id for c in candidates))
-    classes = sorted({c.label for c in candidates})
+    classes = sorted({c.label for c in [*candidates, *extra]})
     proba = numpy.zeros((len(candidates), len(classes)))
     for doc_id in documents:
         test = [i for i, c in enumerate(candidates) if c.doc_id == doc_id]
-        train = [c for c in candidates if c.doc_id != doc_id]
+        train = [c for c in candidates if c.doc_id != doc_id] + list(extra)
         model = TypeModel.fit(train, settings)
         fold = model.predict_proba([candidates[i] for i in test])
         for column, name in enumerate(model.classes):
@@ -78,8 +80,9 @@ def decide(candidates: list[Candidate], classes: list[str], proba: numpy.ndarray
     return out
 
 
-def cross_validate(candidates: list[Candidate], gold: list[dict[str, Any]], settings: LearnSettings) -> CrossValidation:
-    classes, proba = out_of_fold(candidates, settings)
+def cross_validate(candidates: list[Candidate], gold: list[dict[str, Any]], settings: LearnSettings,
+                   extra: list[Candidate] = ()) -> CrossValidation:
+    classes, proba = out_of_fold(candidates, settings, extra)
     return CrossValidation(candidates, classes, proba, gold, decide(candidates, classes, proba, settings))
 
 

@@ -46,6 +46,7 @@ class Decisions(_Strict):
 class LearnSettings(_Strict):
     seed: int
     training_splits: list[Literal[SPLITS]]
+    sentences: bool
     features: FeatureSettings
     model: ModelSettings
     combination: CombinationSettings

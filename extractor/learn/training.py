@@ -11,14 +11,16 @@ from typing import Any
 
 from spacy.language import Language
 
-from extractor.corpus import read_corpus, read_gold
-from extractor.learn.candidates import Candidate, document_candidates, label_candidates, parse
+from extractor.corpus import Document, read_corpus, read_gold, read_jsonl
+from extractor.learn.candidates import NONE, Candidate, document_candidates, label_candidates, parse
 from extractor.learn.models import TypeModel
 from extractor.learn.settings import LearnSettings, load_settings
 from extractor.learn.subjects import SubjectCase, document_cases
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 MODEL_FILE = ROOT / "models" / "learn" / "type_model.json"
+SENTENCES = Path("annotations") / "learn" / "sentences.jsonl"
+SENTENCE_DATE = "2025-06-01"
 FORBIDDEN = ("holdout", "fresh")
 
 
@@ -40,6 +42,12 @@ class TrainingData:
     documents: list[str]
     skipped: list[str]
     subjects: list[SubjectCase]
+    extra: list[Candidate]
+
+    @property
+    def training(self) -> list[Candidate]:
+        """What a model is fitted on: the splits' candidates plus the hand-written sentences'."""
+        return self.candidates + self.extra
 
 
 def collect(nlp: Language, settings: LearnSettings, splits: list[str] | None = None,
@@ -67,7 +75,30 @@ def collect(nlp: Language, settings: LearnSettings, splits: list[str] | None = N
             candidates.extend(found)
             documents.append(document.doc_id)
         gold.extend(split_gold)
-    return TrainingData(candidates, gold, documents, skipped, subjects)
+    extra = sentence_candidates(nlp, settings, root / SENTENCES) if settings.sentences else []
+    return TrainingData(candidates, gold, documents, skipped, subjects, extra)
+
+
+def sentence_candidates(nlp: Language, settings: LearnSettings, path: Path) -> list[Candidate]:
+    """Candidates of the labelled sentences written for training (`annotations/learn/sentences.jsonl`):
+    each sentence is its own document; a figure it lists takes its type, every other figure is "none"."""
+    if not path.exists():
+        return []
+    out: list[Candidate] = []
+    for row in read_jsonl(path):
+        text = row["text"]
+        found = document_candidates(nlp, Document(f"sentence:{row['id']}", text, SENTENCE_DATE), settings.features)
+        spans = []
+        for figure, kind in row["figures"].items():
+            start = text.find(figure)
+            if start < 0:
+                raise ValueError(f"{path}: {row['id']}: {figure!r} is not in the sentence")
+            spans.append((start, start + len(figure), kind))
+        for candidate in found:
+            q = candidate.quantity
+            candidate.label = next((kind for a, b, kind in spans if a < q.end and q.start < b), NONE)
+        out.extend(found)
+    return out
 
 
 def train(nlp: Language, settings: LearnSettings | None = None, splits: list[str] | None = None,
@@ -77,4 +108,4 @@ def train(nlp: Language, settings: LearnSettings | None = None, splits: list[str
     data = collect(nlp, settings, splits, root)
     if not data.candidates:
         raise ValueError("no training candidates: none of the training splits was found")
-    return TypeModel.fit(data.candidates, settings), data
+    return TypeModel.fit(data.training, settings), data

@@ -196,8 +196,9 @@ def _add_train(sub) -> None:
             return 2
         for note in data.skipped:
             print(f"skipped split {note}", file=sys.stderr)
-        labels = Counter(c.label for c in data.candidates)
-        print(f"trained on {len(data.documents)} documents, {len(data.candidates)} candidates ("
+        labels = Counter(c.label for c in data.training)
+        print(f"trained on {len(data.documents)} documents, {len(data.candidates)} candidates, "
+              f"{len(data.extra)} of written sentences ("
               + ", ".join(f"{k} {v}" for k, v in sorted(labels.items())) + ")", file=sys.stderr)
         print(f"saved type model to {model.to_disk(args.out or MODEL_FILE)}", file=sys.stderr)
         return 0

@@ -236,3 +236,13 @@ def test_learn_written_sentences_name_figures_they_hold(nlp, tmp_path):
 def test_learn_sentences_file_is_valid(nlp, root):
     candidates = sentence_candidates(nlp, SETTINGS, root / "annotations" / "learn" / "sentences.jsonl")
     assert {c.label for c in candidates} >= {"budget", "unit_price", "chip_count", NONE}
+
+
+def test_learn_a_model_typed_record_is_a_valid_contract_record(nlp):
+    from extractor.records import validate_record
+
+    text = "Revenue at Zentrix rose to about $3 billion."
+    candidate = _candidates(nlp, text)[0]
+    record = candidate.record("budget")
+    assert validate_record(record, text) == []
+    assert (record["qualifier"], record["subject"], record["unit"]) == ("approx", [], "USD")

@@ -18,7 +18,7 @@ from extractor.evidence import Typing
 from extractor.fact_types import Registry, default_registry
 from extractor.learn.features import candidate_features
 from extractor.learn.settings import FeatureSettings
-from extractor.records import Fact, Quantity, json_number
+from extractor.records import Fact, Quantity, blank_record, json_number
 from extractor.scoring import numbers_agree, spans_overlap
 from extractor.structure import DocumentLayout
 
@@ -40,14 +40,16 @@ class Candidate:
     label: str | None = None
 
     def record(self, kind: str, registry: Registry | None = None) -> dict[str, Any]:
-        """The contract record of this figure as a fact of `kind` (the rules' own record when they agree)."""
+        """The contract record of this figure as a fact of `kind`: the rules' own record when they agree, else
+        the figure with the normalizer's qualifier and the other attributes at their neutral values (the
+        linker did not see it as this type)."""
         if self.rule_record is not None and self.rule_record["type"] == kind:
             return self.rule_record
         fact_type = (registry or default_registry())[kind]
         q = self.quantity
-        return {"doc_id": self.doc_id, "type": kind, "unit": q.unit if fact_type.is_money else fact_type.unit,
-                "value": json_number(q.value), "low": json_number(q.low), "high": json_number(q.high),
-                "start": q.start, "end": q.end, "text": q.text}
+        return blank_record(doc_id=self.doc_id, type=kind, unit=q.unit if fact_type.is_money else fact_type.unit,
+                            value=json_number(q.value), low=json_number(q.low), high=json_number(q.high),
+                            start=q.start, end=q.end, text=q.text, qualifier=q.qualifier)
 
     @property
     def is_money(self) -> bool:

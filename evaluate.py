@@ -7,6 +7,7 @@ python evaluate.py --pred out.jsonl         # score a predictions file
 python evaluate.py --corpus DIR --gold DIR --manifest FILE --errors --json report.json
 python evaluate.py --consolidation          # grouping scores against annotations/groups/<split>.jsonl
 python evaluate.py --html errors.html       # gold and predictions overlaid, one page per run
+python evaluate.py --cv                     # rules / model / rules+model by leave-one-document-out CV
 """
 
 from __future__ import annotations
@@ -91,6 +92,34 @@ def consolidation(splits, groups: str | None, json_path: str | None) -> int:
     return 0
 
 
+def cross_validation(json_path: str | None) -> int:
+    """The learned type decision against the rules, over the training splits of data/learn.json."""
+    from extractor.learn.crossval import cross_validate, format_report, reliability
+    from extractor.learn.settings import load_settings
+    from extractor.learn.subjects import format_subject_report, subject_cross_validation
+    from extractor.learn.training import collect
+    from extractor.pipeline import load
+
+    settings = load_settings()
+    data = collect(load(), settings, root=ROOT)
+    for note in data.skipped:
+        print(f"note: split skipped, {note}")
+    cv = cross_validate(data.candidates, data.gold, settings, data.extra)
+    if data.extra:
+        print(f"every fold also trains on the {len(data.extra)} candidates of the hand-written sentences")
+    print(format_report(cv, settings))
+    subjects = subject_cross_validation(data.subjects, settings)
+    print()
+    print(format_subject_report(subjects, settings))
+    if json_path:
+        report = {name: cv.score(name).to_dict() for name in cv.predictions}
+        report["reliability"] = reliability(cv, settings.evaluation.reliability_bins)
+        report["subject"] = {name: sum(right) / len(right) if right else None
+                             for name, right in subjects.items() if name != "documents"}
+        Path(json_path).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -110,9 +139,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--consolidation", action="store_true",
                         help="score consolidation (grouping pairs, status) against annotations/groups/ instead")
     parser.add_argument("--groups", help="gold groups file for --consolidation with --corpus")
+    parser.add_argument("--cv", action="store_true",
+                        help="cross-validate the learned type decision against the rules instead (data/learn.json)")
     args = parser.parse_args(argv)
     if args.peers:
         return peers(args.json_path)
+    if args.cv:
+        return cross_validation(args.json_path)
 
     if args.corpus:
         if not args.gold:

@@ -326,6 +326,41 @@ def _add_view(sub) -> None:
     vw.set_defaults(run=run)
 
 
+def _add_train(sub) -> None:
+    """`extractor train`: fit the learned type model on the training splits (work in extractor.learn.training)."""
+    from extractor.learn.settings import SPLITS
+
+    tr = sub.add_parser("train", help="fit the calibrated type model on the annotated training splits")
+    tr.add_argument("--out", help="the model file to write (default: models/learn/type_model.json)")
+    tr.add_argument("--split", action="append", choices=SPLITS, help="train on this split only (repeatable; "
+                    "default: training_splits of data/learn.json)")
+    tr.add_argument("--root", help="the folder holding corpus/ and annotations/ (default: this repository)")
+    tr.add_argument("--model", help=f"a saved pipeline folder (default: {MODEL_DIR})")
+
+    def run(args: argparse.Namespace) -> int:
+        from collections import Counter
+
+        from extractor.learn.training import MODEL_FILE, ROOT, train
+        from extractor.pipeline import load
+
+        try:
+            model, data = train(load(args.model) if args.model else load(), splits=args.split,
+                                root=Path(args.root) if args.root else ROOT)
+        except (ValueError, FileNotFoundError) as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+        for note in data.skipped:
+            print(f"skipped split {note}", file=sys.stderr)
+        labels = Counter(c.label for c in data.training)
+        print(f"trained on {len(data.documents)} documents, {len(data.candidates)} candidates, "
+              f"{len(data.extra)} of written sentences ("
+              + ", ".join(f"{k} {v}" for k, v in sorted(labels.items())) + ")", file=sys.stderr)
+        print(f"saved type model to {model.to_disk(args.out or MODEL_FILE)}", file=sys.stderr)
+        return 0
+
+    tr.set_defaults(run=run)
+
+
 def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
@@ -387,6 +422,7 @@ def parser() -> argparse.ArgumentParser:
     cu.set_defaults(run=_build_currencies)
     _consolidate_parser(sub)
     _add_view(sub)
+    _add_train(sub)
     return top
 
 

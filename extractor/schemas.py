@@ -121,6 +121,7 @@ class MoneyCuesSchema(_Strict):
     investment_in_company_after: Words
     rental_period_after: Words
     not_a_fact_purposes: Words
+    conversion_after: Words
 
 
 class BareFiguresSchema(_Strict):
@@ -149,6 +150,7 @@ class CountCuesSchema(_Strict):
     continuation_determiners: Words
     continuation_verbs: Words
     continuation_sentences: int
+    people_using: Words
 
 
 class TyperThresholdsSchema(_Strict):

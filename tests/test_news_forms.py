@@ -83,6 +83,11 @@ FORMS = [
     row("The Ministry of Science and ICT will spend 2.3 trillion won next year. The ministry aims to bring in "
         "16,000 GPUs.", ("budget", 2.3 * T, "KRW", ["Ministry of Science and ICT"], None),
         ("chip_count", 16000, "chips", ["Ministry of Science and ICT"], None)),
+    # people who use a product are its users; a conversion right after a typed price is a price
+    row("More than 2 million people in the UAE use ChatGPT every week.", ("user_count", 2 * M, "users", None, None)),
+    row("The Ascend 910B goes for around 120,000 yuan, or roughly $16,800.",
+        ("unit_price", 120000, "CNY", None, "Ascend 910B"), ("unit_price", 16800, "USD", None, "Ascend 910B")),
+    row("Siam AI will invest 15 billion baht in a new data centre.", ("budget", 15 * B, "THB", None, None)),
     # 11. precision: none of these is a fact
     row("The campaign will spend $500 million on user subsidies."),
     row("Kestrel has budgeted 3 billion yuan for coupons during the festival."),

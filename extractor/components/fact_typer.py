@@ -90,6 +90,9 @@ class FactTyper(DataComponent):
         box = counts["per_container"]
         alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
         words = lambda phrases: alt(phrases).replace(r"\ ", r"\s+")  # noqa: E731
+        self.conversion_gap = re.compile(rf"[\s,]*(?:{words(money['conversion_after'])})?\s*[\s(≈~]*", re.I)
+        self.people_using = re.compile(rf"[ \t]+people(?:[ \t]+(?:in|across)[ \t]+(?:the[ \t]+)?[A-Z][\w.]*)?[ \t]+"
+                                       rf"(?:{alt(counts['people_using'])})\b")
         self.purpose = re.compile(rf"\s+(?:for|on|to fund|to pay for|in)\s+(?:(?:the|new|its|their|more)\s+)?"
                                   rf"(?:{words(money['not_a_fact_purposes'])})\b", re.I)
         self.contents_of_one = re.compile(
@@ -221,6 +224,9 @@ class FactTyper(DataComponent):
         if earlier is not None:
             cue = Cue(earlier.text, earlier.start, earlier.end, f"{self.total}: restates this earlier amount")
             return Typing(self.total, "restates-earlier-budget", cue, money=True)
+        restated = self._restates_typed(text, quantity, typed)
+        if restated is not None:
+            return restated
         price = self._price_before(context, quantity, typed) if self.per_unit else None
         if price is not None:
             earlier = price._.typing
@@ -228,6 +234,17 @@ class FactTyper(DataComponent):
             return Typing(self.per_unit, "continues-earlier-price", cue, continuation=True, rental=earlier.rental,
                           money=True)
         return UNDECIDED
+
+    def _restates_typed(self, text: str, quantity: Quantity, typed: list[Span]) -> Typing | None:
+        """'120,000 yuan, or roughly $16,800': a conversion right after a typed amount takes its type."""
+        if not typed or not typed[-1]._.typing.money or typed[-1]._.quantity.unit == quantity.unit:
+            return None
+        previous = typed[-1]
+        if quantity.start - previous.end_char > 24 or not self.conversion_gap.fullmatch(
+                text, previous.end_char, _lead(quantity)):
+            return None
+        cue = Cue(previous.text, previous.start_char, previous.end_char, f"{previous.label_}: the amount it converts")
+        return Typing(previous.label_, "converts-typed-amount", cue, rental=previous._.typing.rental, money=True)
 
     def _price_before(self, context: DocContext, quantity: Any, typed: list[Span]) -> Span | None:
         """The unit price this cue-less amount continues: in the same or the
@@ -261,6 +278,10 @@ class FactTyper(DataComponent):
         m = self.count_noun.match(text, quantity.end)
         if m is not None and _HYPHEN_SPEC.match(text, quantity.end) and (quantity.value or 0) < _SPEC_MAX:
             return None  # '8-GPU instance', 'a 72-GPU rack': a product's spec; '50,000-chip order' is a count
+        if not m and self.people_using.match(text, quantity.end) and "user_count" in self.counted:
+            cue = Cue(text[quantity.end:quantity.end + 7].strip(), quantity.end, quantity.end + 7,
+                      "user_count: people who use a product")
+            return Typing("user_count", "people-using", cue)
         if not m and _is_small_word_number(quantity):
             return None  # 'two of the people', 'the three', 'four of the companies': not a figure
         if not m:

@@ -39,6 +39,7 @@ DEFAULT_SPLITS = (
     ("overlap", ROOT / "corpus" / "overlap", ROOT / "annotations" / "overlap"),
     ("news", ROOT / "corpus" / "news", ROOT / "annotations" / "news"),
     ("fresh", ROOT / "corpus" / "fresh", ROOT / "annotations" / "fresh"),
+    ("final", ROOT / "corpus" / "final", ROOT / "annotations" / "final"),
 )
 GROUPS_DIR = ROOT / "annotations" / "groups"
 

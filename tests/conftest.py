@@ -11,6 +11,7 @@ SPLITS = [
     (ROOT / "corpus" / "overlap", ROOT / "annotations" / "overlap"),
     (ROOT / "corpus" / "news", ROOT / "annotations" / "news"),
     (ROOT / "corpus" / "fresh", ROOT / "annotations" / "fresh"),
+    (ROOT / "corpus" / "final", ROOT / "annotations" / "final"),
 ]
 
 

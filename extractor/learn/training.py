@@ -1,6 +1,6 @@
 """Collecting the training candidates from the annotated splits and fitting the type model.
 
-The training splits are named in `data/learn.json`; corpus/holdout and any fresh split are never read here.
+The training splits are named in `data/learn.json`; corpus/holdout, any fresh split and the final split are never read here.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 MODEL_FILE = ROOT / "models" / "learn" / "type_model.json"
 SENTENCES = Path("annotations") / "learn" / "sentences.jsonl"
 SENTENCE_DATE = "2025-06-01"
-FORBIDDEN = ("holdout", "fresh")
+FORBIDDEN = ("holdout", "fresh", "final")  # held-out splits: never trained or selected on
 
 
 def split_dirs(name: str, root: Path = ROOT) -> tuple[Path, Path]:

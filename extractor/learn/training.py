@@ -1,6 +1,7 @@
 """Collecting the training candidates from the annotated splits and fitting the type model.
 
-The training splits are named in `data/learn.json`; corpus/holdout, any fresh split and the final split are never read here.
+The training splits are named in `data/learn.json`; corpus/holdout, any fresh split and the final split are
+never read here.
 """
 
 from __future__ import annotations

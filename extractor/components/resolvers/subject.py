@@ -28,7 +28,9 @@ _PUBLIC = re.compile(r"\b(?:Ministry|Mission|Commission|Agency|Authority|Governm
 _PUBLIC_NOUNS = {"ministry", "mission", "commission", "government", "bloc", "agency", "regulator"}
 _RANK_PREFIX = re.compile(r"^\s*(?:#?\d{1,3}[.)]?\s+)")
 _NAME_LIKE = re.compile(r"[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,4}")  # 'Lambda', 'DeepSeek V4 Flash'
-_CELL_LABEL = re.compile(r"\s*(?P<name>[A-Z][^:|\n]{0,40}?)\s*:\s*(?:about|around|~|≈)?\s*$")
+_CELL_LABEL = re.compile(r"\s*(?P<name>[A-Z][^:|\n\d]{0,40}?)\s*:?\s*(?:about|around|~|≈)?\s*$")
+_LETTER = re.compile(r"[A-Za-z]")
+_PARENTHESIS_END = re.compile(r"\s*\([^)]*\)\s*$")  # 'YTL Power (Malaysia)' -> 'YTL Power'
 _KICKER = re.compile(r"[A-Z][A-Z .'’-]*")  # 'SEOUL', 'MUMBAI', 'USERS': a dateline or kicker, not a row's name
 _SYSTEM_AFTER = re.compile(r"[\s-]*(?:[\w-]+\s+){0,2}?(?:servers?|racks?|systems?|nodes?|instances?|boxes)\b", re.I)
 
@@ -191,7 +193,10 @@ class SubjectResolver:
         if own is not None:  # 'Huawei Ascend: 650 | Cambricon: 480': each cell names its own party
             region = Region(own.start("name"), own.end("name"))
         elif where.row_label is not None:
-            region = where.row_label
+            # the row's first cell with a name (a rank column '| 3 | Wrtn | ...' names nothing)
+            named_cells = (c for c in where.line.cells
+                           if c.end <= draft.start and _LETTER.search(text, c.start, c.end))
+            region = next(named_cells, where.row_label)
         elif where.label is not None and len(text[where.label.end:where.line.end].split()) <= 8:
             region = where.label  # a key-figure line; a kicker before a sentence ('Norway: Nscale plans ...') is not
         else:
@@ -200,12 +205,14 @@ class SubjectResolver:
                 text, region.start, region.end):
             return False  # 'SEOUL', or a metric's label ('Installed GPUs: 24,000'), not a party
         named = [*scene.apps.within(region.start, region.end), *scene.orgs.within(region.start, region.end)]
+        if not named and scene.context.within("CHIP", region.start, region.end):
+            return False  # '| H100 ..... 2.25 |': a product's row; the price is the market's, not a party's
         if named:
             best = max(named, key=lambda m: m.end - m.start)
             draft.subject = [best.text]
             draft.link("subject", "row-label", mention_cue(best, "the name of the figure's row"))
             return True
-        label = _RANK_PREFIX.sub("", text[region.start:region.end]).strip()
+        label = _PARENTHESIS_END.sub("", _RANK_PREFIX.sub("", text[region.start:region.end])).strip()
         if not _NAME_LIKE.fullmatch(label):
             return False
         draft.subject = [label]

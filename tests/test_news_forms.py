@@ -59,8 +59,10 @@ FORMS = [
         ("chip_count", 4000, "chips", None, None), ("chip_count", 12000, "chips", None, None),
         marks=todo("count noun before the number")),
     # 6. single-letter and compound scales
-    row("Pico has 120M weekly users.", ("user_count", 120 * M, "users", ["Pico"], None),
-        marks=todo("a product no lexicon knows as the subject")),
+    row("Pico has 120M weekly users.", ("user_count", 120 * M, "users", ["Pico"], None)),
+    row("The Orbis Center for Advanced Computing (OCAC) will spend $6 billion this year.",
+        ("budget", 6 * B, "USD", ["Orbis Center for Advanced Computing"], None),
+        marks=todo("a long name that a corporate-suffix pattern cuts ('Advanced Computing')")),
     row("Doubao now processes 100t tokens a day.", ("token_volume", 100 * T, "tokens", None, None)),
     row("The group wants 1M+ GPUs by 2027.", ("chip_count", M, "chips", None, None)),
     row("Zorbly will build a 40-billion-dollar campus in Texas.", ("budget", 40 * B, "USD", ["Zorbly"], None)),

@@ -30,6 +30,19 @@ _RANK_PREFIX = re.compile(r"^\s*(?:#?\d{1,3}[.)]?\s+)")
 _NAME_LIKE = re.compile(r"[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,4}")  # 'Lambda', 'DeepSeek V4 Flash'
 _CELL_LABEL = re.compile(r"\s*(?P<name>[A-Z][^:|\n\d]{0,40}?)\s*:?\s*(?:about|around|~|≈)?\s*$")
 _LETTER = re.compile(r"[A-Za-z]")
+_NAME_WORD = r"[A-Z][\w&.'’-]*"
+_INITIAL_NAME = re.compile(  # a capitalized name, its acronym or appositive, then the verb of its clause
+    rf"\s*(?:The\s+)?(?P<name>{_NAME_WORD}(?:(?:[ ](?:of|for|and|de|do|da|du|al|el))?[ ]{_NAME_WORD})*)"
+    r"(?:['’]s\b|\s*\([^)]{1,20}\))?(?:,[^,]{1,80},)?\s+(?:[a-z]+\s+){0,1}?"
+    r"(?:will|has|have|had|is|was|plans|planned|said|says|aims|wants|runs|operates|holds|hosts|expects|spent|spends|"
+    r"bought|buys|ordered|draws|drew|generated|processes|processed|serves|served|lists|rents|charges|averaged|"
+    r"reached|reports|reported|raised|deployed|installed|signed|announced|committed|invested|invests)\b")
+_NOT_NAMES = {"The", "It", "Its", "This", "That", "These", "Those", "A", "An", "In", "On", "At", "By", "For", "But",
+              "And", "Our", "We", "They", "He", "She", "Analysts", "Officials", "Industry", "Sources", "Chinese",
+              "American", "European", "Japanese", "Korean", "Indian", "Separately", "Meanwhile", "Each", "Every",
+              "One", "Two", "Three", "Some", "Most", "Many", "Total", "Capex", "Revenue", "Q", "A:", "Q:", "Half",
+              "Ministers", "Minister", "Monthly", "Daily", "Weekly", "Annual", "On-demand", "Spending", "Prices",
+              "Demand", "Shares", "Investors", "Customers", "Users", "Researchers", "Companies", "Governments"}
 _PARENTHESIS_END = re.compile(r"\s*\([^)]*\)\s*$")  # 'YTL Power (Malaysia)' -> 'YTL Power'
 _KICKER = re.compile(r"[A-Z][A-Z .'’-]*")  # 'SEOUL', 'MUMBAI', 'USERS': a dateline or kicker, not a row's name
 _SYSTEM_AFTER = re.compile(r"[\s-]*(?:[\w-]+\s+){0,2}?(?:servers?|racks?|systems?|nodes?|instances?|boxes)\b", re.I)
@@ -67,6 +80,7 @@ class SubjectResolver:
         table = {"product": self._product, "maker-of-item": self._maker_of_item, "possessive": self._possessive,
                  "model-family": self._model_family, "row-label": self._row_label, "clause-party": self._clause_party,
                  "interviewee": self._interviewee, "definite-description": self._definite_description,
+                 "clause-initial-name": self._clause_initial_name,
                  "sentence-organization": self._sentence_organization, "from-original": self._from_original,
                  "unnamed-group": self._unnamed_group, "earlier-mention": self._earlier_mention,
                  "earlier-of-type": self._earlier_of_type,
@@ -236,6 +250,24 @@ class SubjectResolver:
         draft.subject = list(choice.names)
         draft.link("subject", "clause-party", Cue(scene.text[choice.start:choice.end], choice.start, choice.end,
                                                    f"the {choice.role.replace('-', ' ')} of the figure's clause"))
+        return True
+
+    @staticmethod
+    def _clause_initial_name(scene: Scene, draft: Draft) -> bool:
+        """'The National Center for High-performance Computing (NCHC) will spend NT$6 billion', "Wrtn's daily users
+        averaged 1.3 million": a name no pattern knows, opening the figure's sentence before its verb."""
+        lo, _ = scene.context.sentence(draft.start)
+        if draft.kind == "user_count" and scene.apps.within(lo, draft.start):
+            return False  # a product named in the sentence is the subject of a user count
+        m = _INITIAL_NAME.match(scene.text, lo, draft.start)
+        if m is None or m.group("name").split()[0] in _NOT_NAMES:
+            return False
+        if scene.context.within("CHIP", m.start("name"), m.end("name")):
+            return False  # 'The B200 is going for $3.80': a product, not a party
+        name = m.group("name")
+        draft.subject = [name]
+        draft.link("subject", "clause-initial-name",
+                   Cue(name, m.start("name"), m.end("name"), "the name that opens the figure's sentence"))
         return True
 
     def _definite_description(self, scene: Scene, draft: Draft) -> bool:

@@ -40,6 +40,7 @@ DEFAULT_SPLITS = (
     ("news", ROOT / "corpus" / "news", ROOT / "annotations" / "news"),
     ("fresh", ROOT / "corpus" / "fresh", ROOT / "annotations" / "fresh"),
     ("final", ROOT / "corpus" / "final", ROOT / "annotations" / "final"),
+    ("final2", ROOT / "corpus" / "final2", ROOT / "annotations" / "final2"),
 )
 GROUPS_DIR = ROOT / "annotations" / "groups"
 

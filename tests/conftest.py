@@ -12,6 +12,7 @@ SPLITS = [
     (ROOT / "corpus" / "news", ROOT / "annotations" / "news"),
     (ROOT / "corpus" / "fresh", ROOT / "annotations" / "fresh"),
     (ROOT / "corpus" / "final", ROOT / "annotations" / "final"),
+    (ROOT / "corpus" / "final2", ROOT / "annotations" / "final2"),
 ]
 
 

@@ -83,15 +83,15 @@ class Member:
                 "retracted": self.retracted, "retracted_by": self.retracted_by}
 
 
-@dataclass(slots=True)
-class Variant:
-    """Members of one group whose figures agree within the tolerance."""
+class _Mentioned:
+    """What a set of member mentions says about itself: how many articles, first and last publication."""
 
-    unit: str
-    value: float | None
-    low: float | None
-    high: float | None
+    __slots__ = ()
     members: list[Member]
+
+    @property
+    def articles(self) -> int:
+        return len({m.doc_id for m in self.members})
 
     @property
     def first_published(self) -> str | None:
@@ -101,9 +101,17 @@ class Variant:
     def last_published(self) -> str | None:
         return max((m.published for m in self.members if m.published), default=None)
 
-    @property
-    def articles(self) -> int:
-        return len({m.doc_id for m in self.members})
+
+@dataclass(slots=True)
+class Variant(_Mentioned):
+    """Members of one group whose figures agree within the tolerance."""
+
+    unit: str
+    value: float | None
+    low: float | None
+    high: float | None
+    members: list[Member]
+
 
     def to_dict(self) -> dict[str, Any]:
         return {"unit": self.unit, "value": _number(self.value), "low": _number(self.low),
@@ -113,7 +121,7 @@ class Variant:
 
 
 @dataclass(slots=True)
-class Consolidated:
+class Consolidated(_Mentioned):
     """One fact across articles: its agreed figure per unit, variants, members."""
 
     type: str
@@ -134,20 +142,8 @@ class Consolidated:
         return self.units[0]
 
     @property
-    def articles(self) -> int:
-        return len({m.doc_id for m in self.members})
-
-    @property
     def mentions(self) -> int:
         return len(self.members)
-
-    @property
-    def first_published(self) -> str | None:
-        return min((m.published for m in self.members if m.published), default=None)
-
-    @property
-    def last_published(self) -> str | None:
-        return max((m.published for m in self.members if m.published), default=None)
 
     @property
     def qualifiers(self) -> list[str]:

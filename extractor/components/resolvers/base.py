@@ -137,6 +137,21 @@ def strategy_order(table: dict[str, Strategy], order: list[str], owner: str) -> 
     return [(name, table[name]) for name in order]
 
 
+class PerFactResolver:
+    """A resolver that decides one fact at a time: its strategies for each fact type, tried in the registry's
+    order until one decides (`self.order`, set by the subclass)."""
+
+    order: dict[str, list[tuple[str, Strategy]]]
+
+    def carries(self, kind: str) -> bool:
+        return kind in self.order
+
+    def resolve(self, scene: Scene, draft: Draft) -> None:
+        for _, strategy in self.order.get(draft.kind, []):
+            if strategy(scene, draft):
+                return
+
+
 def mention_cue(mention: Mention, why: str) -> Cue:
     return Cue(mention.text, mention.start, mention.start + len(mention.text), why)
 

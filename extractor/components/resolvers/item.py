@@ -6,11 +6,11 @@ import re
 from typing import Any
 
 from extractor.components.context import DocContext, Mention
-from extractor.components.resolvers.base import Draft, Scene, mention_cue, rewhy, strategy_order
+from extractor.components.resolvers.base import Draft, PerFactResolver, Scene, mention_cue, rewhy, strategy_order
 from extractor.fact_types import Registry
 
 
-class ItemResolver:
+class ItemResolver(PerFactResolver):
     """Named strategies, tried per fact type in the registry's order:
     `product-after` (a product right after the figure: '10,000 B200 GPUs'),
     `class-noun-none` (a plain class noun, '100,000 GPUs', means no product
@@ -32,14 +32,6 @@ class ItemResolver:
                  "continued": self._continued}
         self.order = {t.name: strategy_order(table, t.spec.item, f"item of {t.name}")
                       for t in types if t.carries("item")}
-
-    def carries(self, kind: str) -> bool:
-        return kind in self.order
-
-    def resolve(self, scene: Scene, draft: Draft) -> None:
-        for _, strategy in self.order.get(draft.kind, []):
-            if strategy(scene, draft):
-                return
 
     def near(self, context: DocContext, draft: Draft) -> Mention | None:
         """The product right after the figure, else the last one before it in its sentence."""

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from extractor.components.resolvers.base import Draft, Scene, match_cue, rewhy, strategy_order
+from extractor.components.resolvers.base import Draft, PerFactResolver, Scene, match_cue, rewhy, strategy_order
 from extractor.cues import CueList
 from extractor.fact_types import Registry
 
 
-class MetricResolver:
+class MetricResolver(PerFactResolver):
     """Named strategies, tried per fact type in the registry's order:
     `cue-after-count` (a metric cue right after the count: '40 million monthly
     active users'), `cue-in-sentence` (the nearest rate cue of the sentence; a
@@ -27,14 +27,6 @@ class MetricResolver:
                  "previous-of-type": self._previous, "named-month": self._named_month, "default": self._default}
         self.order = {name: strategy_order(table, spec.strategies, f"metric of {name}")
                       for name, spec in self.specs.items()}
-
-    def carries(self, kind: str) -> bool:
-        return kind in self.order
-
-    def resolve(self, scene: Scene, draft: Draft) -> None:
-        for _, strategy in self.order.get(draft.kind, []):
-            if strategy(scene, draft):
-                return
 
     def _nearest(self, scene: Scene, draft: Draft, lo: int, hi: int) -> bool:
         best = None

@@ -10,7 +10,16 @@ from dataclasses import replace
 from typing import Any
 
 from extractor.components.context import DocContext, Mention
-from extractor.components.resolvers.base import Clauses, Draft, Scene, match_cue, mention_cue, rewhy, strategy_order
+from extractor.components.resolvers.base import (
+    Clauses,
+    Draft,
+    PerFactResolver,
+    Scene,
+    match_cue,
+    mention_cue,
+    rewhy,
+    strategy_order,
+)
 from extractor.components.resolvers.item import ItemResolver
 from extractor.countries import country_names, country_parties
 from extractor.cues import CueList
@@ -48,7 +57,7 @@ _KICKER = re.compile(r"[A-Z][A-Z .'’-]*")  # 'SEOUL', 'MUMBAI', 'USERS': a dat
 _SYSTEM_AFTER = re.compile(r"[\s-]*(?:[\w-]+\s+){0,2}?(?:servers?|racks?|systems?|nodes?|instances?|boxes)\b", re.I)
 
 
-class SubjectResolver:
+class SubjectResolver(PerFactResolver):
     """Named strategies, tried per fact type in the registry's order until one
     decides: `product` (the app a user count is of), `maker-of-item` (a price's
     chip maker), `possessive` ('Naver's 1 trillion won'), `sentence-organization`
@@ -89,10 +98,6 @@ class SubjectResolver:
         self.order = {t.name: strategy_order(table, t.spec.subject, f"subject of {t.name}")
                       for t in types if t.carries("subject")}
 
-    def resolve(self, scene: Scene, draft: Draft) -> None:
-        for _, strategy in self.order.get(draft.kind, []):
-            if strategy(scene, draft):
-                return
 
     # -- the scene's organizations -------------------------------------------------------
 

@@ -40,7 +40,7 @@ def _alternation(words: list[str]) -> str:
 class RoleRules:
     def __init__(self, data: dict[str, Any]) -> None:
         for key in ("clause_breaks", "recipient_verbs", "recipient_prepositions", "brand_followers",
-                    "coordination", "not_parties"):
+                    "coordination", "not_parties", "counterparty_before", "pronoun_possessives", "designator_tails"):
             if not isinstance(data.get(key), list):
                 raise ValueError(f"roles data: {key!r} must be a list")
         self.clause_break = re.compile(_alternation(data["clause_breaks"]), re.I)
@@ -57,6 +57,17 @@ class RoleRules:
         self.pronoun_owned = re.compile(rf"\b(?:{_alternation(data['pronoun_possessives'])})\s+(?:own\s+)?$", re.I)
         self.possessed = re.compile(r"['’]s\s+(?:own\s+|new\s+)?$")
         self.designator_tails = tuple(data["designator_tails"])
+        definite = data["definite_descriptions"]
+        self.public_nouns = frozenset(definite["public"])
+        self.definite = re.compile(rf"\b[Tt]he\s+(?P<noun>{_alternation(definite['public'] + definite['company'])})\b")
+        self.public_name = re.compile(rf"\b(?:{_alternation(definite['public_name_words'])})\b")
+        initial = data["initial_name"]
+        word = r"[A-Z][\w&.'’-]*"
+        self.initial_name = re.compile(  # a capitalized name, its acronym or appositive, then its clause's verb
+            rf"\s*(?:The\s+)?(?P<name>{word}(?:(?:[ ](?:{_alternation(initial['connectors'])}))?[ ]{word})*)"
+            rf"(?:['’]s\b|\s*\([^)]{{1,20}}\))?(?:,[^,]{{1,80}},)?\s+(?:[a-z]+\s+){{0,1}}?"
+            rf"(?:{_alternation(initial['verbs'])})\b")
+        self.not_names = frozenset(initial["not_names"])
 
 
 @cache

@@ -31,27 +31,10 @@ from extractor.structure import Region
 
 _POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+(?:\S+\s+){0,2}$")
 _FIRST_PERSON = re.compile(r"\bwe\b", re.I)  # 'we charge', not an outlet's 'told us' or 'our survey'
-_DEFINITE = re.compile(r"\b[Tt]he\s+(?P<noun>ministry|mission|commission|government|bloc|agency|regulator|company|"
-                       r"firm|group|start-?up|operator|lab|chipmaker|cloud|provider)\b")
-_PUBLIC = re.compile(r"\b(?:Ministry|Mission|Commission|Agency|Authority|Government|Department|Council|Fund|EU)\b")
-_PUBLIC_NOUNS = {"ministry", "mission", "commission", "government", "bloc", "agency", "regulator"}
 _RANK_PREFIX = re.compile(r"^\s*(?:#?\d{1,3}[.)]?\s+)")
 _NAME_LIKE = re.compile(r"[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,4}")  # 'Lambda', 'DeepSeek V4 Flash'
 _CELL_LABEL = re.compile(r"\s*(?P<name>[A-Z][^:|\n\d]{0,40}?)\s*:?\s*(?:about|around|~|≈)?\s*$")
 _LETTER = re.compile(r"[A-Za-z]")
-_NAME_WORD = r"[A-Z][\w&.'’-]*"
-_INITIAL_NAME = re.compile(  # a capitalized name, its acronym or appositive, then the verb of its clause
-    rf"\s*(?:The\s+)?(?P<name>{_NAME_WORD}(?:(?:[ ](?:of|for|and|de|do|da|du|al|el))?[ ]{_NAME_WORD})*)"
-    r"(?:['’]s\b|\s*\([^)]{1,20}\))?(?:,[^,]{1,80},)?\s+(?:[a-z]+\s+){0,1}?"
-    r"(?:will|has|have|had|is|was|plans|planned|said|says|aims|wants|runs|operates|holds|hosts|expects|spent|spends|"
-    r"bought|buys|ordered|draws|drew|generated|processes|processed|serves|served|lists|rents|charges|averaged|"
-    r"reached|reports|reported|raised|deployed|installed|signed|announced|committed|invested|invests)\b")
-_NOT_NAMES = {"The", "It", "Its", "This", "That", "These", "Those", "A", "An", "In", "On", "At", "By", "For", "But",
-              "And", "Our", "We", "They", "He", "She", "Analysts", "Officials", "Industry", "Sources", "Chinese",
-              "American", "European", "Japanese", "Korean", "Indian", "Separately", "Meanwhile", "Each", "Every",
-              "One", "Two", "Three", "Some", "Most", "Many", "Total", "Capex", "Revenue", "Q", "A:", "Q:", "Half",
-              "Ministers", "Minister", "Monthly", "Daily", "Weekly", "Annual", "On-demand", "Spending", "Prices",
-              "Demand", "Shares", "Investors", "Customers", "Users", "Researchers", "Companies", "Governments"}
 _PARENTHESIS_END = re.compile(r"\s*\([^)]*\)\s*$")  # 'YTL Power (Malaysia)' -> 'YTL Power'
 _KICKER = re.compile(r"[A-Z][A-Z .'’-]*")  # 'SEOUL', 'MUMBAI', 'USERS': a dateline or kicker, not a row's name
 _SYSTEM_AFTER = re.compile(r"[\s-]*(?:[\w-]+\s+){0,2}?(?:servers?|racks?|systems?|nodes?|instances?|boxes)\b", re.I)
@@ -264,8 +247,9 @@ class SubjectResolver(PerFactResolver):
         lo, _ = scene.context.sentence(draft.start)
         if draft.kind == "user_count" and scene.apps.within(lo, draft.start):
             return False  # a product named in the sentence is the subject of a user count
-        m = _INITIAL_NAME.match(scene.text, lo, draft.start)
-        if m is None or m.group("name").split()[0] in _NOT_NAMES:
+        rules = role_rules()
+        m = rules.initial_name.match(scene.text, lo, draft.start)
+        if m is None or m.group("name").split()[0] in rules.not_names:
             return False
         if scene.context.within("CHIP", m.start("name"), m.end("name")):
             return False  # 'The B200 is going for $3.80': a product, not a party
@@ -280,22 +264,23 @@ class SubjectResolver(PerFactResolver):
         party of that kind named before the sentence."""
         lo, _ = scene.context.sentence(draft.start)
         begin = clause_start(scene.text, lo, draft.start)
-        found = list(_DEFINITE.finditer(scene.text, begin, draft.start))
+        rules = role_rules()
+        found = list(rules.definite.finditer(scene.text, begin, draft.start))
         if not found:
             return False
         m = found[-1]
-        public = m.group("noun").lower() in _PUBLIC_NOUNS
+        public = m.group("noun").lower() in rules.public_nouns
         earlier = [d for d in scene.history.last.values() if d.subject and d.start < lo]
         if earlier:
             latest = max(earlier, key=lambda d: d.start)
             name = latest.subject[0]
-            if len(latest.subject) == 1 and bool(_PUBLIC.search(name) or name in _country_names()) == public:
+            if len(latest.subject) == 1 and bool(rules.public_name.search(name) or name in _country_names()) == public:
                 draft.subject = [name]
                 draft.link("subject", "definite-description",
                            rewhy(latest.cue_of("subject"), f"the {m.group('noun')} of the figure before"))
                 return True
         for party in reversed(self.parties(scene.text, scene.orgs.within(0, lo))):
-            if bool(_PUBLIC.search(party.text) or party.text in _country_names()) == public:
+            if bool(rules.public_name.search(party.text) or party.text in _country_names()) == public:
                 draft.subject = [party.text]
                 draft.link("subject", "definite-description",
                            mention_cue(party, f"the {m.group('noun')} the figure's clause refers to"))

@@ -194,17 +194,16 @@ def name_occurrences(text: str, names: set[str]) -> list[tuple[int, int, str]]:
     found = []
     for m in _CAPITALIZED_RUN.finditer(text):
         begin = m.start()
-        for piece in _SENTENCE_JOIN.split(m.group()):
-            words = piece.split(" ")
+        for separator in [*_SENTENCE_JOIN.finditer(text, m.start(), m.end()), None]:
+            stop = separator.start() if separator else m.end()
+            words = text[begin:stop].split(" ")
             for n in range(min(len(words), 5), 0, -1):
                 candidate = _POSSESSIVE_END.sub("", " ".join(words[:n])).rstrip(".,")
                 if candidate in names:
                     found.append((begin, begin + len(candidate), candidate))
                     break
-            begin = text.find(piece, begin) + len(piece)
-            begin = text.find(" ", begin) + 1 if begin < m.end() else begin
-            while begin < m.end() and text[begin] == " ":
-                begin += 1
+            if separator:
+                begin = separator.end()
     return found
 
 

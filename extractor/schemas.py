@@ -157,6 +157,8 @@ class CountCuesSchema(_Strict):
 class TyperThresholdsSchema(_Strict):
     max_unit_price: int
     restate_min: int
+    max_spec_count: int
+    max_word_pronoun: int
 
 
 class TyperWindowsSchema(_Strict):

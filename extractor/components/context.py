@@ -13,6 +13,8 @@ import numpy
 from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
+from extractor.structure import DocumentLayout
+
 RULER_KEY = "extractor_ruler"
 QUANTITIES_KEY = "extractor_quantities"
 FACTS_KEY = "extractor_facts"
@@ -27,6 +29,7 @@ class _Slot(threading.local):
     text: str | None = None
     context: DocContext | None = None
     context_key: tuple = ()
+    layout: DocumentLayout | None = None
 
 
 _SLOT = _Slot()
@@ -34,7 +37,7 @@ _SLOT = _Slot()
 
 def _hold(doc: Doc) -> _Slot:
     if _SLOT.doc is not doc:
-        _SLOT.doc, _SLOT.text, _SLOT.context, _SLOT.context_key = doc, None, None, ()
+        _SLOT.doc, _SLOT.text, _SLOT.context, _SLOT.context_key, _SLOT.layout = doc, None, None, (), None
     return _SLOT
 
 
@@ -47,10 +50,18 @@ def doc_text(doc: Doc) -> str:
     return slot.text
 
 
+def doc_layout(doc: Doc) -> DocumentLayout:
+    """The page layout of the doc (lines, tables, labels), read once per pipeline run for typer and linker."""
+    slot = _hold(doc)
+    if slot.layout is None:
+        slot.layout = DocumentLayout.of(doc_text(doc))
+    return slot.layout
+
+
 def release(doc: Doc) -> None:
     """Let go of the doc once the last component is done with it."""
     if _SLOT.doc is doc:
-        _SLOT.doc, _SLOT.text, _SLOT.context, _SLOT.context_key = None, None, None, ()
+        _SLOT.doc, _SLOT.text, _SLOT.context, _SLOT.context_key, _SLOT.layout = None, None, None, (), None
 ENT_LABELS = {"ORG": "ORG", "PRODUCT": "APP", "DATE": "DATE", "NORP": None, "GPE": None}
 
 

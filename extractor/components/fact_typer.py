@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractor.components.base import DataComponent
-from extractor.components.context import FACTS_KEY, QUANTITIES_KEY, RULER_KEY, DocContext, pattern_table
+from extractor.components.context import FACTS_KEY, QUANTITIES_KEY, RULER_KEY, DocContext, doc_layout, pattern_table
 from extractor.cues import CueList
 from extractor.evidence import Cue, Typing
 from extractor.fact_types import Registry
@@ -36,10 +36,7 @@ from extractor.structure import DocumentLayout
 if not Span.has_extension("typing"):
     Span.set_extension("typing", default=None)
 
-_SPEC_MAX = 1000  # no product holds a thousand GPUs; an order or a cluster does
 _HYPHEN_SPEC = re.compile(r"[-‐](?:gpu|chip|card|accelerator|node|socket)\b(?!s)", re.I)
-_SMALL_WORDS = re.compile(r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|"
-                          r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)$", re.I)
 UNDECIDED = Typing("", "undecided")  # no cue or noun of its own: the layout or a neighbour may still type it
 _DIGIT = re.compile(r"\d")
 _NAMES_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w-]*){1,2}(?=[ \t])")
@@ -72,6 +69,8 @@ class FactTyper(DataComponent):
         self.max_unit_price = {code: max_usd * Decimal(str(rate)) for code, rate in rates.items()}
         self.max_unit_price_usd = max_usd
         self.restate_min = Decimal(str(self.cues["thresholds"]["restate_min"]))
+        self.max_spec_count = Decimal(self.cues["thresholds"]["max_spec_count"])
+        self.max_word_pronoun = Decimal(self.cues["thresholds"]["max_word_pronoun"])
         total, per_unit = self.types.money_role("total"), self.types.money_role("per_unit")
         self.total = total.name if total else None
         self.per_unit = per_unit.name if per_unit else None
@@ -276,13 +275,13 @@ class FactTyper(DataComponent):
         if self.contents_of_one.search(text, max(0, lead - self.windows["contents_of_one_before"]), lead):
             return None  # the contents of one product ('each rack holds 72 GPUs')
         m = self.count_noun.match(text, quantity.end)
-        if m is not None and _HYPHEN_SPEC.match(text, quantity.end) and (quantity.value or 0) < _SPEC_MAX:
+        if m is not None and _HYPHEN_SPEC.match(text, quantity.end) and (quantity.value or 0) < self.max_spec_count:
             return None  # '8-GPU instance', 'a 72-GPU rack': a product's spec; '50,000-chip order' is a count
         if not m and self.people_using.match(text, quantity.end) and "user_count" in self.counted:
             cue = Cue(text[quantity.end:quantity.end + 7].strip(), quantity.end, quantity.end + 7,
                       "user_count: people who use a product")
             return Typing("user_count", "people-using", cue)
-        if not m and _is_small_word_number(quantity):
+        if not m and self._is_word_pronoun(quantity):
             return None  # 'two of the people', 'the three', 'four of the companies': not a figure
         if not m:
             product = self.product_noun.match(text, quantity.end) if self.product_kind else None
@@ -360,7 +359,7 @@ class FactTyper(DataComponent):
         """Type the bare figures from the layout around them, else from the nearest typed figure of their
         value kind (see `bare_figures` in the cue data)."""
         text = context.text
-        layout = DocumentLayout.of(text)
+        layout = doc_layout(doc)
         found: list[Span] = []
         counts = [s for s in typed if s.label_ in self.counted]
         count_starts = [s.start_char for s in counts]
@@ -462,6 +461,12 @@ class FactTyper(DataComponent):
             return None
         return last
 
+    def _is_word_pronoun(self, quantity: Quantity) -> bool:
+        """A number written as one small word ('two of the people', 'the three'): a pronoun-like count."""
+        words = quantity.text.split()
+        return (quantity.unit is None and not quantity.scaled and len(words) == 1 and words[0].isalpha()
+                and quantity.value is not None and quantity.value < self.max_word_pronoun)
+
     def _comparable(self, quantity: Quantity, other: Span) -> bool:
         mine = quantity.value if quantity.value is not None else quantity.high
         q = other._.quantity
@@ -478,11 +483,6 @@ def _cue(m: re.Match, offset: int, why: str) -> Cue:
     text = m.group().strip(" \t\n\"“”'’()[]")
     start = offset + m.start() + m.group().find(text)
     return Cue(text, start, start + len(text), why)
-
-
-def _is_small_word_number(quantity: Quantity) -> bool:
-    """A number written as one small word ('two', 'the three'): in news a pronoun-like count of people or firms."""
-    return quantity.unit is None and not quantity.scaled and bool(_SMALL_WORDS.match(quantity.text.strip()))
 
 
 def _lead(quantity: Quantity) -> int:

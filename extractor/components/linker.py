@@ -21,6 +21,7 @@ from extractor.components.context import (
     RULER_KEY,
     DocContext,
     MentionIndex,
+    doc_layout,
     pattern_table,
     release,
 )
@@ -39,7 +40,6 @@ from extractor.evidence import Cue, FactEvidence, assemble_rule
 from extractor.fact_types import Registry
 from extractor.records import Fact, Quantity
 from extractor.schemas import LinkCuesSchema, check
-from extractor.structure import DocumentLayout
 
 if not Doc.has_extension("facts"):
     Doc.set_extension("facts", default=None)
@@ -83,7 +83,7 @@ class AttributeLinker(DataComponent):
                    if any(ch.isdigit() for ch in q.text) or (q._.quantity is not None and q._.quantity.scaled)]
         scene = Scene(text, context, doc._.published, orgs, MentionIndex(self.subjects.apps(context)),
                       *self.subjects.dominant(self.subjects.parties(text, orgs.items)), figures,
-                      DocumentLayout.of(text))
+                      doc_layout(doc))
         self.conversions.resolve(text, drafts)
         self.retractions.resolve(text, context, drafts)
         self.periods.resolve(scene, drafts)

@@ -274,13 +274,13 @@ class SubjectResolver(PerFactResolver):
         if earlier:
             latest = max(earlier, key=lambda d: d.start)
             name = latest.subject[0]
-            if len(latest.subject) == 1 and bool(rules.public_name.search(name) or name in _country_names()) == public:
+            if len(latest.subject) == 1 and bool(rules.public_name.search(name) or name in country_names()) == public:
                 draft.subject = [name]
                 draft.link("subject", "definite-description",
                            rewhy(latest.cue_of("subject"), f"the {m.group('noun')} of the figure before"))
                 return True
         for party in reversed(self.parties(scene.text, scene.orgs.within(0, lo))):
-            if bool(rules.public_name.search(party.text) or party.text in _country_names()) == public:
+            if bool(rules.public_name.search(party.text) or party.text in country_names()) == public:
                 draft.subject = [party.text]
                 draft.link("subject", "definite-description",
                            mention_cue(party, f"the {m.group('noun')} the figure's clause refers to"))
@@ -400,10 +400,6 @@ class SubjectResolver(PerFactResolver):
         draft.link("subject", "article-organization",
                    mention_cue(named, "the organization the article names most") if named else None)
         return True
-
-
-def _country_names() -> frozenset[str]:
-    return country_names()
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

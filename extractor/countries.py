@@ -50,6 +50,13 @@ def country_names() -> frozenset[str]:
     return frozenset(names.values()) | frozenset(demonyms.values())
 
 
+@cache
+def country_words() -> frozenset[str]:
+    """Every word that names a country or its people ('Germany', 'UK', 'Korean'): never a company's name."""
+    _, _, names, demonyms = _tables()
+    return frozenset(names) | frozenset(demonyms) | country_names()
+
+
 def country_parties(text: str) -> list[CountryParty]:
     """Every country that a clause makes a party, in text order.
 
@@ -72,4 +79,4 @@ def country_parties(text: str) -> list[CountryParty]:
     return sorted(found, key=lambda p: p.start)
 
 
-__all__ = ["CountryParty", "country_names", "country_parties"]
+__all__ = ["CountryParty", "country_names", "country_parties", "country_words"]

@@ -37,10 +37,17 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _party_after(words: list[str]) -> re.Pattern[str]:
+    """Text that ends with one of `words` and the start of a name: where a party after them begins."""
+    return re.compile(rf"\b(?:{_alternation(words)})\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+){{0,3}}?"
+                      rf"(?:[A-Z][\w.&-]*['’]s\s+)?$", re.I)
+
+
 class RoleRules:
     def __init__(self, data: dict[str, Any]) -> None:
         for key in ("clause_breaks", "recipient_verbs", "recipient_prepositions", "brand_followers",
-                    "coordination", "not_parties", "counterparty_before", "pronoun_possessives", "designator_tails"):
+                    "coordination", "not_parties", "counterparty_before", "relation_before", "pronoun_possessives",
+                    "designator_tails"):
             if not isinstance(data.get(key), list):
                 raise ValueError(f"roles data: {key!r} must be a list")
         self.clause_break = re.compile(_alternation(data["clause_breaks"]), re.I)
@@ -51,9 +58,9 @@ class RoleRules:
                                       re.I)
         self.coordination = {c.lower() for c in data["coordination"]}
         self.not_parties = {w.lower() for w in data["not_parties"]}
-        self.counterparty = re.compile(  # 'with Nvidia', 'backed by Saudi Arabia's Public Investment Fund'
-            rf"\b(?:{_alternation(data['counterparty_before'])})\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+){{0,3}}?"
-            rf"(?:[A-Z][\w.&-]*['’]s\s+)?$", re.I)
+        self.counterparty = _party_after(data["counterparty_before"] + data["relation_before"])  # 'with Nvidia'
+        self.relation = _party_after(data["relation_before"])  # 'backed by Saudi Arabia's Public Investment Fund'
+
         self.pronoun_owned = re.compile(rf"\b(?:{_alternation(data['pronoun_possessives'])})\s+(?:own\s+)?$", re.I)
         self.possessed = re.compile(r"['’]s\s+(?:own\s+|new\s+)?$")
         self.designator_tails = tuple(data["designator_tails"])
@@ -68,6 +75,14 @@ class RoleRules:
             rf"(?:['’]s\b|\s*\([^)]{{1,20}}\))?(?:,[^,]{{1,80}},)?\s+(?:[a-z]+\s+){{0,1}}?"
             rf"(?:{_alternation(initial['verbs'])})\b")
         self.not_names = frozenset(initial["not_names"])
+        funding = data["funding"]
+        self.funded_kinds = frozenset(funding["kinds"])
+        self.receive_verb = re.compile(rf"\b(?:{_alternation(funding['receive_verbs'])})\b", re.I)
+        self.funder_after = re.compile(  # after the figure: '... in debt financing from', '... announced by'
+            rf"(?:[^,;:()]{{0,60}}?\b(?P<noun>{_alternation(funding['funding_nouns'])})\b)?[^,;:()]{{0,60}}?"
+            rf"(?:\b(?P<agent>{_alternation(funding['agent_participles'])})\s+by|\bfrom)\s+(?:the\s+)?$", re.I)
+        self.grant_verb = re.compile(rf"\b(?:has\s+|have\s+|had\s+)?(?:{_alternation(funding['grant_verbs'])})\s+$",
+                                     re.I)
 
 
 @cache
@@ -98,6 +113,10 @@ def choose_party(text: str, start: int, end: int, kind: str, parties: list[Party
         if recipient is not None:
             return recipient
     begin = clause_start(text, lo, start, rules)
+    if kind in rules.funded_kinds:
+        funder = _funder(text, start, end, candidates, begin, rules)
+        if funder is not None:
+            return funder
     before = [p for p in candidates if p.end <= start and not is_brand(text, p, rules)]
     own = [p for p in before
            if p.start >= begin and not rules.counterparty.search(text, max(lo, p.start - 48), p.start)]
@@ -142,6 +161,27 @@ def _recipient(text: str, start: int, end: int, candidates: list[Party], lo: int
         if rules.recipient_before.search(text, max(end, party.start - 12), party.start):
             group = _coordinated_after(text, party, [p for p in candidates if p.start >= party.start], rules)
             return Choice(tuple(dict.fromkeys(p.text for p in group)), "recipient", group[0].start, group[-1].end)
+    return None
+
+
+def _funder(text: str, start: int, end: int, candidates: list[Party], begin: int,
+            rules: RoleRules) -> Choice | None:
+    """The party a sum comes from: 'from X' after a receiving verb or a funding noun, 'announced by X', or
+    the granter before 'has granted Y ... <sum>' (the one granted is the recipient, not the subject)."""
+    after = [p for p in candidates if p.start >= end]
+    if after:
+        first = after[0]
+        m = rules.funder_after.match(text, end, first.start) if first.start - end <= 140 else None
+        named_before = any(begin <= p.start and p.end <= start for p in candidates)
+        if m is not None and (m.group("noun") or rules.receive_verb.search(text, begin, start)
+                              or m.group("agent") and not named_before):  # 'X's programme, approved by Y': X's
+            group = _coordinated_after(text, first, after, rules)
+            return Choice(tuple(dict.fromkeys(p.text for p in group)), "funder", group[0].start, group[-1].end)
+    before = [p for p in candidates if p.end <= start]
+    for i, granted in enumerate(before[1:], start=1):
+        if rules.grant_verb.search(text, max(0, granted.start - 24), granted.start):
+            granter = before[i - 1]
+            return Choice((granter.text,), "funder", granter.start, granter.end)
     return None
 
 

@@ -59,6 +59,20 @@ def parse(marked):
          "owner-of-unit"),
         ("[Orbitra] told investors its [Azure Forge] served over <100 trillion> tokens.", "token_volume",
          ("Orbitra",), "owner-of-unit"),
+        # the funder of a sum: 'from X' after a receiving verb or a funding noun, a passive agent, a granter
+        ("[Orbis Lab] will receive <$400 million> from [Tavel Bank] this year.", "budget", ("Tavel Bank",),
+         "funder"),
+        ("The build includes <US$90 million> in debt financing from [Korvo Capital].", "budget",
+         ("Korvo Capital",), "funder"),
+        ("It is part of a <$2 billion> compute programme announced by the [State Council].", "budget",
+         ("State Council",), "funder"),
+        ("The [Energy Agency], which has granted [Lumen] subsidies of up to <$300 million>, said so.", "budget",
+         ("Energy Agency",), "funder"),
+        # negative: a seller after 'from' is not the funder; a named party before the figure keeps it
+        ("[Orbitra] will spend <$3 billion> on chips from [Kestrel].", "budget", ("Orbitra",), "clause-party"),
+        ("[Orbitra]'s plan, approved by the board, sets aside <$3 billion> announced by [Kestrel].", "budget",
+         ("Orbitra",), "clause-party"),
+        ("[Pelion] bought <5,000> GPUs from [Kestrel].", "chip_count", ("Pelion",), "clause-party"),
         # no party in the sentence
         ("Analysts expect spending of <$40 billion> next year.", "budget", None, None),
     ],

@@ -21,10 +21,11 @@ from extractor.components.resolvers.base import (
     strategy_order,
 )
 from extractor.components.resolvers.item import ItemResolver
-from extractor.countries import country_names, country_parties
+from extractor.countries import country_names, country_parties, country_words
 from extractor.cues import CueList
 from extractor.evidence import Cue
 from extractor.fact_types import Registry
+from extractor.names import shaped_names
 from extractor.roles import capitalized_runs, choose_party, clause_start, is_brand, name_occurrences, short_name
 from extractor.roles import default_rules as role_rules
 from extractor.structure import Region
@@ -88,9 +89,12 @@ class SubjectResolver(PerFactResolver):
         """Organizations that can be subjects, under their shortest name in the
         article ('Naver Corp' -> 'Naver' when 'Naver' also stands alone);
         sources ('according to the FT') are not subjects."""
-        orgs = [o for o in context.mentions.get("ORG", [])
+        shaped = self._shaped(context, text)
+        sources = {o.text for o in shaped if self.source_before.ends_before(text, o.start, self.source_window)}
+        orgs = [o for o in [*context.mentions.get("ORG", []), *(o for o in shaped if o.text not in sources)]
                 if not self.source_before.ends_before(text, o.start, self.source_window)]
-        standalone = {o.text for o in orgs}
+        orgs.sort(key=lambda o: (o.start, -o.end))
+        standalone = {o.text for o in orgs if o.pattern != "name-shape:possessive"}
         runs = capitalized_runs(text)
         out = []
         for org in orgs:
@@ -107,6 +111,16 @@ class SubjectResolver(PerFactResolver):
         return sorted((o for o in out if o.text.lower() not in not_parties), key=lambda o: (o.start, -o.end))
 
     @staticmethod
+    def _shaped(context: DocContext, text: str) -> list[Mention]:
+        """Names by their shape and position (extractor/names.py) that no pattern found, that are not a
+        product, a chip, a date or a country; a name the article cites as a source once is a source throughout."""
+        countries = country_words()
+        known = [context.index(label) for label in ("ORG", "APP", "CHIP", "DATE")]
+        return [Mention(n.start, n.end, n.text, "ORG", "name-shape:possessive" if n.possessive else "name-shape")
+                for n in shaped_names(text)
+                if n.text not in countries and not any(i.overlapping(n.start, n.end) for i in known)]
+
+    @staticmethod
     def _other_mentions(text: str, found: list[Mention], named: list[Mention]) -> list[Mention]:
         """A name the patterns found once is the same party wherever else the article writes it ('Fluxstack,
         the Amsterdam GPU cloud, ...' makes "Fluxstack's installed base" Fluxstack's): one pass over the text."""
@@ -119,9 +133,11 @@ class SubjectResolver(PerFactResolver):
 
     @staticmethod
     def parties(text: str, orgs: list[Mention]) -> list[Mention]:
-        """The organizations that can own a figure: not a chip maker named as a product's brand ('Nvidia GPUs')."""
+        """The organizations that can own a figure: not a chip maker named as a product's brand ('Nvidia GPUs'),
+        not the other side of a relation ('approved by the Union Cabinet', 'backed by X')."""
         rules = role_rules()
-        return [o for o in orgs if not is_brand(text, o, rules)]
+        return [o for o in orgs if not is_brand(text, o, rules)
+                and not rules.relation.search(text, max(0, o.start - 48), o.start)]
 
     def apps(self, context: DocContext) -> list[Mention]:
         """Products under their names ('the Quillo chatbot' -> 'Quillo')."""

@@ -1,0 +1,175 @@
+"""Party names by their shape and position, for the names no pattern or gazetteer knows.
+
+News names many more companies than any list: 'Swisscom raised its plan', 'TensorWave, which already
+operates', "Omantel's figure includes", 'the National Center for High-performance Computing (NCHC) will
+receive'. A run of capitalized words (camel case and acronyms included) is a party's name when it stands
+where a party stands: before its clause's verb (after an optional acronym or appositive), before a
+possessive, or before ', which'. Opening words, months and days, demonyms and people (named with a title:
+'chief executive Jane Park', 'Park, the chief executive') are not. An acronym in brackets is the name the
+article goes on to use (GUIDELINES D13). Pure functions over text; the word lists are `data/roles.json`
+("name_shape").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from extractor.regexes import trie_alternation
+from extractor.resources import load_json
+
+_NAME_SHAPED = re.compile(r"[A-Z].*[A-Z0-9]|\d")  # 'TensorWave', 'VNG', 'E2E': a name by its letters alone
+_NUMBER_BEFORE = re.compile(r"\d\s$")
+_NUMBER_AFTER = re.compile(r"\s?[$€£¥₹]?\d")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z-]+")
+_WORD = r"[A-Z][\w&.'’-]*?"  # lazy: a trailing "'s" or sentence-final '.' is not part of the word
+_WORD_END = r"(?=['’]s(?!\w)|[^\w&'’-]|$)"
+
+
+@dataclass(frozen=True, slots=True)
+class ShapedName:
+    start: int
+    end: int
+    text: str  # the name the article goes on to use: the bracketed acronym when it gives one
+    possessive: bool = False  # "Omantel's figure": a name written only as an owner is no short name (D13)
+
+
+class NameShape:
+    """The compiled rules of `data/roles.json` "name_shape"."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        for key in ("verbs", "adverbs", "connectors", "not_names", "person_titles", "relative_pronouns",
+                    "place_prepositions", "party_before", "person_speech"):
+            if not isinstance(data.get(key), list):
+                raise ValueError(f"roles data: name_shape.{key} must be a list")
+        connectors = trie_alternation(data["connectors"])
+        self.run = re.compile(  # 'Tata Communications', 'National Center for High-performance Computing'
+            rf"(?<![\w&.'’-]){_WORD}{_WORD_END}(?:[ ](?:(?:{connectors})[ ])?{_WORD}{_WORD_END})*")
+        verbs, adverbs = trie_alternation(data["verbs"]), trie_alternation(data["adverbs"])
+        self.position = re.compile(  # what follows a party's name
+            r"(?P<bracket>\s*\((?:(?P<acronym>[A-Z][A-Z0-9&.-]{1,9})|[\"“](?P<alias>[A-Z][^\"”()]{1,30})[\"”])\))?"
+            rf"(?:(?P<possessive>['’]s\s+[a-z][a-z-]*\b)"
+            rf"|,\s+(?P<relative>{trie_alternation(data['relative_pronouns'])})\b"
+            rf"|(?P<appositive>,[^,;:()]{{1,80}},)?\s+(?:(?:{adverbs})\s+)?(?:{verbs})\b)")
+        titles = trie_alternation(data["person_titles"])
+        self.titled_before = re.compile(rf"\b(?:{titles})\s+$", re.I)
+        self.titled_after = re.compile(
+            rf",\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{titles})\b", re.I)
+        self.title_word = re.compile(rf"(?<!\w)(?:{trie_alternation(_capitalized(data['person_titles']))})(?![\w-])")
+        self.speaks_of_own = re.compile(
+            rf"\s+(?:said|says|told\s+\w+)\s+(?:that\s+)?(?:{trie_alternation(data['person_speech'])})\b")
+        self.party_before = re.compile(rf"\b(?:{trie_alternation(data['party_before'])})\s+$")
+        self.place_before = re.compile(rf"\b(?:{trie_alternation(data['place_prepositions'])})\s+(?:the\s+)?$")
+        self.not_names = frozenset(w.lower() for w in data["not_names"]) | STOP_WORDS
+        self.and_split = re.compile(r" (?:and|&) ")
+
+    def leading_words(self, words: list[str]) -> int:
+        """How many opening words of a run are not part of a name ('Separately', 'The', 'In')."""
+        n = 0
+        while n < len(words) and words[n].lower().rstrip(",") in self.not_names:
+            n += 1
+        return n
+
+
+def _capitalized(titles: list[str]) -> list[str]:
+    """A title as it is written inside a name: 'CEO', 'Chief Financial Officer'."""
+    return [t if t[0].isupper() else " ".join(w.capitalize() for w in t.split()) for t in titles]
+
+
+@cache
+def default_shape() -> NameShape:
+    return NameShape(load_json("roles.json")["name_shape"])
+
+
+def shaped_names(text: str, shape: NameShape | None = None) -> list[ShapedName]:
+    """Every capitalized name that stands in a party's position, in text order; one pass over the text.
+    Countries are among them: the caller knows them (extractor/countries.py) and decides. A possessor
+    before another name ("Spain's Barcelona ...", "Elon Musk's xAI") is a place or a person, not the party.
+
+    >>> [n.text for n in shaped_names("ZURICH — Swisscom raised its plan. TensorWave, which runs GPUs, said so.")]
+    ['Swisscom', 'TensorWave']
+    >>> [n.text for n in shaped_names("Omantel's figure includes chips. Omantel said so. To keep up, VNG bought 10.")]
+    ['Omantel', 'Omantel', 'VNG']
+    >>> [n.text for n in shaped_names("Private pledges rose. Management said so. Demand has risen; demand is high.")]
+    []
+    >>> [n.text for n in shaped_names("Under it, Spain's Barcelona Supercomputing Center (BSC) will receive 3,200.")]
+    ['BSC']
+    >>> [n.text for n in shaped_names("Chief executive Jane Park said demand was strong. Management said so.")]
+    []
+    >>> [n.text for n in shaped_names("Tata Communications and E2E Networks will bring 3,000 units.")]
+    ['Tata Communications', 'E2E Networks']
+    """
+    shape = shape or default_shape()
+    lowercase_words = {w.lower() for w in _LOWER_WORD.findall(text)}
+    people: set[str] = set()
+    places: set[str] = set()
+    candidates: list[tuple[int, int, re.Match[str] | None, bool]] = []
+    for m in shape.run.finditer(text):
+        after = shape.position.match(text, m.end())
+        for start, end in _parts(text, m.start(), m.end(), shape):
+            name = text[start:end]
+            if _is_person(text, start, end, shape):
+                people.update((name, name.split()[-1]))
+            elif shape.place_before.search(text, max(0, start - 16), start):
+                places.add(name)
+            elif after is not None or shape.party_before.search(text, max(0, start - 16), start):
+                candidates.append((start, end, after, end == m.end()))
+    written = Counter(text[start:end] for start, end, _, _ in candidates)
+    found: list[ShapedName] = []
+    for start, end, after, last in candidates:
+        name = text[start:end]
+        if (name in people or name.split()[-1] in people or name in places or _NUMBER_AFTER.match(text, end)
+                or _NUMBER_BEFORE.search(text, max(0, start - 16), start)):
+            continue  # a person, a place, a currency before its number ('CHF 2.2'), a counted product ('512 H100s')
+        introduced = after is not None and any(after.group(g) for g in ("bracket", "appositive", "relative"))
+        if " " not in name and not introduced and _sentence_initial(text, start) and (
+                name.lower() in lowercase_words or not (_NAME_SHAPED.search(name) or written[name] > 1)):
+            continue  # 'Demand has risen', 'Private pledges ...': an opening word, unless the article repeats it
+        short = (after.group("acronym") or after.group("alias")) if last and after else None
+        possessive = bool(after and after.group("possessive"))
+        found.append(ShapedName(start, after.end("bracket") if short else end, short or name, possessive))
+    return found
+
+
+def _parts(text: str, start: int, end: int, shape: NameShape) -> list[tuple[int, int]]:
+    """The names inside one capitalized run: its opening words dropped, split at 'and' unless an 'of' comes
+    first ('Tata Communications and E2E Networks' is two, 'Ministry of Science and ICT' one)."""
+    title = next(reversed(list(shape.title_word.finditer(text, start, end))), None)
+    if title is not None:  # 'Microsoft CFO Amy Hood': the person after the title; the company is no subject here
+        start = title.end() + 1
+        if start >= end:
+            return []
+    words = text[start:end].split(" ")
+    skip = shape.leading_words(words)
+    if skip == len(words):
+        return []
+    start += sum(len(w) + 1 for w in words[:skip])
+    run = text[start:end]
+    if " of " in run.split(" and ")[0].split(" & ")[0]:
+        return [(start, end)]
+    parts, offset = [], start
+    for piece in shape.and_split.split(run):
+        if piece and piece.split(" ")[0].lower() not in shape.not_names:
+            parts.append((offset, offset + len(piece)))
+        offset += len(piece) + 5 if text.startswith(" and ", offset + len(piece)) else len(piece) + 3
+    return parts
+
+
+def _is_person(text: str, start: int, end: int, shape: NameShape) -> bool:
+    """'chief executive Jane Park', 'Jane Park, the company's chief executive', 'Jane Park says the company
+    ...': a person, not a party."""
+    return bool(shape.titled_before.search(text, max(0, start - 40), start) or shape.titled_after.match(text, end)
+                or shape.speaks_of_own.match(text, end))
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].strip()
+    return not before or before[-1] in ".!?\n:"
+
+
+__all__ = ["NameShape", "ShapedName", "default_shape", "shaped_names"]

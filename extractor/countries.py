@@ -39,7 +39,9 @@ def _tables() -> tuple[re.Pattern, re.Pattern, dict[str, str], dict[str, str]]:
         rf"(?<![\w-])(?P<name>{name_alt})(?![\w-])"
         rf"(?=(?:['’]s)\s+(?:{government})\b|\s+(?:{verbs})\b)"
         rf"|(?<=\bto\s)(?:the\s+)?(?P<recipient>{name_alt})(?![\w-])")
-    demonym = re.compile(rf"(?<![\w-])(?P<adj>{trie_alternation(list(data['demonyms']))})\s+(?:{government})\b")
+    adjectives = trie_alternation(list(data["demonyms"]))
+    demonym = re.compile(  # 'the Korean government', 'the Swedish and Danish governments'
+        rf"(?<![\w-])(?P<adj>{adjectives})(?:\s+and\s+(?P<adj2>{adjectives}))?\s+(?:{government})\b")
     return by_name, demonym, names, data["demonyms"]
 
 
@@ -66,6 +68,8 @@ def country_parties(text: str) -> list[CountryParty]:
     []
     >>> [p.text for p in country_parties("Nvidia will supply chips to the Korean government and to the UAE.")]
     ['Korea', 'UAE']
+    >>> [p.text for p in country_parties("The Swedish and Danish governments will each invest SEK 4 billion.")]
+    ['Sweden', 'Denmark']
     """
     by_name, demonym, names, demonyms = _tables()
     found = []
@@ -75,7 +79,9 @@ def country_parties(text: str) -> list[CountryParty]:
             continue  # 'servers in China have fallen': a place
         found.append(CountryParty(m.start(group), m.end(group), names[m.group(group)]))
     for m in demonym.finditer(text):
-        found.append(CountryParty(m.start(), m.end(), demonyms[m.group("adj")]))
+        found.append(CountryParty(m.start("adj"), m.end("adj"), demonyms[m.group("adj")]))
+        if m.group("adj2"):
+            found.append(CountryParty(m.start("adj2"), m.end(), demonyms[m.group("adj2")]))
     return sorted(found, key=lambda p: p.start)
 
 

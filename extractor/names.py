@@ -24,6 +24,7 @@ from extractor.regexes import trie_alternation
 from extractor.resources import load_json
 
 _NAME_SHAPED = re.compile(r"[A-Z].*[A-Z0-9]|\d")  # 'TensorWave', 'VNG', 'E2E': a name by its letters alone
+_DESCRIBED = re.compile(r"-[a-z]+$")  # 'Paris-based', 'Tokyo-listed': a description before the name
 _NUMBER_BEFORE = re.compile(r"\d\s$")
 _NUMBER_AFTER = re.compile(r"\s?[$€£¥₹]?\d")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z-]+")
@@ -69,9 +70,9 @@ class NameShape:
         self.and_split = re.compile(r" (?:and|&) ")
 
     def leading_words(self, words: list[str]) -> int:
-        """How many opening words of a run are not part of a name ('Separately', 'The', 'In')."""
+        """How many opening words of a run are not part of a name ('Separately', 'The', 'In', 'Paris-based')."""
         n = 0
-        while n < len(words) and words[n].lower().rstrip(",") in self.not_names:
+        while n < len(words) and (words[n].lower().rstrip(",") in self.not_names or _DESCRIBED.search(words[n])):
             n += 1
         return n
 
@@ -109,17 +110,18 @@ def shaped_names(text: str, shape: NameShape | None = None) -> list[ShapedName]:
     people: set[str] = set()
     places: set[str] = set()
     candidates: list[tuple[int, int, re.Match[str] | None, bool]] = []
+    written: Counter[str] = Counter()  # how often each name is written, in any position
     for m in shape.run.finditer(text):
         after = shape.position.match(text, m.end())
         for start, end in _parts(text, m.start(), m.end(), shape):
             name = text[start:end]
+            written[name] += 1
             if _is_person(text, start, end, shape):
                 people.update((name, name.split()[-1]))
             elif shape.place_before.search(text, max(0, start - 16), start):
                 places.add(name)
             elif after is not None or shape.party_before.search(text, max(0, start - 16), start):
                 candidates.append((start, end, after, end == m.end()))
-    written = Counter(text[start:end] for start, end, _, _ in candidates)
     found: list[ShapedName] = []
     for start, end, after, last in candidates:
         name = text[start:end]
@@ -134,6 +136,18 @@ def shaped_names(text: str, shape: NameShape | None = None) -> list[ShapedName]:
         possessive = bool(after and after.group("possessive"))
         found.append(ShapedName(start, after.end("bracket") if short else end, short or name, possessive))
     return found
+
+
+def name_runs(text: str, shape: NameShape | None = None) -> list[tuple[int, int]]:
+    """Every capitalized name-like run of the text as `_parts` cuts it, in text order: what a name that a
+    pattern found only in part ('National AI' in 'National AI Capability Plan') extends to.
+
+    >>> t = "The National AI Capability Plan has set aside A$1 billion, Orbis and Kestrel said."
+    >>> [t[a:b] for a, b in name_runs(t)]
+    ['National AI Capability Plan', 'Orbis', 'Kestrel']
+    """
+    shape = shape or default_shape()
+    return [part for m in shape.run.finditer(text) for part in _parts(text, m.start(), m.end(), shape)]
 
 
 def _parts(text: str, start: int, end: int, shape: NameShape) -> list[tuple[int, int]]:
@@ -172,4 +186,4 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n:"
 
 
-__all__ = ["NameShape", "ShapedName", "default_shape", "shaped_names"]
+__all__ = ["NameShape", "ShapedName", "default_shape", "name_runs", "shaped_names"]

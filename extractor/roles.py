@@ -120,6 +120,7 @@ def choose_party(text: str, start: int, end: int, kind: str, parties: list[Party
     before = [p for p in candidates if p.end <= start and not is_brand(text, p, rules)]
     own = [p for p in before
            if p.start >= begin and not rules.counterparty.search(text, max(lo, p.start - 48), p.start)]
+    own = [p for i, p in enumerate(own) if i == 0 or not _appositive_possessor(text, own[i - 1], p)]
     if not own:
         return None
     nearest = own[-1]
@@ -132,6 +133,12 @@ def choose_party(text: str, start: int, end: int, kind: str, parties: list[Party
     group = _coordinated_before(text, nearest, before, rules)
     role = "coordinated-clause-party" if len(group) > 1 else "clause-party"
     return Choice(tuple(dict.fromkeys(p.text for p in group)), role, group[0].start, nearest.end)
+
+
+def _appositive_possessor(text: str, earlier: Party, party: Party) -> bool:
+    """'Siam AI Corp, Nvidia's cloud partner in Bangkok, says': the possessor inside an appositive describes the
+    party before it; it is not a party of the clause."""
+    return text[earlier.end:party.start] == ", " and _POSSESSOR_AFTER.match(text, party.end) is not None
 
 
 def _owner(text: str, party: Party, before: list[Party], lo: int, rules: RoleRules) -> Party | None:
@@ -247,6 +254,7 @@ def name_occurrences(text: str, names: set[str]) -> list[tuple[int, int, str]]:
     return found
 
 
+_POSSESSOR_AFTER = re.compile(r"['’]s\s+[a-z]")
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _SENTENCE_JOIN = re.compile(r"(?<=\.)[ ]+")  # 'Monday. Meta' is two runs
 _CAPITALIZED_RUN = re.compile(r"(?<![\w.&'’-])[A-Z][\w.&'’-]*(?:[ ]+[A-Z0-9][\w.&'’-]*)*")

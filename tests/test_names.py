@@ -11,6 +11,7 @@ from extractor.names import shaped_names
         # before the clause's verb, after an adverb, an appositive or a bracketed acronym
         ("BERLIN — Lumora raised its plan for the year.", ["Lumora"]),
         ("Vexel Compute already operates 4,000 GPUs.", ["Vexel Compute"]),
+        ("Later, Oslo-based Karvo Cloud will add 2,000 chips.", ["Karvo Cloud"]),
         ("Karvo, the Oslo cloud operator, will add 2,000 chips.", ["Karvo"]),
         ("The Institute for Applied Machine Systems (IAMS) will spend $50 million.", ["IAMS"]),
         ('Halden AI Infrastructure ("Halden") said it had 3,000 H200s.', ["Halden"]),

@@ -73,6 +73,11 @@ def parse(marked):
         ("[Orbitra]'s plan, approved by the board, sets aside <$3 billion> announced by [Kestrel].", "budget",
          ("Orbitra",), "clause-party"),
         ("[Pelion] bought <5,000> GPUs from [Kestrel].", "chip_count", ("Pelion",), "clause-party"),
+        # a possessor in an appositive describes the party before it
+        ("[Siam Grid], [Nvidia]'s cloud partner in Bangkok, says it runs <4,000> GPUs.", "chip_count",
+         ("Siam Grid",), "clause-party"),
+        ("[Orbitra], [Kestrel] and [Lumen] will each invest <$1 billion>.", "budget",
+         ("Orbitra", "Kestrel", "Lumen"), "coordinated-clause-party"),
         # no party in the sentence
         ("Analysts expect spending of <$40 billion> next year.", "budget", None, None),
     ],

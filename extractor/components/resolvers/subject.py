@@ -4,7 +4,7 @@ whose users are counted)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import replace
 from typing import Any
@@ -25,7 +25,7 @@ from extractor.countries import country_names, country_parties, country_words
 from extractor.cues import CueList
 from extractor.evidence import Cue
 from extractor.fact_types import Registry
-from extractor.names import shaped_names
+from extractor.names import name_runs, shaped_names
 from extractor.roles import capitalized_runs, choose_party, clause_start, is_brand, name_occurrences, short_name
 from extractor.roles import default_rules as role_rules
 from extractor.structure import Region
@@ -90,8 +90,9 @@ class SubjectResolver(PerFactResolver):
         article ('Naver Corp' -> 'Naver' when 'Naver' also stands alone);
         sources ('according to the FT') are not subjects."""
         shaped = self._shaped(context, text)
+        patterned = self._whole_names(context, text)
         sources = {o.text for o in shaped if self.source_before.ends_before(text, o.start, self.source_window)}
-        orgs = [o for o in [*context.mentions.get("ORG", []), *(o for o in shaped if o.text not in sources)]
+        orgs = [o for o in [*patterned, *(o for o in shaped if o.text not in sources)]
                 if not self.source_before.ends_before(text, o.start, self.source_window)]
         orgs.sort(key=lambda o: (o.start, -o.end))
         standalone = {o.text for o in orgs if o.pattern != "name-shape:possessive"}
@@ -109,6 +110,25 @@ class SubjectResolver(PerFactResolver):
                 out.append(Mention(country.start, country.end, country.text, "ORG", "countries.py"))
         not_parties = role_rules().not_parties
         return sorted((o for o in out if o.text.lower() not in not_parties), key=lambda o: (o.start, -o.end))
+
+    @staticmethod
+    def _whole_names(context: DocContext, text: str) -> list[Mention]:
+        """The patterns' organizations, each widened to the whole capitalized name it is part of when a shape
+        pattern found only a part ('National AI' in 'the National AI Capability Plan', 'Uplus Corp.' in 'LG
+        Uplus Corp.'); a name that runs on into a product or a chip stays as found."""
+        runs = name_runs(text)
+        starts = [a for a, _ in runs]
+        products = [context.index(label) for label in ("APP", "CHIP")]
+        out = []
+        for org in context.mentions.get("ORG", []):
+            i = bisect_right(starts, org.start) - 1
+            if org.pattern.startswith("org:") and i >= 0:
+                start, end = runs[i]
+                wider = start <= org.start and org.end <= end and (start, end) != (org.start, org.end)
+                if wider and not any(p.overlapping(start, end) for p in products):
+                    org = replace(org, start=start, end=end, text=text[start:end])
+            out.append(org)
+        return out
 
     @staticmethod
     def _shaped(context: DocContext, text: str) -> list[Mention]:

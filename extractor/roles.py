@@ -75,6 +75,15 @@ class RoleRules:
             rf"(?:['’]s\b|\s*\([^)]{{1,20}}\))?(?:,[^,]{{1,80}},)?\s+(?:[a-z]+\s+){{0,1}}?"
             rf"(?:{_alternation(initial['verbs'])})\b")
         self.not_names = frozenset(initial["not_names"])
+        indefinite = data["indefinite_subject"]
+        verbs = _alternation(indefinite["verbs"])
+        self.indefinite_subject = re.compile(  # 'Some resellers quote', 'Server makers expect', 'A consortium led by'
+            rf"\s*[\"“‘'(-]?\s*(?:(?i:{_alternation(indefinite['determiners'])})\s+"
+            rf"(?!(?i:{_alternation(indefinite['time_nouns'])})\b)(?:[\w-]+\s+){{0,6}}?"
+            rf"|(?!(?i:{_alternation(indefinite['definite'])})\b)(?:[A-Za-z][\w-]*\s+){{0,2}}?"
+            rf"(?!(?i:{_alternation(indefinite['not_heads'])})\b)(?P<head>[A-Za-z][a-z-]{{2,}}s)\s+(?:[a-z]+\s+){{0,3}}?)(?:{verbs})\b")
+        self.person_before = re.compile(rf"\b(?:{_alternation(indefinite['persons'])})\b", re.I)
+        self.public_heads = frozenset(indefinite["public_heads"])
         funding = data["funding"]
         self.funded_kinds = frozenset(funding["kinds"])
         self.receive_verb = re.compile(rf"\b(?:{_alternation(funding['receive_verbs'])})\b", re.I)
@@ -133,6 +142,15 @@ def choose_party(text: str, start: int, end: int, kind: str, parties: list[Party
     group = _coordinated_before(text, nearest, before, rules)
     role = "coordinated-clause-party" if len(group) > 1 else "clause-party"
     return Choice(tuple(dict.fromkeys(p.text for p in group)), role, group[0].start, nearest.end)
+
+
+def indefinite_subject(text: str, begin: int, position: int, rules: RoleRules | None = None) -> bool:
+    """Whether the clause starting at `begin` opens with an indefinite or bare plural subject ('A consortium
+    led by a utility estimates', 'Server makers expect'): a party the article does not name."""
+    rules = rules or default_rules()
+    m = rules.indefinite_subject.match(text, begin, position)
+    return (m is not None and (m.group("head") or "").lower() not in rules.public_heads
+            and not rules.person_before.search(text, begin, position))
 
 
 def _appositive_possessor(text: str, earlier: Party, party: Party) -> bool:
@@ -260,5 +278,6 @@ _SENTENCE_JOIN = re.compile(r"(?<=\.)[ ]+")  # 'Monday. Meta' is two runs
 _CAPITALIZED_RUN = re.compile(r"(?<![\w.&'’-])[A-Z][\w.&'’-]*(?:[ ]+[A-Z0-9][\w.&'’-]*)*")
 
 
-__all__ = ["Choice", "RoleRules", "capitalized_runs", "choose_party", "clause_start", "default_rules", "is_brand",
+__all__ = ["Choice", "RoleRules", "capitalized_runs", "choose_party", "clause_start", "default_rules",
+           "indefinite_subject", "is_brand",
            "name_occurrences", "short_name"]

@@ -11,8 +11,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 SUBJECT_STRATEGIES = ("product", "maker-of-item", "model-family", "row-label", "possessive", "clause-party",
-                      "interviewee", "definite-description", "clause-initial-name", "sentence-organization",
-                      "from-original",
+                      "interviewee", "definite-description", "clause-initial-name", "indefinite-subject",
+                      "sentence-organization", "from-original",
                       "unnamed-group", "earlier-mention", "earlier-of-type", "previous-sentence-organization",
                       "article-organization")
 PERIOD_STRATEGIES = ("sentence-date", "from-original", "from-continued-figure", "sub-allocation")

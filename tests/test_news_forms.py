@@ -61,8 +61,7 @@ FORMS = [
     # 6. single-letter and compound scales
     row("Pico has 120M weekly users.", ("user_count", 120 * M, "users", ["Pico"], None)),
     row("The Orbis Center for Advanced Computing (OCAC) will spend $6 billion this year.",
-        ("budget", 6 * B, "USD", ["Orbis Center for Advanced Computing"], None),
-        marks=todo("a long name that a corporate-suffix pattern cuts ('Advanced Computing')")),
+        ("budget", 6 * B, "USD", ["OCAC"], None)),  # GUIDELINES D31: the bracketed acronym is the name
     row("Doubao now processes 100t tokens a day.", ("token_volume", 100 * T, "tokens", None, None)),
     row("The group wants 1M+ GPUs by 2027.", ("chip_count", M, "chips", None, None)),
     row("Zorbly will build a 40-billion-dollar campus in Texas.", ("budget", 40 * B, "USD", ["Zorbly"], None)),

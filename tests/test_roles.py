@@ -129,3 +129,27 @@ def test_name_occurrences(text, names, found):
     spans = name_occurrences(text, names)
     assert [name for _, _, name in spans] == found
     assert all(text[a:b] == name for a, b, name in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "indefinite"),
+    [
+        ("Server makers expect to ship <55,000> racks this year.", True),
+        ("Some resellers quote closer to <$3.5 million>.", True),
+        ("A consortium led by a utility estimates its campus would cost <€4bn>.", True),
+        ("Neoclouds in our sample committed <$14 billion> to GPUs.", True),
+        ("Each site is meant to house more than <100,000> chips.", True),
+        # negative rows: definite descriptions refer back, public bodies are the government, people speak
+        ("The cluster will start with about <12,000> GPUs.", False),
+        ("Ministers have earmarked <£750 million> for a supercomputer.", False),
+        ("Reports said you ordered <50,000> GPUs.", False),
+        ("A year ago he had set a target of <350,000> GPUs.", False),
+        ("Half of this was spent on <2,000> GPUs.", False),
+        ("A <£1bn> compute programme is meant to expand capacity.", False),
+    ],
+)
+def test_indefinite_subject(text, indefinite):
+    from extractor.roles import indefinite_subject
+
+    plain, _, (start, _) = parse(text)
+    assert indefinite_subject(plain, 0, start) is indefinite

@@ -26,7 +26,15 @@ from extractor.cues import CueList
 from extractor.evidence import Cue
 from extractor.fact_types import Registry
 from extractor.names import name_runs, shaped_names
-from extractor.roles import capitalized_runs, choose_party, clause_start, is_brand, name_occurrences, short_name
+from extractor.roles import (
+    capitalized_runs,
+    choose_party,
+    clause_start,
+    indefinite_subject,
+    is_brand,
+    name_occurrences,
+    short_name,
+)
 from extractor.roles import default_rules as role_rules
 from extractor.structure import Region
 
@@ -73,7 +81,7 @@ class SubjectResolver(PerFactResolver):
         table = {"product": self._product, "maker-of-item": self._maker_of_item, "possessive": self._possessive,
                  "model-family": self._model_family, "row-label": self._row_label, "clause-party": self._clause_party,
                  "interviewee": self._interviewee, "definite-description": self._definite_description,
-                 "clause-initial-name": self._clause_initial_name,
+                 "clause-initial-name": self._clause_initial_name, "indefinite-subject": self._indefinite_subject,
                  "sentence-organization": self._sentence_organization, "from-original": self._from_original,
                  "unnamed-group": self._unnamed_group, "earlier-mention": self._earlier_mention,
                  "earlier-of-type": self._earlier_of_type,
@@ -240,8 +248,8 @@ class SubjectResolver(PerFactResolver):
         else:
             return False
         if _KICKER.fullmatch(text[region.start:region.end]) or self._metric_label.search(
-                text, region.start, region.end):
-            return False  # 'SEOUL', or a metric's label ('Installed GPUs: 24,000'), not a party
+                text, region.start, region.end) or scene.context.within("DATE", region.start, region.end):
+            return False  # 'SEOUL', a metric's label ('Installed GPUs: 24,000') or a date ('| May 2025 |')
         named = [*scene.apps.within(region.start, region.end), *scene.orgs.within(region.start, region.end)]
         if not named and scene.context.within("CHIP", region.start, region.end):
             return False  # '| H100 ..... 2.25 |': a product's row; the price is the market's, not a party's
@@ -322,6 +330,19 @@ class SubjectResolver(PerFactResolver):
                            mention_cue(party, f"the {m.group('noun')} the figure's clause refers to"))
                 return True
         return False
+
+    @staticmethod
+    def _indefinite_subject(scene: Scene, draft: Draft) -> bool:
+        """'Server makers expect to ship 55,000 racks', 'A consortium led by a utility estimates its campus would
+        cost €4bn': the clause is about a party the article does not name, so no subject."""
+        lo, _ = scene.context.sentence(draft.start)
+        begin = clause_start(scene.text, lo, draft.start)
+        if not indefinite_subject(scene.text, begin, draft.start):
+            return False
+        draft.subject = []
+        draft.link("subject", "indefinite-subject", Cue(scene.text[begin:draft.start].strip()[:60], begin,
+                                                        draft.start, "the clause's subject is a party not named"))
+        return True
 
     def _interviewee(self, scene: Scene, draft: Draft) -> bool:
         """A price quoted in an interview's answer or in the first person belongs to the party interviewed."""

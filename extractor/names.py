@@ -24,6 +24,7 @@ from extractor.regexes import trie_alternation
 from extractor.resources import load_json
 
 _NAME_SHAPED = re.compile(r"[A-Z].*[A-Z0-9]|\d")  # 'TensorWave', 'VNG', 'E2E': a name by its letters alone
+_BRACKET = re.compile(r"\s*\((?:(?P<acronym>[A-Z][A-Z0-9&.-]{1,9})|[\"“](?P<alias>[A-Z][^\"”()]{1,30})[\"”])\)")
 _DESCRIBED = re.compile(r"-[a-z]+$")  # 'Paris-based', 'Tokyo-listed': a description before the name
 _NUMBER_BEFORE = re.compile(r"\d\s$")
 _NUMBER_AFTER = re.compile(r"\s?[$€£¥₹]?\d")
@@ -53,7 +54,7 @@ class NameShape:
             rf"(?<![\w&.'’-]){_WORD}{_WORD_END}(?:[ ](?:(?:{connectors})[ ])?{_WORD}{_WORD_END})*")
         verbs, adverbs = trie_alternation(data["verbs"]), trie_alternation(data["adverbs"])
         self.position = re.compile(  # what follows a party's name
-            r"(?P<bracket>\s*\((?:(?P<acronym>[A-Z][A-Z0-9&.-]{1,9})|[\"“](?P<alias>[A-Z][^\"”()]{1,30})[\"”])\))?"
+            rf"(?P<bracket>{_BRACKET.pattern})?"
             rf"(?:(?P<possessive>['’]s\s+[a-z][a-z-]*\b)"
             rf"|,\s+(?P<relative>{trie_alternation(data['relative_pronouns'])})\b"
             rf"|(?P<appositive>,[^,;:()]{{1,80}},)?\s+(?:(?:{adverbs})\s+)?(?:{verbs})\b)")
@@ -138,6 +139,20 @@ def shaped_names(text: str, shape: NameShape | None = None) -> list[ShapedName]:
     return found
 
 
+def alias_after(text: str, end: int, shape: NameShape | None = None) -> tuple[str, int] | None:
+    """The bracketed acronym or quoted alias right after a name ending at `end`, and where the bracket ends:
+    the name the article goes on to use (GUIDELINES D31).
+
+    >>> alias_after("The Orbis Center for Advanced Computing (OCAC) will spend", 39)
+    ('OCAC', 46)
+    """
+    shape = shape or default_shape()
+    m = _BRACKET.match(text, end)
+    if m is None:
+        return None
+    return m.group("acronym") or m.group("alias"), m.end()
+
+
 def name_runs(text: str, shape: NameShape | None = None) -> list[tuple[int, int]]:
     """Every capitalized name-like run of the text as `_parts` cuts it, in text order: what a name that a
     pattern found only in part ('National AI' in 'National AI Capability Plan') extends to.
@@ -186,4 +201,4 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n:"
 
 
-__all__ = ["NameShape", "ShapedName", "default_shape", "name_runs", "shaped_names"]
+__all__ = ["NameShape", "ShapedName", "alias_after", "default_shape", "name_runs", "shaped_names"]

@@ -22,7 +22,7 @@ from typing import Any
 
 from extractor.resources import load_json
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = re.compile(r"\b(?:FY|CY)?(?:19|20)\d\d[AEFPB]?\b")  # '2026', 'FY2026', '2025A', '2027E': a label
 _DIGIT = re.compile(r"\d")
 _QUESTION_START = re.compile(r"(?:^|(?<=[.!?]))\s*")
 
@@ -65,14 +65,15 @@ class Placement:
     row_label: Region | None = None
     label: Region | None = None
     question: Region | None = None
+    corner: Region | None = None  # the header row's first cell, over the row labels: 'Capex estimates (EUR m)'
 
     def text(self, region: Region | None) -> str | None:
         return None if region is None else self.source[region.start:region.end]
 
     def context_regions(self) -> list[tuple[str, Region]]:
         """The regions a figure may inherit a cue from, nearest first."""
-        named = [("label", self.label), ("column_header", self.column_header), ("question", self.question),
-                 ("block_header", self.block_header)]
+        named = [("label", self.label), ("column_header", self.column_header), ("corner", self.corner),
+                 ("question", self.question), ("block_header", self.block_header)]
         return [(name, region) for name, region in named if region is not None]
 
 
@@ -139,18 +140,20 @@ class DocumentLayout:
         line = self.lines[i]
         header = self._headers[i]
         block_header = None if header is None else _region(self.lines[header])
-        column_header = row_label = None
+        column_header = row_label = corner = None
         if line.kind == "table_row":
             column = next((c for c, cell in enumerate(line.cells) if cell.start <= offset < cell.end), None)
             names = self._column_headers[i]
             if column is not None and names is not None and column < len(names) and names[column] != line.cells[
                     column]:
                 column_header = names[column]
+                if column and names[0] != column_header and names[0] != line.cells[0]:
+                    corner = names[0]
             if column and line.cells:
                 row_label = line.cells[0]
         label = line.label if line.label is not None and offset >= line.label.end else None
         return Placement(self.text, line, block_header, column_header, row_label, label,
-                         self._question(i, offset))
+                         self._question(i, offset), corner)
 
     def _question(self, i: int, offset: int) -> Region | None:
         """The question this position answers: an earlier '?' in its own line ('What is the budget? About $2

@@ -44,6 +44,17 @@ FORMS = [
     row("The lab trained its model on 16k H800s.", ("chip_count", 16000, "chips", None, "H800")),
     row("Kestrel plans to buy 1.2 million MI300Xs.", ("chip_count", 1.2 * M, "chips", ["Kestrel"], "MI300X")),
     row("Vantor runs 350,000 x H100 in one hall.", ("chip_count", 350000, "chips", ["Vantor"], "H100")),
+    row("Corvex: 18,000 MI450", ("chip_count", 18000, "chips", ["Corvex"], None)),
+    row("Lumo will take 6,000 MI455X, and Orbis will take 2,500.", ("chip_count", 6000, "chips", ["Lumo"], None),
+        ("chip_count", 2500, "chips", ["Orbis"], None)),
+    row("Pelion signed for access to 4,096 TPU v7 chips.", ("chip_count", 4096, "chips", ["Pelion"], None)),
+    row("Kestrel has bought 2,048 of the same chips outright.", ("chip_count", 2048, "chips", ["Kestrel"], None)),
+    row("The 2026 MI450 launch is near.",),  # negative: a year before a model name
+    row("Orbitra sold 5,000 H100 hours last month.",),  # negative: a singular model before another noun
+    row("Its chatbot is used by more than 90 million people a month.",
+        ("user_count", 90 * M, "users", None, None)),
+    row("Capex estimates (USD m)     2025A     2026E\nOrbitra                       410       590",
+        ("budget", 410 * M, "USD", ["Orbitra"], None), ("budget", 590 * M, "USD", ["Orbitra"], None)),
     row("The startup trained on 4,096 GPUs.", ("chip_count", 4096, "chips", None, None),
         marks=todo("'trained on N GPUs' is a deployment, not a dataset size")),
     row("Lumen wants 5,000–10,000 modules of the new accelerator.",

@@ -33,10 +33,15 @@ LIST_LINE = "Daily active users: Grok 9.1 million, Copilot 7.4 million"
 
 TABS = "Provider\tRate\nLumen\t$2.10\nPelion\t$2.45"
 
+ALIGNED = """\
+Capex estimates (USD m)     2025A     2026E
+Orbitra                       410       590
+Kestrel                       220       300"""
+
 
 def placed(text, needle):
     where = DocumentLayout.of(text).at(text.index(needle))
-    fields = ("block_header", "column_header", "row_label", "label", "question")
+    fields = ("block_header", "column_header", "row_label", "label", "question", "corner")
     return where.line.kind, {name: where.text(getattr(where, name)) for name in fields if getattr(where, name)}
 
 
@@ -44,11 +49,17 @@ def placed(text, needle):
     ("text", "needle", "kind", "inherited"),
     [
         # tables: the row names the party, the column header the metric and period
-        (TABLE, "$200B", "table_row", {"column_header": "2026 capex", "row_label": "Orbitra"}),
-        (TABLE, "1.2M", "table_row", {"column_header": "GPUs", "row_label": "Orbitra"}),
-        (TABLE, "$115B", "table_row", {"column_header": "2026 capex", "row_label": "Kestrel"}),
+        (TABLE, "$200B", "table_row", {"column_header": "2026 capex", "row_label": "Orbitra", "corner": "Company"}),
+        (TABLE, "1.2M", "table_row", {"column_header": "GPUs", "row_label": "Orbitra", "corner": "Company"}),
+        (TABLE, "$115B", "table_row", {"column_header": "2026 capex", "row_label": "Kestrel", "corner": "Company"}),
         (TABLE, "Company", "table_row", {}),
-        (TABS, "$2.45", "table_row", {"column_header": "Rate", "row_label": "Pelion"}),
+        (TABS, "$2.45", "table_row", {"column_header": "Rate", "row_label": "Pelion", "corner": "Provider"}),
+        # columns aligned by spaces under year labels ('2025A' actual, '2026E' estimate); the corner cell holds
+        # the metric and its scale for every cell
+        (ALIGNED, "590", "table_row", {"column_header": "2026E", "row_label": "Orbitra",
+                                       "corner": "Capex estimates (USD m)"}),
+        (ALIGNED, "220", "table_row", {"column_header": "2025A", "row_label": "Kestrel",
+                                       "corner": "Capex estimates (USD m)"}),
         # dotted leaders under a caption: no header row, the caption is the block's header
         (LEADERS, "$2.45", "table_row", {"block_header": "Rental rates, H100 per hour", "row_label": "Pelion"}),
         # fact boxes: the label, and the heading over the box (a blank line between is fine)

@@ -40,7 +40,7 @@ _HYPHEN_SPEC = re.compile(r"[-‐](?:gpu|chip|card|accelerator|node|socket)\b(?!
 UNDECIDED = Typing("", "undecided")  # no cue or noun of its own: the layout or a neighbour may still type it
 _DIGIT = re.compile(r"\d")
 _NAMES_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w-]*){1,2}(?=[ \t])")
-_NEXT_WORDS = re.compile(r"[\s+-]*(?P<word>[A-Za-z][\w-]*)(?:\s+(?P<next>[a-z]+))?")
+_NEXT_WORDS = re.compile(r"[ \t+-]*(?P<word>[A-Za-z][\w-]*)(?:[ \t]+(?P<next>[a-z]+))?")  # on the figure's own line
 _RANK = re.compile(r"[.)]?\s+[A-Z]")  # '1. DeepSeek', '2) Tencent': a list's rank
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w.-]*\s$")  # 'Gemini 3 Flash', 'Claude Opus 4.7': a model's version
 _NAME_OR_LEADER_AFTER = re.compile(r"\s+(?:[A-Z]|\.{3,})")
@@ -112,7 +112,7 @@ class FactTyper(DataComponent):
         noun_alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in
                             sorted(self.noun_kind, key=len, reverse=True))
         name_like = r"[A-Z][\w.&’'/-]*"  # a name or model between number and noun: 'Nvidia', 'H100/H200'
-        model_like = r"\d+[A-Za-z][\w-]*"  # a model number with its letters: '910C', '4090s'
+        model_like = r"(?:\d+[A-Za-z][\w-]*|[a-z]\d+[a-z]?)"  # a model's number or version: '910C', 'v7', 'v5e'
         skipped = rf"(?:(?:{name_like}|{model_like}|(?i:{skip}))[ \t-]+){{0,{int(counts['max_gap_tokens'])}}}"
         # the noun is on the figure's own line: '900' ending a timeline row does not count the next line's 'users'
         self.count_noun = re.compile(rf"\+?[ \t-]*{skipped}(?P<noun>(?i:{noun_alt}))(?![\w-])")
@@ -120,8 +120,9 @@ class FactTyper(DataComponent):
         self.product_kind = chip_type.name if chip_type else None
         families = "|".join(r.lstrip("^") for r in self.cues["chip_makers"].values())
         self.product_noun = re.compile(
-            rf"\+?[ \t-]*{skipped}(?:(?P<plural>(?:{families})[A-Za-z0-9-]*?s)|[x×]\s+(?P<times>(?:{families})[\w-]*))"
-            r"(?![\w])")
+            rf"\+?[ \t-]*{skipped}(?:(?P<plural>(?:{families})[A-Za-z0-9-]*?s)|[x×]\s+(?P<times>(?:{families})[\w-]*)"
+            rf"|(?P<single>(?:{families})[A-Za-z0-9-]*)(?=[ \t]*(?:$|[,;.)\n]|[ \t]+(?:and|or)\b)))"  # '24,000 MI450.'
+            r"(?![\w])", re.M)
         bare = self.cues["bare_figures"]
         self.bare_followers = {w.lower() for w in bare["followers"]}
         self.not_bare_units = set(bare["not_bare_units"])
@@ -287,7 +288,7 @@ class FactTyper(DataComponent):
             product = self.product_noun.match(text, quantity.end) if self.product_kind else None
             if product is not None and not self.count_not_before.ends_before(
                     text, lead, self.windows["count_not_before"]):
-                group = "plural" if product.group("plural") else "times"
+                group = next(g for g in ("plural", "times", "single") if product.group(g))
                 cue = Cue(product.group(group), product.start(group), product.end(group),
                           f"{self.product_kind}: a product named as the count noun")
                 return Typing(self.product_kind, f"product-{group}", cue)

@@ -57,6 +57,8 @@ def resolve_period(expression: str, kind: str, published: str | None, future: bo
     if kind == "fiscal-year":
         m = _YEAR.search(text.replace("FY", "FY "))
         return _year_of(m.group()) if m else None
+    if kind == "year-label":  # '2025A', '2027E' over a table column: actual or estimated, the year all the same
+        return text[:4]
     if kind == "part-year":  # 'end-2026', 'mid 2027': the contract has no half-years
         m = _YEAR.search(text)
         return _year_of(m.group()) if m else None

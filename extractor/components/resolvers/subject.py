@@ -25,7 +25,7 @@ from extractor.countries import country_names, country_parties, country_words
 from extractor.cues import CueList
 from extractor.evidence import Cue
 from extractor.fact_types import Registry
-from extractor.names import name_runs, shaped_names
+from extractor.names import alias_after, name_runs, shaped_names
 from extractor.roles import (
     capitalized_runs,
     choose_party,
@@ -135,6 +135,9 @@ class SubjectResolver(PerFactResolver):
                 wider = start <= org.start and org.end <= end and (start, end) != (org.start, org.end)
                 if wider and not any(p.overlapping(start, end) for p in products):
                     org = replace(org, start=start, end=end, text=text[start:end])
+            alias = alias_after(text, org.end)
+            if alias is not None:  # 'the Orbis Center for Advanced Computing (OCAC)': OCAC (GUIDELINES D31)
+                org = replace(org, end=alias[1], text=alias[0])
             out.append(org)
         return out
 

@@ -51,6 +51,12 @@ FORMS = [
     row("Kestrel has bought 2,048 of the same chips outright.", ("chip_count", 2048, "chips", ["Kestrel"], None)),
     row("The 2026 MI450 launch is near.",),  # negative: a year before a model name
     row("Orbitra sold 5,000 H100 hours last month.",),  # negative: a singular model before another noun
+    row("Japan's industry ministry approved ¥40 billion (about $270 million) in support for GPU clouds.",
+        ("budget", 40 * B, "JPY", None, None), ("budget", 270 * M, "USD", None, None)),
+    row("Pelion ordered 900,000 H20 chips. Pelion alone took about 300,000 units.",
+        ("chip_count", 900000, "chips", ["Pelion"], None), ("chip_count", 300000, "chips", ["Pelion"], None)),
+    row("Analysts pencil in around $40 billion for Kestrel next year.", ("budget", 40 * B, "USD", None, None)),
+    row("The plant makes 300,000 units a year. Sales rose.",),  # negative: 'units' with no chips near
     row("Its chatbot is used by more than 90 million people a month.",
         ("user_count", 90 * M, "users", None, None)),
     row("Capex estimates (USD m)     2025A     2026E\nOrbitra                       410       590",

@@ -139,6 +139,7 @@ class FactTyper(DataComponent):
         bare: list[tuple[Span, Quantity]] = []
         budgets: dict[tuple[str, float], Quantity] = {}
         money_seen: dict[float, str] = {}
+        pending_money: tuple[Span, Quantity] | None = None  # the last amount left undecided, for its conversion
         for span in doc.spans.get(self.quantities_key, []):
             quantity = span._.quantity
             if quantity is None:
@@ -154,12 +155,18 @@ class FactTyper(DataComponent):
                     money_seen[amount_key(quantity.value)] = quantity.unit
             else:
                 typing = self._type_count(context.text, quantity, context, typed)
-            if typing is UNDECIDED:
-                if self._is_bare(context.text, quantity):
+            if typing is None or typing is UNDECIDED:
+                if quantity.unit is not None:
+                    pending_money = (span, quantity)  # its conversion may decide it: the same money
+                if typing is UNDECIDED and self._is_bare(context.text, quantity):
                     bare.append((span, quantity))
                 continue
-            if typing is None:
-                continue
+            if pending_money is not None and typing.money:
+                original = self._converted_by(context.text, pending_money, quantity, typing)
+                if original is not None:
+                    typed.append(original)
+                    bare = [b for b in bare if b[0] is not pending_money[0]]
+            pending_money = None
             if typing.kind == self.total and quantity.value is not None:
                 budgets.setdefault((quantity.unit, amount_key(quantity.value)), quantity)
             fact_span = Span(doc, span.start, span.end, label=typing.kind)
@@ -235,6 +242,21 @@ class FactTyper(DataComponent):
                           money=True)
         return UNDECIDED
 
+    def _converted_by(self, text: str, pending: tuple[Span, Quantity], quantity: Quantity,
+                      typing: Typing) -> Span | None:
+        """'¥84.6 billion (approximately $590 million) in support for ...': the cue follows the conversion, so the
+        amount it converts, left undecided, takes the conversion's type."""
+        span, original = pending
+        if original.unit == quantity.unit or quantity.start - original.end > 24 or not self.conversion_gap.fullmatch(
+                text, original.end, _lead(quantity)):
+            return None
+        fact_span = Span(span.doc, span.start, span.end, label=typing.kind)
+        fact_span._.quantity = original
+        fact_span._.typing = Typing(typing.kind, "converted-in-next", Cue(
+            text[quantity.start:quantity.end], quantity.start, quantity.end,
+            f"{typing.kind}: the conversion after it is one"), rental=typing.rental, money=True)
+        return fact_span
+
     def _restates_typed(self, text: str, quantity: Quantity, typed: list[Span]) -> Typing | None:
         """'120,000 yuan, or roughly $16,800': a conversion right after a typed amount takes its type."""
         if not typed or not typed[-1]._.typing.money or typed[-1]._.quantity.unit == quantity.unit:
@@ -301,6 +323,7 @@ class FactTyper(DataComponent):
             return None
         if noun in self.needs_context[kind]:
             lo, hi = context.sentence(quantity.start)
+            lo = context.sentence(lo - 1)[0] if lo > 0 else lo  # 'units' may refer to the chips of the sentence before
             label = self.context_label[kind]
             if not ((label and context.within(label, lo, hi)) or self.context_cues[kind].search(text, lo, hi)):
                 return None  # 'units', 'systems' with no sign that they are chips

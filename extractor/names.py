@@ -46,7 +46,7 @@ class NameShape:
 
     def __init__(self, data: dict[str, Any]) -> None:
         for key in ("verbs", "adverbs", "connectors", "not_names", "person_titles", "relative_pronouns",
-                    "place_prepositions", "party_before", "person_speech"):
+                    "place_prepositions", "party_before", "person_speech", "metric_after"):
             if not isinstance(data.get(key), list):
                 raise ValueError(f"roles data: name_shape.{key} must be a list")
         connectors = trie_alternation(data["connectors"])
@@ -56,6 +56,7 @@ class NameShape:
         self.position = re.compile(  # what follows a party's name
             rf"(?P<bracket>{_BRACKET.pattern})?"
             rf"(?:(?P<possessive>['’]s\s+[a-z][a-z-]*\b)"
+            rf"|(?P<metric>[ \t]+(?:{trie_alternation(data['metric_after'])})\b)"
             rf"|,\s+(?P<relative>{trie_alternation(data['relative_pronouns'])})\b"
             rf"|(?P<appositive>,[^,;:()]{{1,80}},)?\s+(?:(?:{adverbs})\s+)?(?:{verbs})\b)")
         titles = trie_alternation(data["person_titles"])
@@ -129,7 +130,7 @@ def shaped_names(text: str, shape: NameShape | None = None) -> list[ShapedName]:
         if (name in people or name.split()[-1] in people or name in places or _NUMBER_AFTER.match(text, end)
                 or _NUMBER_BEFORE.search(text, max(0, start - 16), start)):
             continue  # a person, a place, a currency before its number ('CHF 2.2'), a counted product ('512 H100s')
-        introduced = after is not None and any(after.group(g) for g in ("bracket", "appositive", "relative"))
+        introduced = after is not None and any(after.group(g) for g in ("bracket", "appositive", "relative", "metric"))
         if " " not in name and not introduced and _sentence_initial(text, start) and (
                 name.lower() in lowercase_words or not (_NAME_SHAPED.search(name) or written[name] > 1)):
             continue  # 'Demand has risen', 'Private pledges ...': an opening word, unless the article repeats it

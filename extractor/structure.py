@@ -91,6 +91,7 @@ class LayoutRules:
         kv = data["key_value"]
         self.kv_separator = re.compile("|".join(re.escape(s) for s in kv["separators"]))
         self.max_label_words = int(kv["max_label_words"])
+        self.trailing_figure = re.compile(kv["trailing_figure"])
         self.question_prefixes = tuple(data["question_prefixes"])
         self.answer_prefixes = tuple(data["answer_prefixes"])
         self.heading_max_words = int(data["heading"]["max_words"])
@@ -245,10 +246,14 @@ def _strip(text: str, region: Region) -> Region:
 def _label(text: str, start: int, end: int, rules: LayoutRules) -> Region | None:
     """The label of a key-figure line: a few words, then a separator, then a value with a digit."""
     m = rules.kv_separator.search(text, start, end)
-    if m is None or m.start() == start:
+    if m is None:
+        m = rules.trailing_figure.search(text, start, end)  # 'ChatGPT 20.31': the name, then its figure
+        if m is None or _YEAR.fullmatch(m.group().strip()):
+            return None
+    if m.start() == start:
         return None
     label = text[start:m.start()]
-    value = text[m.end():end]
+    value = text[m.end():end] or m.group()
     if len(label.split()) > rules.max_label_words or not _DIGIT.search(value):
         return None
     if _DIGIT.search(_YEAR.sub("", label)) or label.rstrip().endswith((".", "!", "?")):

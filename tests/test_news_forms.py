@@ -57,6 +57,10 @@ FORMS = [
         ("chip_count", 900000, "chips", ["Pelion"], None), ("chip_count", 300000, "chips", ["Pelion"], None)),
     row("Analysts pencil in around $40 billion for Kestrel next year.", ("budget", 40 * B, "USD", None, None)),
     row("The plant makes 300,000 units a year. Sales rose.",),  # negative: 'units' with no chips near
+    row("Lumo weekly active users (millions)\nNov 2024 — 150\nMay 2025 — 260",
+        ("user_count", 150 * M, "users", ["Lumo"], None), ("user_count", 260 * M, "users", ["Lumo"], None)),
+    row("Chatbots by monthly users, May (in millions)\nPico 31.4\nLumo 2.75",
+        ("user_count", 31.4 * M, "users", ["Pico"], None), ("user_count", 2.75 * M, "users", ["Lumo"], None)),
     row("Its chatbot is used by more than 90 million people a month.",
         ("user_count", 90 * M, "users", None, None)),
     row("Capex estimates (USD m)     2025A     2026E\nOrbitra                       410       590",

@@ -72,6 +72,10 @@ def placed(text, needle):
         # Q&A explainers: the question on its own line, or just before in the same line
         (QA, "18,000", "answer", {"question": "Q: How many accelerators does it run?"}),
         (QA, "$2 billion", "text", {"question": "What is the budget?"}),
+        # a name and one figure ending the line, under a caption: the name is the label
+        ("Apps by MAU (in millions)\nPico 31.4\nLumo 2.75", "2.75", "text",
+         {"block_header": "Apps by MAU (in millions)", "label": "Lumo"}),
+        ("Top AI apps of 2025", "Top", "heading", {}),  # negative: a year ending a title
         # prose: nothing
         ("Orbitra said on Monday it will spend $4bn. Kestrel: no comment.", "$4bn", "text", {}),
     ],

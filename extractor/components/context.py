@@ -234,9 +234,9 @@ def _trim(mention: Mention) -> Mention:
     return replace(mention, start=start, end=start + len(text), text=text)
 
 
-_DAY_BETWEEN = re.compile(r"\s*(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*")
-_DAY_BEFORE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+$")
-_COMMA_SPACE = re.compile(r"\s*,?\s*")
+_DAY_BETWEEN = re.compile(r"[ \t]*(\d{1,2})(?:st|nd|rd|th)?[ \t]*,?[ \t]*")  # dates stay on one line
+_DAY_BEFORE = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?[ \t]+$")
+_COMMA_SPACE = re.compile(r"[ \t]*,?[ \t]*")
 
 
 def _merge_dates(text: str, dates: list[Mention]) -> list[Mention]:

@@ -43,7 +43,7 @@ _NAMES_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w-]*){1,2}(?=[ \t])")
 _NEXT_WORDS = re.compile(r"[ \t+-]*(?P<word>[A-Za-z][\w-]*)(?:[ \t]+(?P<next>[a-z]+))?")  # on the figure's own line
 _RANK = re.compile(r"[.)]?\s+[A-Z]")  # '1. DeepSeek', '2) Tencent': a list's rank
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w.-]*\s$")  # 'Gemini 3 Flash', 'Claude Opus 4.7': a model's version
-_NAME_OR_LEADER_AFTER = re.compile(r"\s+(?:[A-Z]|\.{3,})")
+_NAME_OR_LEADER_AFTER = re.compile(r"[ \t]+(?:[A-Z]|\.{3,})")  # on the same line
 
 def amount_key(value: Decimal) -> float:
     """An amount rounded to 4 significant digits: the key under which two

@@ -36,8 +36,8 @@ WINDOW_BEFORE = 16  # longest currency prefix with its space: 'U.S.$ ', 'MOP$ '
 WINDOW_AFTER = 64  # a number, a scale word and a currency name: ',000 billion South Korean won'
 _NAME_HYPHEN = re.compile(r"(?<![\w])[A-Za-z]+[-‐]$")  # 'F-35', 'SCP-173', 'OAO-1'; not '5k-20k'
 _YEAR_SUFFIX = re.compile(r"(?:19|20)\d\d[-–/]$")
-_DATE_AFTER = re.compile(rf"\s(?:{MONTHS})\b\.?")
-_DATE_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s$")
+_DATE_AFTER = re.compile(rf"[ \t](?:{MONTHS})\b\.?")  # on the same line: "5 August", not a list's next row
+_DATE_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?[ \t]$")
 _DIGIT_CHAIN = re.compile(  # dates, ISBNs and phones (2+ dashes or slashes), versions and IPs (2+ dots), ratios
     r"\d+(?:\.\d+)?(?:[-–/]\d+(?:\.\d+)?){2,}|\d+(?:\.\d+){2,}|\d+/\d+|\(?\d{3}\)?[ -]\d{3}-\d{4}"
     r"|\b\d{1,2}:\d{2}(?::\d{2})?\b")  # clock times in date lines ('Updated: 2025-09-02 19:05')

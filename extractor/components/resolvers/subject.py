@@ -251,7 +251,7 @@ class SubjectResolver(PerFactResolver):
         else:
             return False
         if _KICKER.fullmatch(text[region.start:region.end]) or self._metric_label.search(
-                text, region.start, region.end) or scene.context.within("DATE", region.start, region.end):
+                text, region.start, region.end) or scene.context.index("DATE").overlapping(region.start, region.end):
             return False  # 'SEOUL', a metric's label ('Installed GPUs: 24,000') or a date ('| May 2025 |')
         named = [*scene.apps.within(region.start, region.end), *scene.orgs.within(region.start, region.end)]
         if not named and scene.context.within("CHIP", region.start, region.end):

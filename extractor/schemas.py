@@ -123,6 +123,7 @@ class MoneyCuesSchema(_Strict):
     rental_period_after: Words
     not_a_fact_purposes: Words
     conversion_after: Words
+    price_clause_before: list[str]
 
 
 class BareFiguresSchema(_Strict):
@@ -159,6 +160,7 @@ class TyperThresholdsSchema(_Strict):
     restate_min: int
     max_spec_count: int
     max_word_pronoun: int
+    min_budget: int
 
 
 class TyperWindowsSchema(_Strict):

@@ -68,6 +68,13 @@ class FactTyper(DataComponent):
         rates = self.cues["currency_magnitudes"]["units_per_usd"]
         self.max_unit_price = {code: max_usd * Decimal(str(rate)) for code, rate in rates.items()}
         self.max_unit_price_usd = max_usd
+        min_usd = Decimal(str(self.cues["thresholds"]["min_budget"]))
+        self.min_budget = {code: min_usd * Decimal(str(rate)) for code, rate in rates.items()}
+        self.min_budget_usd = min_usd
+        self.price_clause = [re.compile(p, re.I) for p in money["price_clause_before"]]
+        items = sorted({*self.cues["counts"]["per_container"]["containers"], *(n for t in self.types.of_value(
+            "count", "measure") if t.spec.context_label == "CHIP" for n in t.spec.nouns)}, key=len, reverse=True)
+        self.item_noun = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in items)})s?(?![\w-])", re.I)
         self.restate_min = Decimal(str(self.cues["thresholds"]["restate_min"]))
         self.max_spec_count = Decimal(self.cues["thresholds"]["max_spec_count"])
         self.max_word_pronoun = Decimal(self.cues["thresholds"]["max_word_pronoun"])
@@ -209,6 +216,10 @@ class FactTyper(DataComponent):
             if before:
                 cue = _cue(before, 0, "unit_price: a price phrase right before the amount")
                 return Typing(self.per_unit, "price-phrase-before", cue, rental=rental, money=True)
+            clause = self._price_clause(text, context, lo, lead)
+            if clause:
+                cue = _cue(clause, 0, "unit_price: the clause before the amount prices one item")
+                return Typing(self.per_unit, "price-clause-before", cue, rental=rental, money=True)
             period = self.rental_period_after.starts_after(text, quantity.end) if rental else None
             if period:
                 cue = _cue(period, quantity.end, "unit_price: a rental rate per month or week")
@@ -220,7 +231,8 @@ class FactTyper(DataComponent):
         if negative and (positive is None or negative[0] < positive[0] or negative[0] == positive[0] and len(
                 negative[1].group()) >= len(positive[1].group())):
             return None  # a distractor cue (revenue, valuation…) is nearer; of two as near, the longer wins
-        if positive and self.total:
+        small = amount < self.min_budget.get(quantity.unit, self.min_budget_usd)  # a rate, not a budget
+        if positive and self.total and not small:
             m = positive[1]
             if m.group().lower().startswith("invest") and self._invested_in_company(text, quantity, context, hi):
                 return None  # an investment in a company
@@ -256,6 +268,16 @@ class FactTyper(DataComponent):
             text[quantity.start:quantity.end], quantity.start, quantity.end,
             f"{typing.kind}: the conversion after it is one"), rental=typing.rental, money=True)
         return fact_span
+
+    def _price_clause(self, text: str, context: DocContext, lo: int, lead: int) -> re.Match | None:
+        """'the price of a 910C card at about', 'each GB300 rack costs buyers close to' ending at the amount,
+        naming a chip or a counted item (a ticket's price is no unit price of the contract)."""
+        for regex in self.price_clause:
+            m = regex.search(text, max(lo, lead - 90), lead)
+            if m is not None and (context.within("CHIP", m.start(), lead)
+                                  or self.item_noun.search(text, m.start(), lead)):
+                return m
+        return None
 
     def _restates_typed(self, text: str, quantity: Quantity, typed: list[Span]) -> Typing | None:
         """'120,000 yuan, or roughly $16,800': a conversion right after a typed amount takes its type."""

@@ -47,21 +47,25 @@ class RoleRules:
     def __init__(self, data: dict[str, Any]) -> None:
         for key in ("clause_breaks", "recipient_verbs", "recipient_prepositions", "brand_followers",
                     "coordination", "not_parties", "counterparty_before", "relation_before", "pronoun_possessives",
-                    "designator_tails"):
+                    "designator_tails", "respectively", "appositive_relation"):
             if not isinstance(data.get(key), list):
                 raise ValueError(f"roles data: {key!r} must be a list")
         self.clause_break = re.compile(_alternation(data["clause_breaks"]), re.I)
         self.recipient_verb = re.compile(rf"\b(?:{_alternation(data['recipient_verbs'])})\b", re.I)
         self.recipient_before = re.compile(rf"\b(?:{_alternation(data['recipient_prepositions'])})\s+(?:the\s+)?$",
                                            re.I)
-        self.brand_after = re.compile(rf"(?:['’]s)?\s+(?:[A-Z][\w-]*\s+)?(?:{_alternation(data['brand_followers'])})\b",
-                                      re.I)
+        self.brand_after = re.compile(  # 'Nvidia GPUs', "Nvidia's Blackwell chips", 'Nvidia H200s'
+            rf"(?:['’]s)?\s+(?:(?:[A-Z][\w-]*\s+)?(?i:{_alternation(data['brand_followers'])})\b"
+            rf"|[A-Z]{{1,3}}\d{{2,4}}[A-Za-z]{{0,3}}\b)")
         self.coordination = {c.lower() for c in data["coordination"]}
         self.not_parties = {w.lower() for w in data["not_parties"]}
         self.counterparty = _party_after(data["counterparty_before"] + data["relation_before"])  # 'with Nvidia'
         self.relation = _party_after(data["relation_before"])  # 'backed by Saudi Arabia's Public Investment Fund'
 
         self.pronoun_owned = re.compile(rf"\b(?:{_alternation(data['pronoun_possessives'])})\s+(?:own\s+)?$", re.I)
+        self.respectively = re.compile(rf"\b(?:{_alternation(data['respectively'])})\b", re.I)
+        self.appositive = re.compile(  # ', the cloud arm of ', ", Nvidia's partner" is handled by _POSSESSOR_AFTER
+            rf",\s+(?:the|a|an|its)\s+[\w\s'’-]{{0,40}}?\b(?:{_alternation(data['appositive_relation'])})\s+(?:the\s+)?")
         self.possessed = re.compile(r"['’]s\s+(?:own\s+|new\s+)?$")
         self.designator_tails = tuple(data["designator_tails"])
         definite = data["definite_descriptions"]
@@ -129,7 +133,7 @@ def choose_party(text: str, start: int, end: int, kind: str, parties: list[Party
     before = [p for p in candidates if p.end <= start and not is_brand(text, p, rules)]
     own = [p for p in before
            if p.start >= begin and not rules.counterparty.search(text, max(lo, p.start - 48), p.start)]
-    own = [p for i, p in enumerate(own) if i == 0 or not _appositive_possessor(text, own[i - 1], p)]
+    own = [p for i, p in enumerate(own) if i == 0 or not _in_appositive(text, own[i - 1], p, rules)]
     if not own:
         return None
     nearest = own[-1]
@@ -140,6 +144,11 @@ def choose_party(text: str, start: int, end: int, kind: str, parties: list[Party
         return Choice((), "owner-before-sentence", nearest.start, nearest.end)  # 'Its Shakti Cloud rents ...'
 
     group = _coordinated_before(text, nearest, before, rules)
+    if len(group) > 1 and rules.respectively.search(text, end, min(hi, end + 80)):
+        index = len(_NUMBER.findall(text, nearest.end, start))  # 'A and B will bring 3,000 and 3,500 respectively'
+        if index < len(group):
+            party = group[index]
+            return Choice((party.text,), "respective-party", party.start, party.end)
     role = "coordinated-clause-party" if len(group) > 1 else "clause-party"
     return Choice(tuple(dict.fromkeys(p.text for p in group)), role, group[0].start, nearest.end)
 
@@ -153,10 +162,13 @@ def indefinite_subject(text: str, begin: int, position: int, rules: RoleRules | 
             and not rules.person_before.search(text, begin, position))
 
 
-def _appositive_possessor(text: str, earlier: Party, party: Party) -> bool:
-    """'Siam AI Corp, Nvidia's cloud partner in Bangkok, says': the possessor inside an appositive describes the
-    party before it; it is not a party of the clause."""
-    return text[earlier.end:party.start] == ", " and _POSSESSOR_AFTER.match(text, party.end) is not None
+def _in_appositive(text: str, earlier: Party, party: Party, rules: RoleRules) -> bool:
+    """'Siam AI Corp, Nvidia's cloud partner in Bangkok, says', 'Scaleway, the cloud arm of Iliad, runs': a party
+    inside an appositive describes the party before it; it is not a party of the clause."""
+    between = text[earlier.end:party.start]
+    if between == ", " and _POSSESSOR_AFTER.match(text, party.end) is not None:
+        return True
+    return rules.appositive.fullmatch(between) is not None
 
 
 def _owner(text: str, party: Party, before: list[Party], lo: int, rules: RoleRules) -> Party | None:
@@ -180,8 +192,9 @@ def _recipient(text: str, start: int, end: int, candidates: list[Party], lo: int
                rules: RoleRules) -> Choice | None:
     if not rules.recipient_verb.search(text, lo, start) and not rules.recipient_verb.search(text, end, hi):
         return None
+    clause_end = next((m.start() for m in rules.clause_break.finditer(text, end, hi)), hi)
     for party in candidates:
-        if party.start < end:
+        if party.start < end or party.start >= clause_end:
             continue
         if rules.recipient_before.search(text, max(end, party.start - 12), party.start):
             group = _coordinated_after(text, party, [p for p in candidates if p.start >= party.start], rules)
@@ -272,6 +285,7 @@ def name_occurrences(text: str, names: set[str]) -> list[tuple[int, int, str]]:
     return found
 
 
+_NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*")
 _POSSESSOR_AFTER = re.compile(r"['’]s\s+[a-z]")
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _SENTENCE_JOIN = re.compile(r"(?<=\.)[ ]+")  # 'Monday. Meta' is two runs

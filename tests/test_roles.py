@@ -78,6 +78,20 @@ def parse(marked):
          ("Siam Grid",), "clause-party"),
         ("[Orbitra], [Kestrel] and [Lumen] will each invest <$1 billion>.", "budget",
          ("Orbitra", "Kestrel", "Lumen"), "coordinated-clause-party"),
+        # 'respectively' gives the n-th figure to the n-th party
+        ("[Orbitra] and [Kestrel] will bring 3,000 and <3,500> units respectively.", "chip_count",
+         ("Kestrel",), "respective-party"),
+        ("[Orbitra] and [Kestrel] will bring <3,000> and 3,500 units respectively.", "chip_count",
+         ("Orbitra",), "respective-party"),
+        # a party inside 'the ... of X' describes the one before it
+        ("[Lumen], the cloud arm of [Pelion], already runs more than <5,000> H100s.", "chip_count",
+         ("Lumen",), "clause-party"),
+        # a maker before a model name is the brand of what is bought
+        ("[Orbitra] will stand up 3,500 [Nvidia] H200s in a build it prices at <$260 million>.", "budget",
+         ("Orbitra",), "clause-party"),
+        # the recipient is looked for in the figure's own clause
+        ("[Lumen] will ship about <1,400> racks, of which 600 go to [Pelion].", "chip_count",
+         ("Lumen",), "clause-party"),
         # no party in the sentence
         ("Analysts expect spending of <$40 billion> next year.", "budget", None, None),
     ],

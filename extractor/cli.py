@@ -331,7 +331,9 @@ def _add_train(sub) -> None:
     from extractor.learn.settings import SPLITS
 
     tr = sub.add_parser("train", help="fit the calibrated type model on the annotated training splits")
-    tr.add_argument("--out", help="the model file to write (default: models/learn/type_model.json)")
+    tr.add_argument("--out", help="the type model file to write (default: models/learn/type_model.json)")
+    tr.add_argument("--ranker-out", help="the subject ranker file to write (default: "
+                    "models/learn/subject_ranker.json, or subject_ranker.json beside --out)")
     tr.add_argument("--split", action="append", choices=SPLITS, help="train on this split only (repeatable; "
                     "default: training_splits of data/learn.json)")
     tr.add_argument("--root", help="the folder holding corpus/ and annotations/ (default: this repository)")
@@ -340,11 +342,11 @@ def _add_train(sub) -> None:
     def run(args: argparse.Namespace) -> int:
         from collections import Counter
 
-        from extractor.learn.training import MODEL_FILE, ROOT, train
+        from extractor.learn.training import MODEL_FILE, RANKER_FILE, ROOT, train
         from extractor.pipeline import load
 
         try:
-            model, data = train(load(args.model) if args.model else load(), splits=args.split,
+            model, ranker, data = train(load(args.model) if args.model else load(), splits=args.split,
                                 root=Path(args.root) if args.root else ROOT)
         except (ValueError, FileNotFoundError) as error:
             print(f"error: {error}", file=sys.stderr)
@@ -356,6 +358,8 @@ def _add_train(sub) -> None:
               f"{len(data.extra)} of written sentences ("
               + ", ".join(f"{k} {v}" for k, v in sorted(labels.items())) + ")", file=sys.stderr)
         print(f"saved type model to {model.to_disk(args.out or MODEL_FILE)}", file=sys.stderr)
+        ranker_path = args.ranker_out or (Path(args.out).with_name(RANKER_FILE.name) if args.out else RANKER_FILE)
+        print(f"saved subject ranker ({len(data.subjects)} facts) to {ranker.to_disk(ranker_path)}", file=sys.stderr)
         return 0
 
     tr.set_defaults(run=run)

@@ -13,7 +13,7 @@ from extractor.learn.candidates import NONE, document_candidates, label_candidat
 from extractor.learn.crossval import _per_document, cross_validate, decide, reliability
 from extractor.learn.models import TypeModel, sklearn_pipeline
 from extractor.learn.settings import load_settings
-from extractor.learn.subjects import SubjectRanker, document_cases, subject_cross_validation
+from extractor.learn.subjects import SavedRanker, SubjectRanker, document_cases, subject_cross_validation
 from extractor.learn.training import collect, sentence_candidates, split_dirs
 from extractor.resources import load_json
 from extractor.scoring import score
@@ -124,6 +124,26 @@ def test_learn_train_is_reproduced_and_the_saved_model_agrees_with_scikit_learn(
     counts = [model.classes.index(k) for k in ("chip_count", "user_count", "token_volume") if k in model.classes]
     money = numpy.asarray([c.is_money for c in dev_data.candidates])
     assert (proba[money][:, counts] == 0).all()
+
+
+def test_learn_train_saves_the_subject_ranker_reproducibly_and_it_scores_as_fitted(tmp_path, dev_data):
+    first, second = tmp_path / "a" / "type.json", tmp_path / "b" / "type.json"
+    assert cli(["train", "--split", "dev", "--out", str(first)]) == 0
+    assert cli(["train", "--split", "dev", "--out", str(second)]) == 0
+    saved = [path.with_name("subject_ranker.json") for path in (first, second)]
+    assert saved[0].read_bytes() == saved[1].read_bytes()
+    ranker = SavedRanker.from_disk(saved[0])
+    fitted = SubjectRanker(SETTINGS).fit(dev_data.subjects)
+    cases = [c for c in dev_data.subjects if c.names]
+    assert cases
+    for case in cases:
+        numpy.testing.assert_allclose(ranker.scores(case), fitted.scores(case), rtol=0, atol=1e-9)
+
+
+@pytest.mark.parametrize("bad", [{"format": "pickle"}, {}])
+def test_learn_ranker_refuses_other_formats(bad):
+    with pytest.raises(ValueError, match="format"):
+        SavedRanker(bad)
 
 
 @pytest.mark.parametrize("bad", [{"format": "pickle"}, {}])

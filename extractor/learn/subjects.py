@@ -10,12 +10,15 @@ its place in the layout, how often the article names it, and which strategy of t
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy
+from scipy.special import expit
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
@@ -136,14 +139,32 @@ def _features(text: str, m: Mention, fact: Any, context: Any, regions: dict, fig
     return out
 
 
+RANKER_FORMAT = "extractor.subject-ranker.v1"
+
+
 class SubjectRanker:
-    """A binary logistic regression over (fact, party) pairs; a fact's subject is its best-scored party."""
+    """A binary logistic regression over (fact, party) pairs; a fact's subject is its best-scored party.
+
+    Saved as JSON arrays (feature names, coefficients, intercept) and scored from them with numpy alone, so a
+    saved ranker is never unpickled; `SavedRanker` gives the same probabilities as the fitted model."""
 
     def __init__(self, settings: LearnSettings) -> None:
         self.settings = settings
         self.vectorizer = DictVectorizer()
         self.model = LogisticRegression(C=settings.model.C, max_iter=settings.model.max_iter,
                                         random_state=settings.seed)
+
+    def to_data(self) -> dict[str, Any]:
+        """The fitted ranker as plain arrays."""
+        return {"format": RANKER_FORMAT, "seed": self.settings.seed,
+                "features": [str(n) for n in self.vectorizer.get_feature_names_out()],
+                "coef": [float(c) for c in self.model.coef_[0]], "intercept": float(self.model.intercept_[0])}
+
+    def to_disk(self, path: str | Path) -> Path:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(self.to_data(), sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
+        return path
 
     def fit(self, cases: list[SubjectCase]) -> SubjectRanker:
         rows = [(f, y) for c in cases if c.gold is not None for f, y in zip(c.features, c.labels(), strict=True)]
@@ -157,6 +178,28 @@ class SubjectRanker:
             return numpy.zeros(0)
         with threadpool_limits(limits=1):
             return self.model.predict_proba(self.vectorizer.transform(case.features))[:, 1]
+
+
+class SavedRanker:
+    """A saved `SubjectRanker` read back from its arrays."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        if data.get("format") != RANKER_FORMAT:
+            raise ValueError(f"not a subject ranker of format {RANKER_FORMAT!r}: {data.get('format')!r}")
+        self.vocabulary = {name: i for i, name in enumerate(data["features"])}
+        self.coef = numpy.asarray(data["coef"], dtype=float)
+        self.intercept = float(data["intercept"])
+
+    @classmethod
+    def from_disk(cls, path: str | Path) -> SavedRanker:
+        return cls(json.loads(Path(path).read_text(encoding="utf-8")))
+
+    def scores(self, case: SubjectCase) -> numpy.ndarray:
+        """Each candidate party's probability of being the subject."""
+        get = self.vocabulary.get
+        rows = [sum(float(v) * self.coef[j] for name, v in f.items() if (j := get(name)) is not None)
+                for f in case.features]
+        return expit(numpy.asarray(rows, dtype=float) + self.intercept) if rows else numpy.zeros(0)
 
 
 def subject_cross_validation(cases: list[SubjectCase], settings: LearnSettings) -> dict[str, list]:

@@ -16,10 +16,11 @@ from extractor.corpus import Document, read_corpus, read_gold, read_jsonl
 from extractor.learn.candidates import NONE, Candidate, document_candidates, label_candidates, parse
 from extractor.learn.models import TypeModel
 from extractor.learn.settings import LearnSettings, load_settings
-from extractor.learn.subjects import SubjectCase, document_cases
+from extractor.learn.subjects import SubjectCase, SubjectRanker, document_cases
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 MODEL_FILE = ROOT / "models" / "learn" / "type_model.json"
+RANKER_FILE = ROOT / "models" / "learn" / "subject_ranker.json"
 SENTENCES = Path("annotations") / "learn" / "sentences.jsonl"
 SENTENCE_DATE = "2025-06-01"
 FORBIDDEN = ("holdout", "fresh", "final")  # held-out splits: never trained or selected on
@@ -103,10 +104,10 @@ def sentence_candidates(nlp: Language, settings: LearnSettings, path: Path) -> l
 
 
 def train(nlp: Language, settings: LearnSettings | None = None, splits: list[str] | None = None,
-          root: Path = ROOT) -> tuple[TypeModel, TrainingData]:
-    """The type model fitted on all training candidates with the settings' seed."""
+          root: Path = ROOT) -> tuple[TypeModel, SubjectRanker, TrainingData]:
+    """The type model and the subject ranker, fitted on all training candidates with the settings' seed."""
     settings = settings or load_settings()
     data = collect(nlp, settings, splits, root)
     if not data.candidates:
         raise ValueError("no training candidates: none of the training splits was found")
-    return TypeModel.fit(data.training, settings), data
+    return TypeModel.fit(data.training, settings), SubjectRanker(settings).fit(data.subjects), data

@@ -54,7 +54,7 @@ def add_to_pipeline(nlp: Language, fact_types: str | Path | None = None) -> Lang
         nlp.add_pipe("sentencizer")
     if "line_sentences" not in nlp.pipe_names:
         nlp.add_pipe("line_sentences", after="sentencizer" if "sentencizer" in nlp.pipe_names else None)
-    nlp.add_pipe("span_ruler", name="fact_ruler", config={
+    nlp.add_pipe("scheduled_span_ruler", name="fact_ruler", config={
         "spans_key": RULER_KEY, "annotate_ents": False, "validate": True, "overwrite": False})
     nlp.add_pipe("quantity_recognizer", config={"spans_key": QUANTITIES_KEY})
     nlp.add_pipe("fact_typer", config={"quantities_key": QUANTITIES_KEY, "spans_key": FACTS_KEY,

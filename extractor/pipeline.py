@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.util import registry
 
 import extractor.components  # noqa: F401  (registers the factories)
-from extractor.components.context import FACTS_KEY, QUANTITIES_KEY, RULER_KEY
+from extractor.components.context import FACTS_KEY, QUANTITIES_KEY, RULER_KEY, hold_text
 from extractor.components.init_data import INITIALIZE, TAKES_FACT_TYPES, expand, patterns
 from extractor.components.tokenizer import customize_tokenizer
 from extractor.records import Fact
@@ -180,4 +180,5 @@ def extract(text: str, published: str | date | None = None, doc_id: str | None =
     doc = nlp.make_doc(text)
     doc._.published = iso_date(published)
     doc._.doc_id = doc_id
+    hold_text(doc, text)
     return nlp(doc)._.facts

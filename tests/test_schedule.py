@@ -88,3 +88,18 @@ def test_schedule_of_patterns_it_cannot_fully_read(pattern):
                                            ("{2}", 2), ("{0,5}", 0), ("{,3}", 0), ("{2,}", 2)])
 def test_min_repeats(op, count):
     assert min_repeats(op) == count
+
+
+@pytest.mark.parametrize("text", [
+    "(555) 123-4567 call at 12:30pm; 1/10 of it; updated 2025-09-02 19:05; v1.2.3; x12:30",
+    "a(123) 456-7890 and ((123) 456-7890, 12 (345) 678-9012, 12:345, 1:23:45b, ab12:30, 12:30ab, 9:59.",
+    "3/4/5/6 and 1.2.3.4.5 -- 10:00. 2024–2025–2026 ISBN 978-3-16-148410-0",
+    "no digits at all", "",
+])
+def test_digit_chains_scanned_by_runs_equal_a_full_scan(text):
+    """`_digit_chains` tries the chain pattern only inside runs of chain characters: same spans as a full scan."""
+    from extractor.normalize.quantities import _DIGIT_CHAIN, _digit_chains
+
+    full = [m.span() for m in _DIGIT_CHAIN.finditer(text)
+            if m.start() == 0 or text[m.start() - 1] not in "0123456789.,/-–"]
+    assert _digit_chains(text) == full

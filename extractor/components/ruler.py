@@ -79,7 +79,8 @@ class TokenPatternSchedule:
         self.lexical_matcher = Matcher(vocab)
         self.bits: dict[str, int] = {}
         self.plans = [self._plan(key, pattern, validate) for key, pattern in patterns]
-        self.lexeme_bits: dict[int, int] = {}
+        self.row_of: dict[int, int] = {}
+        self.table = numpy.ones((0, len(self.bits) + 1), dtype=bool)
 
     def _test(self, spec: dict[str, Any]) -> SpecTest:
         attrs = {name.upper(): value for name, value in spec.items() if name.upper() != "OP"}
@@ -103,21 +104,30 @@ class TokenPatternSchedule:
         required = [t for t, spec in zip(tests, pattern, strict=True) if min_repeats(spec.get("OP")) > 0]
         return PatternPlan(matcher, tests, required)
 
-    def _token_bits(self, orths: numpy.ndarray) -> numpy.ndarray:
-        """Per token, which lexical specs its lexeme passes (one bit each); new lexemes are read by spaCy's
-        own matcher once and cached."""
+    def _lexeme_rows(self, orths: numpy.ndarray) -> numpy.ndarray:
+        """Per token, the row of its lexeme in `self.table` (which lexical specs it passes, and a last column
+        that every lexeme passes); new lexemes are read by spaCy's own matcher once and cached."""
         unique, inverse = numpy.unique(orths, return_inverse=True)
         keys = unique.tolist()
-        unseen = [orth for orth in keys if orth not in self.lexeme_bits]
+        unseen = [orth for orth in keys if orth not in self.row_of]
         if unseen:
-            strings = self.vocab.strings
-            probe = Doc(self.vocab, words=[strings[orth] for orth in unseen], spaces=[False] * len(unseen))
-            found = dict.fromkeys(unseen, 0)
-            for match_id, start, _ in self.lexical_matcher(probe):
-                found[unseen[start]] |= 1 << int(strings[match_id])
-            self.lexeme_bits.update(found)
-        table = numpy.array([self.lexeme_bits[orth] for orth in keys], dtype=numpy.uint64)
-        return table[inverse.reshape(-1)]
+            self._add_lexemes(unseen)
+        rows = numpy.array([self.row_of[orth] for orth in keys], dtype=numpy.intp)
+        return rows[inverse.reshape(-1)]
+
+    def _add_lexemes(self, orths: list[int]) -> None:
+        first = len(self.row_of)
+        needed = first + len(orths)
+        if needed > len(self.table):
+            grown = numpy.zeros((max(needed, 2 * len(self.table)), len(self.bits) + 1), dtype=bool)
+            grown[:first] = self.table[:first]
+            grown[:, -1] = True
+            self.table = grown
+        strings = self.vocab.strings
+        probe = Doc(self.vocab, words=[strings[orth] for orth in orths], spaces=[False] * len(orths))
+        for match_id, start, _ in self.lexical_matcher(probe):
+            self.table[first + start, int(strings[match_id])] = True
+        self.row_of.update((orth, first + i) for i, orth in enumerate(orths))
 
     def matches(self, doc: Doc) -> Iterator[tuple[int, int, int]]:
         """(match_id, start, end) of every token pattern: the same set the full `Matcher` finds."""
@@ -139,7 +149,6 @@ class TokenPatternSchedule:
         for p, plan in enumerate(self.plans):
             self.member_of[p, [where[t] for t in plan.members]] = 1
             self.required_of[p, [where[t] for t in plan.required]] = True
-        self.shifts = numpy.arange(len(self.bits), dtype=numpy.uint64)
 
     def candidate_runs(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(plan index, start, end) of the maximal runs of tokens that pass one of a pattern's specs and hold
@@ -147,12 +156,10 @@ class TokenPatternSchedule:
         if not hasattr(self, "member_of"):
             self._compile_tables()
         columns = doc.to_array([ORTH, SENT_START])
-        bits = self._token_bits(columns[:, 0])
-        lexical = ((bits[None, :] >> self.shifts[:, None]) & numpy.uint64(1)).astype(bool)
-        lexical = numpy.vstack([lexical, numpy.ones((1, len(doc)), dtype=bool)])
+        lexemes = self._lexeme_rows(columns[:, 0])
         first = columns[:, 1].astype(numpy.int64) == 1
         sentence = numpy.vstack([numpy.ones(len(doc), dtype=bool), first, ~first])
-        passes = lexical[self.test_bits] & sentence[self.test_starts]  # tests x tokens
+        passes = self.table[lexemes][:, self.test_bits].T & sentence[self.test_starts]  # tests x tokens
         member = (self.member_of @ passes.astype(numpy.int32)) > 0  # plans x tokens
         padded = numpy.zeros((len(self.plans), len(doc) + 2), dtype=numpy.int8)
         padded[:, 1:-1] = member

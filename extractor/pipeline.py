@@ -24,6 +24,7 @@ import extractor.components  # noqa: F401  (registers the factories)
 from extractor.components.context import FACTS_KEY, QUANTITIES_KEY, RULER_KEY, hold_text
 from extractor.components.init_data import INITIALIZE, TAKES_FACT_TYPES, expand, patterns
 from extractor.components.tokenizer import customize_tokenizer
+from extractor.cycles import without_cycle_collection
 from extractor.records import Fact
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -181,4 +182,5 @@ def extract(text: str, published: str | date | None = None, doc_id: str | None =
     doc._.published = iso_date(published)
     doc._.doc_id = doc_id
     hold_text(doc, text)
-    return nlp(doc)._.facts
+    with without_cycle_collection():  # linear in the document: see extractor/cycles.py
+        return nlp(doc)._.facts

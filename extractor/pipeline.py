@@ -21,9 +21,10 @@ from spacy.language import Language
 from spacy.util import registry
 
 import extractor.components  # noqa: F401  (registers the factories)
-from extractor.components.context import FACTS_KEY, QUANTITIES_KEY, RULER_KEY
+from extractor.components.context import FACTS_KEY, QUANTITIES_KEY, RULER_KEY, hold_text
 from extractor.components.init_data import INITIALIZE, TAKES_FACT_TYPES, expand, patterns
 from extractor.components.tokenizer import customize_tokenizer
+from extractor.cycles import without_cycle_collection
 from extractor.records import Fact
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -54,7 +55,7 @@ def add_to_pipeline(nlp: Language, fact_types: str | Path | None = None) -> Lang
         nlp.add_pipe("sentencizer")
     if "line_sentences" not in nlp.pipe_names:
         nlp.add_pipe("line_sentences", after="sentencizer" if "sentencizer" in nlp.pipe_names else None)
-    nlp.add_pipe("span_ruler", name="fact_ruler", config={
+    nlp.add_pipe("scheduled_span_ruler", name="fact_ruler", config={
         "spans_key": RULER_KEY, "annotate_ents": False, "validate": True, "overwrite": False})
     nlp.add_pipe("quantity_recognizer", config={"spans_key": QUANTITIES_KEY})
     nlp.add_pipe("fact_typer", config={"quantities_key": QUANTITIES_KEY, "spans_key": FACTS_KEY,
@@ -180,4 +181,6 @@ def extract(text: str, published: str | date | None = None, doc_id: str | None =
     doc = nlp.make_doc(text)
     doc._.published = iso_date(published)
     doc._.doc_id = doc_id
-    return nlp(doc)._.facts
+    hold_text(doc, text)
+    with without_cycle_collection():  # linear in the document: see extractor/cycles.py
+        return nlp(doc)._.facts

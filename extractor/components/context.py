@@ -41,6 +41,11 @@ def _hold(doc: Doc) -> _Slot:
     return _SLOT
 
 
+def hold_text(doc: Doc, text: str) -> None:
+    """Give the pipeline run the text `doc` was made from (`extract` has it), so it is not re-joined."""
+    _hold(doc).text = text
+
+
 def doc_text(doc: Doc) -> str:
     """`doc.text`, built once per pipeline run: spaCy re-joins every token on
     each access, and the components need the text many times."""
@@ -148,12 +153,14 @@ class DocContext:
 
     @classmethod
     def _build(cls, doc: Doc, ruler_key: str, patterns: dict[str, PatternInfo]) -> DocContext:
-        starts = _sentence_starts(doc, doc_text(doc))
+        text = doc_text(doc)
+        starts = _sentence_starts(doc, text)
         mentions: dict[str, list[Mention]] = {}
         for span in doc.spans.get(ruler_key, []):
             pattern = span.id_ or ""
+            start, end = span.start_char, span.end_char  # the text slice: `span.text` re-joins its tokens
             mentions.setdefault(span.label_, []).append(Mention(
-                span.start_char, span.end_char, span.text, span.label_, pattern, patterns.get(pattern, NO_INFO)))
+                start, end, text[start:end], span.label_, pattern, patterns.get(pattern, NO_INFO)))
         if doc.ents:
             ruled = MentionIndex([m for ms in mentions.values() for m in ms])
             for ent in doc.ents:

@@ -23,16 +23,15 @@ Cost: linear in the facts plus a sort per bucket.
 from __future__ import annotations
 
 import bisect
-import gc
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from extractor.consolidation.config import Config
 from extractor.consolidation.names import item_key, subject_key
+from extractor.cycles import without_cycle_collection
 from extractor.records import Fact
 
 STATUSES = ("agreed", "conflict", "revised", "retracted")
@@ -257,23 +256,8 @@ def consolidate(facts: Iterable[Mapping[str, Any] | Fact],
     [('agreed', ['USD', 'CNY'], 2, 3)]
     """
     config = config or default_config()
-    with _without_cycle_collection():
+    with without_cycle_collection():
         return _consolidate(facts, documents, config)
-
-
-@contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """Consolidation allocates millions of small objects that form no
-    reference cycles; the cyclic collector would rescan the growing heap again
-    and again (2-3x the run time on a million facts) and free nothing.
-    Reference counting still frees everything; the collector's state is restored."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _consolidate(facts: Iterable[Mapping[str, Any] | Fact],

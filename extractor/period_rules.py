@@ -46,6 +46,10 @@ class PeriodRules:
     def is_multi_year(self, text: str, lo: int, hi: int) -> bool:
         return self.multi_year.search(text, lo, hi) is not None
 
+    def multi_year_spans(self, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Where text[lo:hi] says a multi-year span ('over the next two years', 'between 2025 and 2028')."""
+        return [(m.start(), m.end()) for m in self.multi_year.finditer(text, lo, hi)]
+
     def says_year_before(self, text: str, lo: int, hi: int) -> bool:
         return self.year_before.search(text, lo, hi) is not None
 

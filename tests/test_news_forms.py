@@ -151,6 +151,9 @@ def test_news_forms(nlp, text, expected):
 PERIODS = [
     # 10. periods as outlets state them
     ("We want to reach 100,000 GPUs by end-2026.", "2025-06-15", ["2026"]),
+    ("Kestrel guided to $40 billion to $44 billion in 2026 capital expenditures.", "2026-02-01", ["2026"]),
+    ("Lumen plans to buy 60,000 GPUs over the next two years and has lifted 2027 capex to $2 billion.",
+     "2026-01-10", [None, "2027"]),
     ("Orbitra will deploy 1.5 million chips by mid-2027.", "2025-06-15", ["2027"]),
     ("The first 4,000 GPUs will arrive before Lunar New Year.", "2026-01-08", ["2026-02"]),
     ("Pico had 400 million users at the start of the year.", "2026-03-01", ["2026-01"]),

@@ -17,6 +17,7 @@ from extractor.normalize.dates import resolve_period
 from extractor.period_rules import PeriodRules, year_back
 
 _CLAUSE_MARKS = re.compile(r"[,;:()\[\]–—]")
+_IN_BEFORE = re.compile(r"\s+(?:in|for|of)\s+(?:its\s+|their\s+|the\s+)?")
 _BY_BEFORE = re.compile(r"\bby\s$", re.I)
 
 
@@ -82,7 +83,7 @@ class PeriodResolver:
                 continue
             lo, hi = context.sentence(draft.start)
             clause_lo, clause_hi = self.clauses.around(text, context, draft.start)
-            if self.rules.is_multi_year(text, lo, hi):
+            if self._multi_year_is_nearer(text, lo, hi, draft):
                 if draft.period is not None:
                     draft.period = None
                     draft.link("period", "multi-year", draft.figure("a multi-year total: the format has no period"))
@@ -94,6 +95,18 @@ class PeriodResolver:
                 self._from_layout(scene, draft)
             if draft.period is not None:
                 previous = draft
+
+    def _multi_year_is_nearer(self, text: str, lo: int, hi: int, draft: Draft) -> bool:
+        """A multi-year span in the sentence makes the figure a multi-year total unless the figure's own date
+        is nearer to it ('plans to buy 60,000 GPUs over the next two years and has lifted 2027 capex to ...')."""
+        spans = self.rules.multi_year_spans(text, lo, hi)
+        if not spans:
+            return False
+        own = draft.cue_of("period") if draft.period is not None else None
+        if own is None:
+            return True
+        nearest = min(self.clause_gap(text, _Figure(a, b), draft) for a, b in spans)
+        return nearest <= self.clause_gap(text, _Figure(own.start, own.end), draft)
 
     @staticmethod
     def _from_layout(scene: Scene, draft: Draft) -> None:
@@ -143,7 +156,11 @@ class PeriodResolver:
         that follows it closely ('Proposed 2026 budget: RMB 160 billion')."""
         if date.info.date == "year" and self.date_modifier.starts_after(text, date.end, self.modifier_window):
             after = [d for d in figures if d.start >= date.end and d.start - date.end <= self.modified_figure_window]
-            return after[0] if after else None
+            if after:
+                return after[0]
+            # '$178 billion to $188 billion in 2026 capital expenditures': the figure the phrase follows
+            return next((d for d in figures if d.end <= date.start and _IN_BEFORE.fullmatch(text, d.end, date.start)),
+                        None)
         return min(figures, key=lambda d: self.clause_gap(text, date, d))
 
     def clause_gap(self, text: str, a: Any, b: Any) -> int:

@@ -130,7 +130,7 @@ class SubjectResolver(PerFactResolver):
         out = []
         for org in context.mentions.get("ORG", []):
             i = bisect_right(starts, org.start) - 1
-            if org.pattern.startswith("org:") and i >= 0:
+            if org.info.generic and i >= 0:  # a shape pattern found it, perhaps only in part
                 start, end = runs[i]
                 wider = start <= org.start and org.end <= end and (start, end) != (org.start, org.end)
                 if wider and not any(p.overlapping(start, end) for p in products):
@@ -342,9 +342,12 @@ class SubjectResolver(PerFactResolver):
         begin = clause_start(scene.text, lo, draft.start)
         if not indefinite_subject(scene.text, begin, draft.start):
             return False
+        words = scene.text[begin:draft.start]
+        start = begin + len(words) - len(words.lstrip())
+        end = begin + len(words.rstrip())
         draft.subject = []
-        draft.link("subject", "indefinite-subject", Cue(scene.text[begin:draft.start].strip()[:60], begin,
-                                                        draft.start, "the clause's subject is a party not named"))
+        draft.link("subject", "indefinite-subject", Cue(scene.text[start:end], start, end,
+                                                        "the clause's subject is a party not named"))
         return True
 
     def _interviewee(self, scene: Scene, draft: Draft) -> bool:

@@ -26,6 +26,7 @@ run: $(STAMP)
 	$(VENV)/bin/extractor extract corpus/fresh --out out/facts-fresh.jsonl --summary out/summary-fresh.json
 	$(VENV)/bin/extractor extract corpus/final --out out/facts-final.jsonl --summary out/summary-final.json
 	$(VENV)/bin/extractor extract corpus/final2 --out out/facts-final2.jsonl --summary out/summary-final2.json
+	$(VENV)/bin/extractor extract corpus/final3 --out out/facts-final3.jsonl --summary out/summary-final3.json
 	$(PY) evaluate.py --json out/report.json --html out/errors.html
 	$(VENV)/bin/extractor view corpus/ corpus/dev corpus/test corpus/holdout corpus/news --out out/report.html
 

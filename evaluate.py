@@ -41,6 +41,7 @@ DEFAULT_SPLITS = (
     ("fresh", ROOT / "corpus" / "fresh", ROOT / "annotations" / "fresh"),
     ("final", ROOT / "corpus" / "final", ROOT / "annotations" / "final"),
     ("final2", ROOT / "corpus" / "final2", ROOT / "annotations" / "final2"),
+    ("final3", ROOT / "corpus" / "final3", ROOT / "annotations" / "final3"),
 )
 GROUPS_DIR = ROOT / "annotations" / "groups"
 

@@ -13,6 +13,7 @@ SPLITS = [
     (ROOT / "corpus" / "fresh", ROOT / "annotations" / "fresh"),
     (ROOT / "corpus" / "final", ROOT / "annotations" / "final"),
     (ROOT / "corpus" / "final2", ROOT / "annotations" / "final2"),
+    (ROOT / "corpus" / "final3", ROOT / "annotations" / "final3"),
 ]
 
 

@@ -4,10 +4,11 @@ News names many more companies than any list: 'Swisscom raised its plan', 'Tenso
 operates', "Omantel's figure includes", 'the National Center for High-performance Computing (NCHC) will
 receive'. A run of capitalized words (camel case and acronyms included) is a party's name when it stands
 where a party stands: before its clause's verb (after an optional acronym or appositive), before a
-possessive, or before ', which'. Opening words, months and days, demonyms and people (named with a title:
-'chief executive Jane Park', 'Park, the chief executive') are not. An acronym in brackets is the name the
-article goes on to use (GUIDELINES D13). Pure functions over text; the word lists are `data/roles.json`
-("name_shape").
+possessive, before a metric ('Lumo weekly active users'), before ', which', or after 'from the' / 'by the'.
+Opening words, months and days, places, currencies before their number and people (named with a title:
+'chief executive Jane Park', 'Park, the chief executive') are not. An acronym or alias in brackets is the
+name the article goes on to use (GUIDELINES D31). Pure functions over text; the word lists are
+`data/roles.json` ("name_shape").
 """
 
 from __future__ import annotations
@@ -140,14 +141,13 @@ def shaped_names(text: str, shape: NameShape | None = None) -> list[ShapedName]:
     return found
 
 
-def alias_after(text: str, end: int, shape: NameShape | None = None) -> tuple[str, int] | None:
+def alias_after(text: str, end: int) -> tuple[str, int] | None:
     """The bracketed acronym or quoted alias right after a name ending at `end`, and where the bracket ends:
     the name the article goes on to use (GUIDELINES D31).
 
     >>> alias_after("The Orbis Center for Advanced Computing (OCAC) will spend", 39)
     ('OCAC', 46)
     """
-    shape = shape or default_shape()
     m = _BRACKET.match(text, end)
     if m is None:
         return None

@@ -90,6 +90,15 @@ def default_shape() -> NameShape:
     return NameShape(load_json("roles.json")["name_shape"])
 
 
+@dataclass(frozen=True, slots=True)
+class NameReading:
+    """One pass over a text: every capitalized name-like run as `_parts` cuts it, and the runs that stand
+    in a party's position."""
+
+    runs: list[tuple[int, int]]
+    names: list[ShapedName]
+
+
 def shaped_names(text: str, shape: NameShape | None = None) -> list[ShapedName]:
     """Every capitalized name that stands in a party's position, in text order; one pass over the text.
     Countries are among them: the caller knows them (extractor/countries.py) and decides. A possessor
@@ -108,8 +117,14 @@ def shaped_names(text: str, shape: NameShape | None = None) -> list[ShapedName]:
     >>> [n.text for n in shaped_names("Tata Communications and E2E Networks will bring 3,000 units.")]
     ['Tata Communications', 'E2E Networks']
     """
+    return read_names(text, shape).names
+
+
+def read_names(text: str, shape: NameShape | None = None) -> NameReading:
+    """The runs and the shaped names of `text` (see `shaped_names` and `name_runs`), read once."""
     shape = shape or default_shape()
-    lowercase_words = {w.lower() for w in _LOWER_WORD.findall(text)}
+    lowercase_words = set(_LOWER_WORD.findall(text))
+    runs: list[tuple[int, int]] = []
     people: set[str] = set()
     places: set[str] = set()
     candidates: list[tuple[int, int, re.Match[str] | None, bool]] = []
@@ -117,6 +132,7 @@ def shaped_names(text: str, shape: NameShape | None = None) -> list[ShapedName]:
     for m in shape.run.finditer(text):
         after = shape.position.match(text, m.end())
         for start, end in _parts(text, m.start(), m.end(), shape):
+            runs.append((start, end))
             name = text[start:end]
             written[name] += 1
             if _is_person(text, start, end, shape):
@@ -138,7 +154,7 @@ def shaped_names(text: str, shape: NameShape | None = None) -> list[ShapedName]:
         short = (after.group("acronym") or after.group("alias")) if last and after else None
         possessive = bool(after and after.group("possessive"))
         found.append(ShapedName(start, after.end("bracket") if short else end, short or name, possessive))
-    return found
+    return NameReading(runs, found)
 
 
 def alias_after(text: str, end: int) -> tuple[str, int] | None:
@@ -162,8 +178,7 @@ def name_runs(text: str, shape: NameShape | None = None) -> list[tuple[int, int]
     >>> [t[a:b] for a, b in name_runs(t)]
     ['National AI Capability Plan', 'Orbis', 'Kestrel']
     """
-    shape = shape or default_shape()
-    return [part for m in shape.run.finditer(text) for part in _parts(text, m.start(), m.end(), shape)]
+    return read_names(text, shape).runs
 
 
 def _parts(text: str, start: int, end: int, shape: NameShape) -> list[tuple[int, int]]:
@@ -202,4 +217,5 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n:"
 
 
-__all__ = ["NameShape", "ShapedName", "alias_after", "default_shape", "name_runs", "shaped_names"]
+__all__ = ["NameReading", "NameShape", "ShapedName", "alias_after", "default_shape", "name_runs", "read_names",
+           "shaped_names"]

@@ -25,7 +25,7 @@ from extractor.countries import country_names, country_parties, country_words
 from extractor.cues import CueList
 from extractor.evidence import Cue
 from extractor.fact_types import Registry
-from extractor.names import alias_after, name_runs, shaped_names
+from extractor.names import ShapedName, alias_after, read_names
 from extractor.roles import (
     capitalized_runs,
     choose_party,
@@ -97,8 +97,10 @@ class SubjectResolver(PerFactResolver):
         """Organizations that can be subjects, under their shortest name in the
         article ('Naver Corp' -> 'Naver' when 'Naver' also stands alone);
         sources ('according to the FT') are not subjects."""
-        shaped = self._shaped(context, text)
-        patterned = self._whole_names(context, text)
+        reading = read_names(text)
+        shaped = self._shaped(context, reading.names)
+        # a shaped name the article cites as a source once is a source throughout
+        patterned = self._whole_names(context, text, reading.runs)
         sources = {o.text for o in shaped if self.source_before.ends_before(text, o.start, self.source_window)}
         orgs = [o for o in [*patterned, *(o for o in shaped if o.text not in sources)]
                 if not self.source_before.ends_before(text, o.start, self.source_window)]
@@ -120,11 +122,10 @@ class SubjectResolver(PerFactResolver):
         return sorted((o for o in out if o.text.lower() not in not_parties), key=lambda o: (o.start, -o.end))
 
     @staticmethod
-    def _whole_names(context: DocContext, text: str) -> list[Mention]:
+    def _whole_names(context: DocContext, text: str, runs: list[tuple[int, int]]) -> list[Mention]:
         """The patterns' organizations, each widened to the whole capitalized name it is part of when a shape
         pattern found only a part ('National AI' in 'the National AI Capability Plan', 'Uplus Corp.' in 'LG
         Uplus Corp.'); a name that runs on into a product or a chip stays as found."""
-        runs = name_runs(text)
         starts = [a for a, _ in runs]
         products = [context.index(label) for label in ("APP", "CHIP")]
         out = []
@@ -142,13 +143,13 @@ class SubjectResolver(PerFactResolver):
         return out
 
     @staticmethod
-    def _shaped(context: DocContext, text: str) -> list[Mention]:
+    def _shaped(context: DocContext, names: list[ShapedName]) -> list[Mention]:
         """Names by their shape and position (extractor/names.py) that no pattern found, that are not a
-        product, a chip, a date or a country; a name the article cites as a source once is a source throughout."""
+        product, a chip, a date or a country."""
         countries = country_words()
         known = [context.index(label) for label in ("ORG", "APP", "CHIP", "DATE")]
         return [Mention(n.start, n.end, n.text, "ORG", "name-shape:possessive" if n.possessive else "name-shape")
-                for n in shaped_names(text)
+                for n in names
                 if n.text not in countries and not any(i.overlapping(n.start, n.end) for i in known)]
 
     @staticmethod

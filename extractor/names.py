@@ -25,7 +25,11 @@ from extractor.regexes import trie_alternation
 from extractor.resources import load_json
 
 _NAME_SHAPED = re.compile(r"[A-Z].*[A-Z0-9]|\d")  # 'TensorWave', 'VNG', 'E2E': a name by its letters alone
-_BRACKET = re.compile(r"\s*\((?:(?P<acronym>[A-Z][A-Z0-9&.-]{1,9})|[\"“](?P<alias>[A-Z][^\"”()]{1,30})[\"”])\)")
+_BRACKET = re.compile(r"\s*\((?:(?P<acronym>[A-Z][A-Z0-9&.-]{1,9})|[\"“](?P<alias>[A-Z][^\"”()]{1,30})[\"”]"
+                      r"(?:\s+or\s+[\"“][^\"”()]{1,30}[\"”])?)\)")  # '("Tessaro" or "the Company")' too
+# '("Tessaro" or "the Company")', '(the "Bank")', '(hereinafter the "Issuer")': a press release's defined term
+_DEFINED_TERM = re.compile(
+    r"\((?:[^()]{0,40}?\s+or\s+)?(?:(?:hereinafter\s+)?the\s+[\"“]|[\"“]the\s+)(?P<term>[A-Z][a-z]+)[\"”]\)")
 _DESCRIBED = re.compile(r"-[a-z]+$")  # 'Paris-based', 'Tokyo-listed': a description before the name
 _NUMBER_BEFORE = re.compile(r"\d\s$")
 _NUMBER_AFTER = re.compile(r"\s?[$€£¥₹]?\d")
@@ -163,11 +167,27 @@ def alias_after(text: str, end: int) -> tuple[str, int] | None:
 
     >>> alias_after("The Orbis Center for Advanced Computing (OCAC) will spend", 39)
     ('OCAC', 46)
+    >>> alias_after('Tessaro Data Centres Sdn Bhd ("Tessaro" or "the Company") said', 28)
+    ('Tessaro', 57)
     """
     m = _BRACKET.match(text, end)
     if m is None:
         return None
     return m.group("acronym") or m.group("alias"), m.end()
+
+
+def defined_terms(text: str) -> list[tuple[str, int]]:
+    """The defined terms a press release or filing sets up for a party, and where each bracket starts: the
+    article's later 'the Company' is that party (GUIDELINES D33).
+
+    >>> defined_terms('Tessaro Data Centres Sdn Bhd ("Tessaro" or "the Company") today said; the Company will')
+    [('Company', 29)]
+    >>> defined_terms('Orbis Holdings (the "Group") and Kestrel plc (the "Buyer")')
+    [('Group', 15), ('Buyer', 45)]
+    >>> defined_terms('the chatbot ("Quill") and the "Company" culture')
+    []
+    """
+    return [(m.group("term"), m.start()) for m in _DEFINED_TERM.finditer(text)]
 
 
 def name_runs(text: str, shape: NameShape | None = None) -> list[tuple[int, int]]:
@@ -217,5 +237,5 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n:"
 
 
-__all__ = ["NameReading", "NameShape", "ShapedName", "alias_after", "default_shape", "name_runs", "read_names",
-           "shaped_names"]
+__all__ = ["NameReading", "NameShape", "ShapedName", "alias_after", "default_shape", "defined_terms", "name_runs",
+           "read_names", "shaped_names"]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Protocol
 
+from extractor.names import default_shape
 from extractor.resources import load_json
 
 
@@ -47,7 +48,7 @@ class RoleRules:
     def __init__(self, data: dict[str, Any]) -> None:
         for key in ("clause_breaks", "recipient_verbs", "recipient_prepositions", "brand_followers",
                     "coordination", "not_parties", "counterparty_before", "relation_before", "pronoun_possessives",
-                    "designator_tails", "respectively", "appositive_relation"):
+                    "designator_tails", "respectively", "appositive_relation", "site_tails"):
             if not isinstance(data.get(key), list):
                 raise ValueError(f"roles data: {key!r} must be a list")
         self.clause_break = re.compile(_alternation(data["clause_breaks"]), re.I)
@@ -59,6 +60,7 @@ class RoleRules:
             rf"|[A-Z]{{1,3}}\d{{2,4}}[A-Za-z]{{0,3}}\b)")
         self.coordination = {c.lower() for c in data["coordination"]}
         self.not_parties = {w.lower() for w in data["not_parties"]}
+        self.site_tail = re.compile(rf"\s(?:{_alternation(data['site_tails'])})$")  # 'Johor AI Factory': a place
         self.counterparty = _party_after(data["counterparty_before"] + data["relation_before"])  # 'with Nvidia'
         self.relation = _party_after(data["relation_before"])  # 'backed by Saudi Arabia's Public Investment Fund'
 
@@ -248,7 +250,15 @@ def _coordinated_after(text: str, first: Party, after: list[Party], rules: RoleR
 def capitalized_runs(text: str) -> Counter:
     """How often each maximal run of capitalized words occurs ('Meta', 'Meta Platforms', "Meta's"): read once
     per document, so that checking a party's short name costs nothing more."""
-    return Counter(part for m in _CAPITALIZED_RUN.finditer(text) for part in _SENTENCE_JOIN.split(m.group()))
+    title = default_shape().title_word
+    counts = Counter()
+    for m in _CAPITALIZED_RUN.finditer(text):
+        for part in _SENTENCE_JOIN.split(m.group()):
+            counts[part] += 1
+            held = title.search(part)  # 'Fjordlight CEO Ingrid Solheim' writes 'Fjordlight' alone
+            if held is not None and held.start() > 1:
+                counts[part[:held.start()].rstrip()] += 1
+    return counts
 
 
 def short_name(text: str, name: str, rules: RoleRules | None = None, runs: Counter | None = None) -> str:

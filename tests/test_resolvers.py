@@ -92,6 +92,17 @@ def test_period_resolver(nlp, text, index, period, strategy):
          "previous-sentence-organization"),
         ("Meta is big. Meta is fast. The spending of $5 billion on data centres was approved.", 0, ["Meta"],
          "previous-sentence-organization"),
+        # the look-back takes the party the article names most, not a place named once in passing
+        ("Kestrel reported results on Monday. Its new hall is in Sakai, near Osaka, where Kestrel leased a former "
+         "factory. The site holds 9,000 GPUs.", 0, ["Kestrel"], "previous-sentence-organization"),
+        # a site named like a company is a place ('... AI Factory', '... Digital Park'), never the party
+        ("Kestrel will open the Selatan AI Factory in March, Kestrel said. The Selatan AI Factory will house 4,608 "
+         "GPUs.", 0, ["Kestrel"], "previous-sentence-organization"),
+        # a press release's defined term is the party that defines it (D33)
+        ('Orbis Data Centres Sdn Bhd ("Orbis" or "the Company") said on Monday it had signed a loan. The Company '
+         "will spend RM2 billion on the campus.", 0, ["Orbis"], "clause-party"),
+        ('Nimbus Holdings (the "Group") reported results. The Group will spend $2 billion on data centres.', 0,
+         ["Nimbus Holdings"], "clause-party"),
     ],
 )
 def test_subject_resolver(nlp, text, index, subject, strategy):

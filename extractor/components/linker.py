@@ -11,6 +11,8 @@ evidence, from which the fact's `rule` is assembled.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -81,9 +83,10 @@ class AttributeLinker(DataComponent):
         orgs = MentionIndex(self.subjects.organizations(context, text))
         figures = [(q.start_char, q.end_char) for q in doc.spans.get(self.quantities_key, [])
                    if any(ch.isdigit() for ch in q.text) or (q._.quantity is not None and q._.quantity.scaled)]
+        parties = self.subjects.parties(text, orgs.items)
         scene = Scene(text, context, doc._.published, orgs, MentionIndex(self.subjects.apps(context)),
-                      *self.subjects.dominant(self.subjects.parties(text, orgs.items)), figures,
-                      doc_layout(doc))
+                      *self.subjects.dominant(parties), figures, doc_layout(doc),
+                      salience=Counter(o.text for o in parties))
         self.conversions.resolve(text, drafts)
         self.retractions.resolve(text, context, drafts)
         self.periods.resolve(scene, drafts)

@@ -5,6 +5,7 @@ bounds, and the evidence helpers."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -106,6 +107,7 @@ class Scene:
     figures: list[tuple[int, int]]
     layout: DocumentLayout | None = None
     history: History = field(default_factory=History)
+    salience: Counter = field(default_factory=Counter)  # how often the article names each party
 
 
 class Clauses:

@@ -25,7 +25,7 @@ from extractor.countries import country_names, country_parties, country_words
 from extractor.cues import CueList
 from extractor.evidence import Cue
 from extractor.fact_types import Registry
-from extractor.names import ShapedName, alias_after, read_names
+from extractor.names import ShapedName, alias_after, defined_terms, read_names
 from extractor.roles import (
     capitalized_runs,
     choose_party,
@@ -114,12 +114,14 @@ class SubjectResolver(PerFactResolver):
                          None) or short_name(text, org.text, runs=runs)
             out.append(replace(org, text=short) if short != org.text else org)
         out.extend(self._other_mentions(text, orgs, out))
+        out = self._defined_parties(text, out)
         taken = sorted((o.start, o.end) for o in out)
         for country in country_parties(text):
             if not _overlaps(taken, country.start, country.end):
                 out.append(Mention(country.start, country.end, country.text, "ORG", "countries.py"))
-        not_parties = role_rules().not_parties
-        return sorted((o for o in out if o.text.lower() not in not_parties), key=lambda o: (o.start, -o.end))
+        rules = role_rules()
+        return sorted((o for o in out if o.text.lower() not in rules.not_parties and not rules.site_tail.search(o.text)),
+                      key=lambda o: (o.start, -o.end))
 
     @staticmethod
     def _whole_names(context: DocContext, text: str, runs: list[tuple[int, int]]) -> list[Mention]:
@@ -151,6 +153,23 @@ class SubjectResolver(PerFactResolver):
         return [Mention(n.start, n.end, n.text, "ORG", "name-shape:possessive" if n.possessive else "name-shape")
                 for n in names
                 if n.text not in countries and not any(i.overlapping(n.start, n.end) for i in known)]
+
+    @staticmethod
+    def _defined_parties(text: str, orgs: list[Mention]) -> list[Mention]:
+        """'Tessaro Data Centres Sdn Bhd ("Tessaro" or "the Company")': every later 'the Company' is Tessaro."""
+        out = sorted(orgs, key=lambda o: o.start)
+        for term, at in defined_terms(text):
+            owner = next((o for o in reversed(out) if o.start < at and o.text != term), None)
+            if owner is None or at - owner.start > 120:
+                continue
+            named = [o for o in out if o.text == term and o.start > at]
+            taken = sorted((o.start, o.end) for o in out)
+            named += [Mention(a, b, term, "ORG", "defined-term") for a, b, _ in name_occurrences(text, {term})
+                      if a > at and not _overlaps(taken, a, b)]
+            ids = {id(o) for o in named}
+            out = sorted([*(o for o in out if id(o) not in ids), *(replace(o, text=owner.text) for o in named)],
+                         key=lambda o: o.start)
+        return out
 
     @staticmethod
     def _other_mentions(text: str, found: list[Mention], named: list[Mention]) -> list[Mention]:
@@ -297,7 +316,7 @@ class SubjectResolver(PerFactResolver):
             return False  # a product named in the sentence is the subject of a user count
         rules = role_rules()
         m = rules.initial_name.match(scene.text, lo, draft.start)
-        if m is None or m.group("name").split()[0] in rules.not_names:
+        if m is None or m.group("name").split()[0] in rules.not_names or rules.site_tail.search(m.group("name")):
             return False
         if scene.context.within("CHIP", m.start("name"), m.end("name")):
             return False  # 'The B200 is going for $3.80': a product, not a party
@@ -451,10 +470,11 @@ class SubjectResolver(PerFactResolver):
                                                                          last.end))
         if not parties:
             return False
-        first = parties[0]
+        # the party the article names most wins over a place or product named once in passing
+        first = max(parties, key=lambda o: scene.salience[o.text])
         draft.subject = [first.text]
         draft.link("subject", "previous-sentence-organization",
-                   mention_cue(first, "the first organization of the last sentence that names one"))
+                   mention_cue(first, "the most-named organization of the last sentence that names one"))
         return True
 
     @staticmethod

@@ -60,6 +60,13 @@ TABLE = [
     row("300 billion dollars", ("300 billion dollars", 300 * B, "USD", "exact")),
     row("5 billion euros", ("5 billion euros", 5 * B, "EUR", "exact")),
     row("RM5 billion", ("RM5 billion", 5 * B, "MYR", "exact")),
+    # local press forms CLDR's English names leave out (East African, Israeli, Egyptian, Polish copy)
+    row("KSh 12 billion", ("KSh 12 billion", 12 * B, "KES", "exact")),
+    row("a Ksh3.5bn grant", ("Ksh3.5bn", 3.5 * B, "KES", "exact")),
+    row("NIS 1.8 billion", ("NIS 1.8 billion", 1.8 * B, "ILS", "exact")),
+    row("E£7 billion", ("E£7 billion", 7 * B, "EGP", "exact")),
+    row("2.2 billion złoty", ("2.2 billion złoty", 2.2 * B, "PLN", "exact")),
+    row("4 billion zlotys", ("4 billion zlotys", 4 * B, "PLN", "exact")),
     # the yen sign read from context
     row("Alibaba, the Chinese group, will spend ¥50 billion.", ("¥50 billion", 50 * B, "CNY", "exact")),
     row("SoftBank will spend ¥2 trillion in Japan, Tokyo said.", ("¥2 trillion", 2 * T, "JPY", "exact")),

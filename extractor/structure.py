@@ -23,6 +23,8 @@ from typing import Any
 from extractor.resources import load_json
 
 _YEAR = re.compile(r"\b(?:FY|CY)?(?:19|20)\d\d[AEFPB]?\b")  # '2026', 'FY2026', '2025A', '2027E': a label
+# what else a header cell dates by: 'CAGR 25-27E', "FY26", 'Q3', 'H1', '1H26', 'Table 1'
+_HEADER_LABEL = re.compile(r"\b(?:\d{2}[-–/]\d{2}[AEFPB]?|(?:FY|CY)\d{2}[AEFPB]?|[QH][1-4]|[1-4][QH]\d{2}|Table \d+)\b")
 _DIGIT = re.compile(r"\d")
 _QUESTION_START = re.compile(r"(?:^|(?<=[.!?]))\s*")
 
@@ -69,6 +71,11 @@ class Placement:
 
     def text(self, region: Region | None) -> str | None:
         return None if region is None else self.source[region.start:region.end]
+
+    def dating_column(self) -> bool:
+        """Whether the cell's column header only dates it ('2026E', 'FY2025'): the table's caption still types it."""
+        header = self.text(self.column_header)
+        return header is not None and _YEAR.fullmatch(header.strip()) is not None
 
     def context_regions(self) -> list[tuple[str, Region]]:
         """The regions a figure may inherit a cue from, nearest first."""
@@ -298,7 +305,7 @@ def _inherited(text: str, lines: list[Line]) -> tuple[list[int | None], list[tup
 
 def _looks_like_header(text: str, line: Line) -> bool:
     """A table's first row names its columns when it holds no figure (a year is a label, not a figure)."""
-    return not any(_DIGIT.search(_YEAR.sub("", text[c.start:c.end])) for c in line.cells)
+    return not any(_DIGIT.search(_HEADER_LABEL.sub("", _YEAR.sub("", text[c.start:c.end]))) for c in line.cells)
 
 
 __all__ = ["DocumentLayout", "LayoutRules", "Line", "Placement", "Region", "default_rules"]

@@ -75,6 +75,12 @@ FORMS = [
         ("user_count", 90 * M, "users", None, None)),
     row("Capex estimates (USD m)     2025A     2026E\nOrbitra                       410       590",
         ("budget", 410 * M, "USD", ["Orbitra"], None), ("budget", 590 * M, "USD", ["Orbitra"], None)),
+    # a caption names the metric, the corner the scale, year-label columns only date the cells
+    row("Table 3: AI capex, actual and estimated\n\n(USD m)     2025A     2026E    CAGR 25-26E\n"
+        "Orbitra       410       590          44%",
+        ("budget", 410 * M, "USD", ["Orbitra"], None), ("budget", 590 * M, "USD", ["Orbitra"], None)),
+    # ... but a column that names something else keeps the caption's word from its cells
+    row("Table 4: AI capex plans\n\nCompany     Staff     Sites\nOrbitra       410        12"),
     row("The startup trained on 4,096 GPUs.", ("chip_count", 4096, "chips", None, None),
         marks=todo("'trained on N GPUs' is a deployment, not a dataset size")),
     row("Lumen wants 5,000–10,000 modules of the new accelerator.",

@@ -38,6 +38,19 @@ Capex estimates (USD m)     2025A     2026E
 Orbitra                       410       590
 Kestrel                       220       300"""
 
+# under a caption, with a growth column whose header holds a year range ('CAGR 25-27E') and a '%' column
+CAPTIONED = """\
+Table 2: GPU cloud capex, actual and estimated
+
+(EUR m)        2025A     2026E     2027E    CAGR 25-27E
+Orbitra          310       880     1,240          100%
+Kestrel           95       410       700          171%"""
+
+# a header whose cell holds a figure is no header: the first row is data
+NO_HEADER = """\
+Orbitra       310       880
+Kestrel        95       410"""
+
 
 def placed(text, needle):
     where = DocumentLayout.of(text).at(text.index(needle))
@@ -60,6 +73,12 @@ def placed(text, needle):
                                        "corner": "Capex estimates (USD m)"}),
         (ALIGNED, "220", "table_row", {"column_header": "2025A", "row_label": "Kestrel",
                                        "corner": "Capex estimates (USD m)"}),
+        (CAPTIONED, "880", "table_row", {"block_header": "Table 2: GPU cloud capex, actual and estimated",
+                                         "column_header": "2026E", "row_label": "Orbitra", "corner": "(EUR m)"}),
+        (CAPTIONED, "171%", "table_row", {"block_header": "Table 2: GPU cloud capex, actual and estimated",
+                                          "column_header": "CAGR 25-27E", "row_label": "Kestrel",
+                                          "corner": "(EUR m)"}),
+        (NO_HEADER, "410", "table_row", {"row_label": "Kestrel"}),
         # dotted leaders under a caption: no header row, the caption is the block's header
         (LEADERS, "$2.45", "table_row", {"block_header": "Rental rates, H100 per hour", "row_label": "Pelion"}),
         # fact boxes: the label, and the heading over the box (a blank line between is fine)

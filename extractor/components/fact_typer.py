@@ -442,7 +442,7 @@ class FactTyper(DataComponent):
         under a column header takes only its column's word ('#' or 'change' columns count nothing)."""
         where = layout.at(quantity.start)
         regions = where.context_regions()
-        if where.column_header is not None:
+        if where.column_header is not None and not where.dating_column():
             regions = [(name, region) for name, region in regions if name != "block_header"]
         for name, region in regions:
             if quantity.unit is None:

@@ -120,8 +120,8 @@ class SubjectResolver(PerFactResolver):
             if not _overlaps(taken, country.start, country.end):
                 out.append(Mention(country.start, country.end, country.text, "ORG", "countries.py"))
         rules = role_rules()
-        return sorted((o for o in out if o.text.lower() not in rules.not_parties and not rules.site_tail.search(o.text)),
-                      key=lambda o: (o.start, -o.end))
+        kept = (o for o in out if o.text.lower() not in rules.not_parties and not rules.site_tail.search(o.text))
+        return sorted(kept, key=lambda o: (o.start, -o.end))
 
     @staticmethod
     def _whole_names(context: DocContext, text: str, runs: list[tuple[int, int]]) -> list[Mention]:

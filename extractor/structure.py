@@ -152,10 +152,12 @@ class DocumentLayout:
         if line.kind == "table_row":
             column = next((c for c, cell in enumerate(line.cells) if cell.start <= offset < cell.end), None)
             names = self._column_headers[i]
-            if column is not None and names is not None and column < len(names) and names[column] != line.cells[
-                    column]:
+            if names is not None and len(names) == len(line.cells) - 1:
+                names = (None, *names)  # a header row with an empty corner cell over the row labels
+            if column is not None and names is not None and column < len(names) and names[column] not in (
+                    None, line.cells[column]):
                 column_header = names[column]
-                if column and names[0] != column_header and names[0] != line.cells[0]:
+                if column and names[0] not in (None, column_header, line.cells[0]):
                     corner = names[0]
             if column and line.cells:
                 row_label = line.cells[0]

@@ -79,6 +79,9 @@ FORMS = [
     row("Table 3: AI capex, actual and estimated\n\n(USD m)     2025A     2026E    CAGR 25-26E\n"
         "Orbitra       410       590          44%",
         ("budget", 410 * M, "USD", ["Orbitra"], None), ("budget", 590 * M, "USD", ["Orbitra"], None)),
+    # a caption that declares the cells' currency and scale types them under any column
+    row("2026 AI capex, $ billion\n\n               Latest guide     Street view\nOrbitra        ~120             112",
+        ("budget", 120 * B, "USD", ["Orbitra"], None), ("budget", 112 * B, "USD", ["Orbitra"], None)),
     # ... but a column that names something else keeps the caption's word from its cells
     row("Table 4: AI capex plans\n\nCompany     Staff     Sites\nOrbitra       410        12"),
     row("The startup trained on 4,096 GPUs.", ("chip_count", 4096, "chips", None, None),

@@ -51,6 +51,14 @@ NO_HEADER = """\
 Orbitra       310       880
 Kestrel        95       410"""
 
+# the header row leaves the corner over the row labels empty: its cells sit over the figure columns
+NO_CORNER = """\
+2026 AI capex, $ billion
+
+               Latest guide     Street view
+Orbitra        ~120             112
+Kestrel        60-65            58"""
+
 
 def placed(text, needle):
     where = DocumentLayout.of(text).at(text.index(needle))
@@ -79,6 +87,10 @@ def placed(text, needle):
                                           "column_header": "CAGR 25-27E", "row_label": "Kestrel",
                                           "corner": "(EUR m)"}),
         (NO_HEADER, "410", "table_row", {"row_label": "Kestrel"}),
+        (NO_CORNER, "112", "table_row", {"block_header": "2026 AI capex, $ billion", "column_header": "Street view",
+                                         "row_label": "Orbitra"}),
+        (NO_CORNER, "60-65", "table_row", {"block_header": "2026 AI capex, $ billion",
+                                           "column_header": "Latest guide", "row_label": "Kestrel"}),
         # dotted leaders under a caption: no header row, the caption is the block's header
         (LEADERS, "$2.45", "table_row", {"block_header": "Rental rates, H100 per hour", "row_label": "Pelion"}),
         # fact boxes: the label, and the heading over the box (a blank line between is fine)

@@ -442,7 +442,10 @@ class FactTyper(DataComponent):
         under a column header takes only its column's word ('#' or 'change' columns count nothing)."""
         where = layout.at(quantity.start)
         regions = where.context_regions()
-        if where.column_header is not None and not where.dating_column():
+        # a cell takes its column's word only, unless the column just dates it or the caption declares the
+        # cells' currency ('2026 capital expenditure, $ billion' over 'Latest guide | Consensus')
+        declared = quantity.currency_source == "layout"
+        if where.column_header is not None and not where.dating_column() and not declared:
             regions = [(name, region) for name, region in regions if name != "block_header"]
         for name, region in regions:
             if quantity.unit is None:

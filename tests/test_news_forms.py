@@ -82,6 +82,12 @@ FORMS = [
     # a caption that declares the cells' currency and scale types them under any column
     row("2026 AI capex, $ billion\n\n               Latest guide     Street view\nOrbitra        ~120             112",
         ("budget", 120 * B, "USD", ["Orbitra"], None), ("budget", 112 * B, "USD", ["Orbitra"], None)),
+    # an interview's answer paragraph takes the question's cue, a price per unit before a 'charge' word
+    row("What do you charge per GPU-hour for an H100?\n\n$1.95 on a two-year term.",
+        ("unit_price", 1.95, "USD", None, "H100")),
+    row("How big was the one-off charge?\n\nAbout $40 million, booked in March."),  # negative: a charge
+    row("What is the capex budget for next year?\n\nAbout $2 billion, most of it for GPUs.",
+        ("budget", 2 * B, "USD", None, None)),
     # ... but a column that names something else keeps the caption's word from its cells
     row("Table 4: AI capex plans\n\nCompany     Staff     Sites\nOrbitra       410        12"),
     row("The startup trained on 4,096 GPUs.", ("chip_count", 4096, "chips", None, None),

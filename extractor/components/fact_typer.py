@@ -456,13 +456,14 @@ class FactTyper(DataComponent):
                     cue = Cue(m.group("noun"), m.start("noun"), m.end("noun"), f"{kind}: the {name} names {noun!r}")
                     return Typing(kind, f"layout-{name}", cue)  # the header's noun, not the figure's own
                 continue
-            if self.not_a_fact.nearest(text, region.start, region.end, region.start, region.end):
-                return None
+            # a price per unit first: 'What do you charge per GPU-hour?' is a rate, not a charge
             price = self.unit_price_after.regex.search(text, region.start, region.end) or self.rental.regex.search(
                 text, region.start, region.end)
             if price and self.per_unit:
                 cue = Cue(price.group(), price.start(), price.end(), f"{self.per_unit}: the {name} prices per unit")
                 return Typing(self.per_unit, f"layout-{name}", cue, rental=True, money=True)
+            if self.not_a_fact.nearest(text, region.start, region.end, region.start, region.end):
+                return None
             total = self.budget.nearest(text, region.start, region.end, region.start, region.end)
             if total is not None and self.total:
                 m = total[1]

@@ -42,6 +42,8 @@ def as_floats(rows):
         ("The start-up was valued at $12 billion in its latest round.", []),
         ("Shares closed at $142.50.", []),
         ("Each rack holds 72 GPUs.", []),
+        ("Each GB300 NVL72 rack there holds 72 GPUs.", []),  # a product name and an adverb around the container
+        ("A standard HGX node still holds 8 GPUs.", []),
         ("The model has a context window of 2 million tokens.", []),
         ("Developers pay $0.40 per million tokens.", []),
         ("Nexa raised $600 million in a Series C round.", []),

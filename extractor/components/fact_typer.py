@@ -102,8 +102,8 @@ class FactTyper(DataComponent):
         self.purpose = re.compile(rf"\s+(?:for|on|to fund|to pay for|in)\s+(?:(?:the|new|its|their|more)\s+)?"
                                   rf"(?:{words(money['not_a_fact_purposes'])})\b", re.I)
         self.contents_of_one = re.compile(
-            rf"\b(?:{alt(box['determiners'])})\s+(?:[\w-]+\s+){{0,2}}(?:{alt(box['containers'])})s?\s+"
-            rf"(?:{alt(box['verbs'])})\s+(?:(?:{words(box['qualifiers'])})\s+)?$", re.I)
+            rf"\b(?:{alt(box['determiners'])})\s+(?:[\w-]+\s+){{0,3}}(?:{alt(box['containers'])})s?\s+"
+            rf"(?:[a-z]+\s+)?(?:{alt(box['verbs'])})\s+(?:(?:{words(box['qualifiers'])})\s+)?$", re.I)
         self.continuation_cue = CueList(counts["continuation_verbs"])
         self.continuation_sentences = int(counts["continuation_sentences"])
         self.continuation = re.compile(

@@ -96,6 +96,9 @@ class RoleRules:
         self.funder_after = re.compile(  # after the figure: '... in debt financing from', '... announced by'
             rf"(?:[^,;:()]{{0,60}}?\b(?P<noun>{_alternation(funding['funding_nouns'])})\b)?[^,;:()]{{0,60}}?"
             rf"(?:\b(?P<agent>{_alternation(funding['agent_participles'])})\s+by|\bfrom)\s+(?:the\s+)?$", re.I)
+        self.lender_with = re.compile(  # '... term loan with Maybank'
+            rf"[^,;:()]{{0,60}}?\b(?:{_alternation(funding['lender_nouns'])})\b[^,;:()]{{0,40}}?\bwith\s+(?:the\s+)?$",
+            re.I)
         self.grant_verb = re.compile(rf"\b(?:has\s+|have\s+|had\s+)?(?:{_alternation(funding['grant_verbs'])})\s+$",
                                      re.I)
 
@@ -213,8 +216,9 @@ def _funder(text: str, start: int, end: int, candidates: list[Party], begin: int
         first = after[0]
         m = rules.funder_after.match(text, end, first.start) if first.start - end <= 140 else None
         named_before = any(begin <= p.start and p.end <= start for p in candidates)
-        if m is not None and (m.group("noun") or rules.receive_verb.search(text, begin, start)
-                              or m.group("agent") and not named_before):  # 'X's programme, approved by Y': X's
+        lent = rules.lender_with.match(text, end, first.start) if first.start - end <= 140 else None
+        if lent is not None or m is not None and (m.group("noun") or rules.receive_verb.search(text, begin, start)
+                                                  or m.group("agent") and not named_before):  # 'X's plan, approved by Y
             group = _coordinated_after(text, first, after, rules)
             return Choice(tuple(dict.fromkeys(p.text for p in group)), "funder", group[0].start, group[-1].end)
     before = [p for p in candidates if p.end <= start]

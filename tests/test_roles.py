@@ -68,6 +68,15 @@ def parse(marked):
          ("State Council",), "funder"),
         ("The [Energy Agency], which has granted [Lumen] subsidies of up to <$300 million>, said so.", "budget",
          ("Energy Agency",), "funder"),
+        # a lender after 'with' once a loan is named (D29: a loan is the lender's budget)
+        ("[Orbitra] has signed a <$1.9 billion> seven-year term loan with [Halvard Bank].", "budget",
+         ("Halvard Bank",), "funder"),
+        # negative: 'with' after a deal names the seller, not a lender
+        ("[Orbitra] agreed a <$2 billion> supply deal with [Kestrel] for GPUs.", "budget", ("Orbitra",),
+         "clause-party"),
+        # the customer a seller charges is not the price's party; a poll's compiler is a source
+        ("[Hon Hai] charges [Microsoft] about <US$3.6 million> a rack.", "unit_price", ("Hon Hai",), "clause-party"),
+        ("Analysts polled by [LSEG] expect <$40 billion> of capex this year.", "budget", None, None),
         # negative: a seller after 'from' is not the funder; a named party before the figure keeps it
         ("[Orbitra] will spend <$3 billion> on chips from [Kestrel].", "budget", ("Orbitra",), "clause-party"),
         ("[Orbitra]'s plan, approved by the board, sets aside <$3 billion> announced by [Kestrel].", "budget",

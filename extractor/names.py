@@ -51,7 +51,8 @@ class NameShape:
 
     def __init__(self, data: dict[str, Any]) -> None:
         for key in ("verbs", "adverbs", "connectors", "not_names", "person_titles", "relative_pronouns",
-                    "place_prepositions", "party_before", "person_speech", "metric_after"):
+                    "place_prepositions", "party_before", "person_speech", "metric_after", "joined_tails",
+                    "joining_prepositions"):
             if not isinstance(data.get(key), list):
                 raise ValueError(f"roles data: name_shape.{key} must be a list")
         connectors = trie_alternation(data["connectors"])
@@ -74,7 +75,8 @@ class NameShape:
         self.party_before = re.compile(rf"\b(?:{trie_alternation(data['party_before'])})\s+$")
         self.place_before = re.compile(rf"\b(?:{trie_alternation(data['place_prepositions'])})\s+(?:the\s+)?$")
         self.not_names = frozenset(w.lower() for w in data["not_names"]) | STOP_WORDS
-        self.and_split = re.compile(r" (?:and|&) ")
+        self.and_split = re.compile(rf" (?:and|&) (?!(?:{trie_alternation(data['joined_tails'])})(?![\w.]))")
+        self.joining = re.compile(rf" (?:{trie_alternation(data['joining_prepositions'])}) ")
 
     def leading_words(self, words: list[str]) -> int:
         """How many opening words of a run are not part of a name ('Separately', 'The', 'In', 'Paris-based')."""
@@ -202,8 +204,9 @@ def name_runs(text: str, shape: NameShape | None = None) -> list[tuple[int, int]
 
 
 def _parts(text: str, start: int, end: int, shape: NameShape) -> list[tuple[int, int]]:
-    """The names inside one capitalized run: its opening words dropped, split at 'and' unless an 'of' comes
-    first ('Tata Communications and E2E Networks' is two, 'Ministry of Science and ICT' one)."""
+    """The names inside one capitalized run: its opening words dropped, split at 'and' unless an 'of' or 'for'
+    comes first ('Tata Communications and E2E Networks' is two, 'Ministry of Science and ICT' one) or a joined
+    tail follows ('Mitsui & Co')."""
     title = next(reversed(list(shape.title_word.finditer(text, start, end))), None)
     if title is not None:  # 'Microsoft CFO Amy Hood': the person after the title; the company is no subject here
         start = title.end() + 1
@@ -215,7 +218,7 @@ def _parts(text: str, start: int, end: int, shape: NameShape) -> list[tuple[int,
         return []
     start += sum(len(w) + 1 for w in words[:skip])
     run = text[start:end]
-    if " of " in run.split(" and ")[0].split(" & ")[0]:
+    if shape.joining.search(run.split(" and ")[0].split(" & ")[0]):
         return [(start, end)]
     parts, offset = [], start
     for piece in shape.and_split.split(run):

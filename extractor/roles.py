@@ -273,7 +273,7 @@ def short_name(text: str, name: str, rules: RoleRules | None = None, runs: Count
     runs = runs if runs is not None else capitalized_runs(text)
     for tail in sorted(rules.designator_tails, key=len, reverse=True):
         if name.endswith(" " + tail):
-            short = name[: -len(tail) - 1].rstrip(",")
+            short = name[: -len(tail) - 1].rstrip(",").removesuffix(" &")  # 'Mitsui & Co' -> 'Mitsui
             if short and runs[short] > 0:
                 return short
     return name

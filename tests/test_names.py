@@ -25,6 +25,9 @@ from extractor.names import shaped_names
         # coordinated names are each a name; 'X of Y and Z' is one
         ("Osk Networks and Pelham Data will each invest $1 billion.", ["Osk Networks", "Pelham Data"]),
         ("The Ministry of Science and ICT said it would buy 10,000 GPUs.", ["Ministry of Science and ICT"]),
+        ("The Ministry for Digital Affairs and Public Service said it would pay.",
+         ["Ministry for Digital Affairs and Public Service"]),
+        ("Later, Kenji & Co and Hanse & Sons will each invest $1 billion.", ["Kenji & Co", "Hanse & Sons"]),
         # negative rows: opening words, people, places, currencies, possessors of another name
         ("Separately, demand has risen; demand is high.", []),
         ("Private pledges rose to $2 billion.", []),

@@ -135,6 +135,7 @@ def test_clause_start(text, position, clause):
         ("Fjordlight CEO Ingrid Dahl spoke. Fjordlight Compute runs two halls.", "Fjordlight Compute", "Fjordlight"),
         ("Orbitra Chief Executive Ana Ruiz spoke. Orbitra Labs builds chips.", "Orbitra Labs", "Orbitra"),
         ("CEO Ana Ruiz of Orbitra Labs spoke.", "Orbitra Labs", "Orbitra Labs"),
+        ("Kencana and Mitsui & Co will invest. For Mitsui, it is a record.", "Mitsui & Co", "Mitsui"),
     ],
 )
 def test_short_name(text, name, short):

@@ -98,6 +98,12 @@ def test_period_resolver(nlp, text, index, period, strategy):
         # a site named like a company is a place ('... AI Factory', '... Digital Park'), never the party
         ("Kestrel will open the Selatan AI Factory in March, Kestrel said. The Selatan AI Factory will house 4,608 "
          "GPUs.", 0, ["Kestrel"], "previous-sentence-organization"),
+        # a key-figure line's label names its figure up to the clause's end, past a second sentence on the line
+        ("Usage this week\n\n- Lumora: 8.2T tokens/wk across all models, +11% w/w. Top model: Pico, 29%.", 0,
+         ["Lumora"], "row-label"),
+        # negative: a kicker before a sentence that names its own party
+        ("Usage this week\n\n- Norway: Kestrel Compute will deploy 10,000 GPUs in Rjukan next year, Kestrel Compute "
+         "said.", 0, ["Kestrel Compute"], "clause-party"),
         # a press release's defined term is the party that defines it (D33)
         ('Orbis Data Centres Sdn Bhd ("Orbis" or "the Company") said on Monday it had signed a loan. The Company '
          "will spend RM2 billion on the campus.", 0, ["Orbis"], "clause-party"),

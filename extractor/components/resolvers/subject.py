@@ -44,6 +44,7 @@ _RANK_PREFIX = re.compile(r"^\s*(?:#?\d{1,3}[.)]?\s+)")
 _NAME_LIKE = re.compile(r"[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,4}")  # 'Lambda', 'DeepSeek V4 Flash'
 _CELL_LABEL = re.compile(r"\s*(?P<name>[A-Z][^:|\n\d]{0,40}?)\s*:?\s*(?:about|around|~|≈)?\s*$")
 _LETTER = re.compile(r"[A-Za-z]")
+_CLAUSE_END = re.compile(r"[.;!?](?=\s)")
 _PARENTHESIS_END = re.compile(r"\s*\([^)]*\)\s*$")  # 'YTL Power (Malaysia)' -> 'YTL Power'
 _KICKER = re.compile(r"[A-Z][A-Z .'’-]*")  # 'SEOUL', 'MUMBAI', 'USERS': a dateline or kicker, not a row's name
 _SYSTEM_AFTER = re.compile(r"[\s-]*(?:[\w-]+\s+){0,2}?(?:servers?|racks?|systems?|nodes?|instances?|boxes)\b", re.I)
@@ -266,7 +267,7 @@ class SubjectResolver(PerFactResolver):
             named_cells = (c for c in where.line.cells
                            if c.end <= draft.start and _LETTER.search(text, c.start, c.end))
             region = next(named_cells, where.row_label)
-        elif where.label is not None and len(text[where.label.end:where.line.end].split()) <= 8:
+        elif where.label is not None and self._labels_figure(scene, where.label, draft):
             region = where.label  # a key-figure line; a kicker before a sentence ('Norway: Nscale plans ...') is not
         else:
             return False
@@ -288,6 +289,18 @@ class SubjectResolver(PerFactResolver):
         cue = Cue(label, region.end - len(label), region.end, "the name of the figure's row")
         draft.link("subject", "row-label", cue)
         return True
+
+    @staticmethod
+    def _labels_figure(scene: Scene, label: Region, draft: Draft) -> bool:
+        """Whether a line's label names the figure's party: a short clause after it ('- OpenRouter: 8.2T tokens a
+        week, up 11%. Top model: ...' reads to the sentence's end), naming no party of its own before the figure
+        ('Norway: Nscale plans 10,000 GPUs' is a kicker)."""
+        _, hi = scene.context.sentence(draft.start)
+        end = min(hi, scene.layout.at(draft.start).line.end)
+        stop = _CLAUSE_END.search(scene.text, draft.end, end)
+        if len(scene.text[label.end:stop.start() if stop else end].split()) > 12:
+            return False
+        return not (scene.orgs.within(label.end, draft.start) or scene.apps.within(label.end, draft.start))
 
     def _clause_party(self, scene: Scene, draft: Draft) -> bool:
         """The party by its role in the figure's clause (extractor/roles.py)."""

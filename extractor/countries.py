@@ -18,6 +18,10 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|across|from|of|into|within|outside|througho
                            re.I)
 
 
+# 'SINGAPORE — ', 'Singapore, March 3 (Reuters) - ': a dateline opening a line
+_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z .'’-]{1,30}?)(?:,[^\n—–]{0,40}?)?\s+(?:—|–|--?)\s", re.M)
+
+
 @dataclass(frozen=True, slots=True)
 class CountryParty:
     start: int
@@ -85,4 +89,29 @@ def country_parties(text: str) -> list[CountryParty]:
     return sorted(found, key=lambda p: p.start)
 
 
-__all__ = ["CountryParty", "country_names", "country_parties", "country_words"]
+def dateline_countries(text: str) -> list[tuple[int, CountryParty | None]]:
+    """Every dateline of the text in order, each as the country it names or None (a city's dateline names no
+    country): whose government 'the government' or 'the ministry' is when the article names no other
+    (GUIDELINES D20). A roundup has one dateline per item.
+
+    >>> [(at, c and c.text) for at, c in dateline_countries("SINGAPORE — The government set aside S$1.5bn.")]
+    [(0, 'Singapore')]
+    >>> [(at, c and c.text) for at, c in dateline_countries("Headline\\n\\nNairobi, March 12 (Wire) - Kenya will.")]
+    [(10, None)]
+    """
+    _, _, names, _ = _tables()
+    found = []
+    for m in _DATELINE.finditer(text):
+        place = m.group("place").strip()
+        name = names.get(place) or names.get(place.title()) or _upper_names().get(place)
+        found.append((m.start(), None if name is None else CountryParty(m.start("place"), m.end("place"), name)))
+    return found
+
+
+@cache
+def _upper_names() -> dict[str, str]:
+    _, _, names, _ = _tables()
+    return {key.upper(): name for key, name in names.items()}
+
+
+__all__ = ["CountryParty", "country_names", "country_parties", "country_words", "dateline_countries"]

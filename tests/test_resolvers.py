@@ -104,6 +104,14 @@ def test_period_resolver(nlp, text, index, period, strategy):
         # negative: a kicker before a sentence that names its own party
         ("Usage this week\n\n- Norway: Kestrel Compute will deploy 10,000 GPUs in Rjukan next year, Kestrel Compute "
          "said.", 0, ["Kestrel Compute"], "clause-party"),
+        # 'the government' of a country dateline, the nearest dateline before it in a roundup (D20)
+        ("SINGAPORE — The government set aside S$1.5 billion for AI compute.", 0, ["Singapore"],
+         "definite-description"),
+        ("NORWAY — Data centres grow.\n\nKENYA — The ministry will spend KSh 4 billion on GPUs.", 0, ["Kenya"],
+         "definite-description"),
+        # negative: a city's dateline names no country; a company is no public body
+        ("NAIROBI — The government set aside KSh 4 billion for AI compute.", 0, [], "article-organization"),
+        ("SINGAPORE — The company will spend S$500 million on GPUs.", 0, [], "article-organization"),
         # a press release's defined term is the party that defines it (D33)
         ('Orbis Data Centres Sdn Bhd ("Orbis" or "the Company") said on Monday it had signed a loan. The Company '
          "will spend RM2 billion on the campus.", 0, ["Orbis"], "clause-party"),

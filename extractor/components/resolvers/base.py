@@ -5,6 +5,7 @@ bounds, and the evidence helpers."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -12,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from extractor.components.context import DocContext, Mention, MentionIndex
+from extractor.countries import CountryParty, dateline_countries
 from extractor.evidence import Cue, Link, Typing
 from extractor.records import Quantity
 from extractor.structure import DocumentLayout
@@ -108,6 +110,14 @@ class Scene:
     layout: DocumentLayout | None = None
     history: History = field(default_factory=History)
     salience: Counter = field(default_factory=Counter)  # how often the article names each party
+    _datelines: list[tuple[int, CountryParty | None]] | None = None
+
+    def dateline_before(self, offset: int) -> CountryParty | None:
+        """The country of the last dateline before `offset` (None for a city's), read once per document."""
+        if self._datelines is None:
+            self._datelines = dateline_countries(self.text)
+        i = bisect_right([at for at, _ in self._datelines], offset) - 1
+        return self._datelines[i][1] if i >= 0 else None
 
 
 class Clauses:

@@ -365,6 +365,13 @@ class SubjectResolver(PerFactResolver):
                 draft.link("subject", "definite-description",
                            mention_cue(party, f"the {m.group('noun')} the figure's clause refers to"))
                 return True
+        country = scene.dateline_before(m.start()) if public else None
+        if country is not None:
+            draft.subject = [country.text]
+            draft.link("subject", "definite-description", Cue(
+                scene.text[country.start:country.end], country.start, country.end,
+                f"the {m.group('noun')} of the country in the dateline"))
+            return True
         return False
 
     @staticmethod

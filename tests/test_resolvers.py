@@ -112,6 +112,13 @@ def test_period_resolver(nlp, text, index, period, strategy):
         # negative: a city's dateline names no country; a company is no public body
         ("NAIROBI — The government set aside KSh 4 billion for AI compute.", 0, [], "article-organization"),
         ("SINGAPORE — The company will spend S$500 million on GPUs.", 0, [], "article-organization"),
+        # a row under a user count names the product in full, not the maker inside its name
+        ("Chatbots by MAU (millions)\nNaver Clova X 0.58\nKakao Kanana 0.31", 1, ["Kakao Kanana"], "row-label"),
+        # ... while a budget's row keeps the party ('Orbitra Cloud' is Orbitra's)
+        ("Capex, $ billion\nOrbitra ........ 4.1\nKestrel ........ 2.2", 1, ["Kestrel"], "row-label"),
+        # a row naming two parties together lists both
+        ("Hopper buyers, 2025 (GPUs)\n1. Orbitra ...... 485,000\n2. Kestrel and Lumen (combined) ...... 200,000",
+         1, ["Kestrel", "Lumen"], "row-label"),
         # a press release's defined term is the party that defines it (D33)
         ('Orbis Data Centres Sdn Bhd ("Orbis" or "the Company") said on Monday it had signed a loan. The Company '
          "will spend RM2 billion on the campus.", 0, ["Orbis"], "clause-party"),

@@ -44,6 +44,7 @@ _RANK_PREFIX = re.compile(r"^\s*(?:#?\d{1,3}[.)]?\s+)")
 _NAME_LIKE = re.compile(r"[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,4}")  # 'Lambda', 'DeepSeek V4 Flash'
 _CELL_LABEL = re.compile(r"\s*(?P<name>[A-Z][^:|\n\d]{0,40}?)\s*:?\s*(?:about|around|~|≈)?\s*$")
 _LETTER = re.compile(r"[A-Za-z]")
+_LABEL_JOIN = re.compile(r",\s+|\s+(?:and|&)\s+")
 _CLAUSE_END = re.compile(r"[.;!?](?=\s)")
 _PARENTHESIS_END = re.compile(r"\s*\([^)]*\)\s*$")  # 'YTL Power (Malaysia)' -> 'YTL Power'
 _KICKER = re.compile(r"[A-Z][A-Z .'’-]*")  # 'SEOUL', 'MUMBAI', 'USERS': a dateline or kicker, not a row's name
@@ -88,6 +89,8 @@ class SubjectResolver(PerFactResolver):
                  "earlier-of-type": self._earlier_of_type,
                  "previous-sentence-organization": self._previous_sentence_organization,
                  "article-organization": self._article_organization}
+        # the types whose subject is a product or model: a row label names the product in full
+        self.product_kinds = {t.name for t in types if {"product", "model-family"} & set(t.spec.subject)}
         self.order = {t.name: strategy_order(table, t.spec.subject, f"subject of {t.name}")
                       for t in types if t.carries("subject")}
 
@@ -277,15 +280,22 @@ class SubjectResolver(PerFactResolver):
         named = [*scene.apps.within(region.start, region.end), *scene.orgs.within(region.start, region.end)]
         if not named and scene.context.within("CHIP", region.start, region.end):
             return False  # '| H100 ..... 2.25 |': a product's row; the price is the market's, not a party's
+        label = _PARENTHESIS_END.sub("", _RANK_PREFIX.sub("", text[region.start:region.end])).strip()
+        if named and draft.kind in self.product_kinds and _NAME_LIKE.fullmatch(label) and len(label) > max(
+                len(m.text) for m in named):
+            named = []  # 'Naver Clova X 0.58' under a user count: the row is the product, not its maker
         if named:
             best = max(named, key=lambda m: m.end - m.start)
-            draft.subject = [best.text]
+            ordered = sorted(named, key=lambda m: m.start)
+            joined = len(ordered) > 1 and all(text[a.end:b.start].lower() in self.coordination
+                                              for a, b in zip(ordered, ordered[1:], strict=False))
+            draft.subject = list(dict.fromkeys(m.text for m in ordered)) if joined else [best.text]
             draft.link("subject", "row-label", mention_cue(best, "the name of the figure's row"))
             return True
-        label = _PARENTHESIS_END.sub("", _RANK_PREFIX.sub("", text[region.start:region.end])).strip()
-        if not _NAME_LIKE.fullmatch(label):
+        names = _LABEL_JOIN.split(label)  # 'Kestrel and Lumen (combined)': both
+        if not all(_NAME_LIKE.fullmatch(name) for name in names):
             return False
-        draft.subject = [label]
+        draft.subject = names
         cue = Cue(label, region.end - len(label), region.end, "the name of the figure's row")
         draft.link("subject", "row-label", cue)
         return True

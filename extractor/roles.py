@@ -48,7 +48,7 @@ class RoleRules:
     def __init__(self, data: dict[str, Any]) -> None:
         for key in ("clause_breaks", "recipient_verbs", "recipient_prepositions", "brand_followers",
                     "coordination", "not_parties", "counterparty_before", "relation_before", "pronoun_possessives",
-                    "designator_tails", "respectively", "appositive_relation", "site_tails"):
+                    "designator_tails", "respectively", "appositive_relation", "site_tails", "legal_designators"):
             if not isinstance(data.get(key), list):
                 raise ValueError(f"roles data: {key!r} must be a list")
         self.clause_break = re.compile(_alternation(data["clause_breaks"]), re.I)
@@ -70,6 +70,7 @@ class RoleRules:
             rf",\s+(?:the|a|an|its)\s+[\w\s'’-]{{0,40}}?\b(?:{_alternation(data['appositive_relation'])})\s+(?:the\s+)?")
         self.possessed = re.compile(r"['’]s\s+(?:own\s+|new\s+)?$")
         self.designator_tails = tuple(data["designator_tails"])
+        self.legal_designators = frozenset(data["legal_designators"])
         definite = data["definite_descriptions"]
         self.public_nouns = frozenset(definite["public"])
         self.definite = re.compile(rf"\b[Tt]he\s+(?P<noun>{_alternation(definite['public'] + definite['company'])})\b")
@@ -271,9 +272,14 @@ def short_name(text: str, name: str, rules: RoleRules | None = None, runs: Count
     ('Alibaba Cloud' stays). Pass `runs` (capitalized_runs(text)) when checking many names of one text."""
     rules = rules or default_rules()
     runs = runs if runs is not None else capitalized_runs(text)
+    words = name.split()
+    if len(words) > 2 and words[-1] in rules.legal_designators:  # 'YTL Power International Bhd' -> 'YTL'
+        for n in range(1, len(words) - 1):
+            if runs[" ".join(words[:n])] > 0:
+                return " ".join(words[:n])
     for tail in sorted(rules.designator_tails, key=len, reverse=True):
         if name.endswith(" " + tail):
-            short = name[: -len(tail) - 1].rstrip(",").removesuffix(" &")  # 'Mitsui & Co' -> 'Mitsui
+            short = name[: -len(tail) - 1].rstrip(",").removesuffix(" &")  # 'Mitsui & Co' -> 'Mitsui'
             if short and runs[short] > 0:
                 return short
     return name

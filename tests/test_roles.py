@@ -136,6 +136,14 @@ def test_clause_start(text, position, clause):
         ("Orbitra Chief Executive Ana Ruiz spoke. Orbitra Labs builds chips.", "Orbitra Labs", "Orbitra"),
         ("CEO Ana Ruiz of Orbitra Labs spoke.", "Orbitra Labs", "Orbitra Labs"),
         ("Kencana and Mitsui & Co will invest. For Mitsui, it is a record.", "Mitsui & Co", "Mitsui"),
+        # a legal name is called by any leading words the article writes alone
+        ("Orvin Power International Bhd will spend more. Orvin built its first hall in 2024.",
+         "Orvin Power International Bhd", "Orvin"),
+        ("Orvin Power International Bhd will spend more. Orvin Power shares rose.", "Orvin Power International Bhd",
+         "Orvin Power"),
+        # negative: no legal designator, no shortening past the designator tails
+        ("Alibaba Cloud Intelligence said so. Alibaba has many units.", "Alibaba Cloud Intelligence",
+         "Alibaba Cloud Intelligence"),
     ],
 )
 def test_short_name(text, name, short):

@@ -273,6 +273,9 @@ def short_name(text: str, name: str, rules: RoleRules | None = None, runs: Count
     rules = rules or default_rules()
     runs = runs if runs is not None else capitalized_runs(text)
     words = name.split()
+    acronym = "".join(w[0] for w in words if w[0].isupper())
+    if len(words) > 2 and len(acronym) > 2 and runs[acronym] > 0:
+        return acronym  # 'Ministry of Economy, Trade and Industry' -> 'METI' where the article writes it
     if len(words) > 2 and words[-1] in rules.legal_designators:  # 'YTL Power International Bhd' -> 'YTL'
         for n in range(1, len(words) - 1):
             if runs[" ".join(words[:n])] > 0:

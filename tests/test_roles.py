@@ -136,6 +136,11 @@ def test_clause_start(text, position, clause):
         ("Orbitra Chief Executive Ana Ruiz spoke. Orbitra Labs builds chips.", "Orbitra Labs", "Orbitra"),
         ("CEO Ana Ruiz of Orbitra Labs spoke.", "Orbitra Labs", "Orbitra Labs"),
         ("Kencana and Mitsui & Co will invest. For Mitsui, it is a record.", "Mitsui & Co", "Mitsui"),
+        # a long name's acronym, where the article writes it alone (not only as a possessive)
+        ("The Ministry of Economy, Trade and Industry approved it. METI said so.",
+         "Ministry of Economy, Trade and Industry", "METI"),
+        ("The Ministry of Economy, Trade and Industry approved it. METI's second round opens.",
+         "Ministry of Economy, Trade and Industry", "Ministry of Economy, Trade and Industry"),
         # a legal name is called by any leading words the article writes alone
         ("Orvin Power International Bhd will spend more. Orvin built its first hall in 2024.",
          "Orvin Power International Bhd", "Orvin"),

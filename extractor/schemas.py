@@ -153,6 +153,8 @@ class CountCuesSchema(_Strict):
     continuation_verbs: Words
     continuation_sentences: int
     people_using: Words
+    people_using_before: Words
+    min_passive_users: int
 
 
 class TyperThresholdsSchema(_Strict):

@@ -104,6 +104,20 @@ FORMS = [
     row("The number of accelerators grew from 4,000 to 12,000.",
         ("chip_count", 4000, "chips", None, None), ("chip_count", 12000, "chips", None, None),
         marks=todo("count noun before the number")),
+    row("Its MAU of 3.12 million compares with 3.41 million in January.",
+        ("user_count", 3.12 * M, "users", None, None), ("user_count", 3.41 * M, "users", None, None)),
+    row("Lumo had a daily token volume of about 2 trillion in May.", ("token_volume", 2 * T, "tokens", None, None)),
+    row("The fund backs GPUs of 2,000 companies."),  # negative: another noun counts the number
+    # the passive names the users before the number
+    row("Pico was used by 15.3 million people in Korea last month.", ("user_count", 15.3 * M, "users", None, None)),
+    row("The tool is used by 300 people at the bank."),  # negative: a team, not a product's users
+    row("The booth was visited by 3,000 people."),  # negative: visitors
+    # 7. the clause before the amount prices one item, with many words between
+    row("Sources put the selling price of a fully integrated GB300 NVL72 rack at about NT$115 million.",
+        ("unit_price", 115 * M, "TWD", None, "GB300 NVL72")),
+    row("An eight-GPU H100 server that listed for roughly $300,000 in 2023 is cheaper now.",
+        ("unit_price", 300000, "USD", None, "H100")),
+    row("A start-up that sold for $2 billion in 2023."),  # negative: no item is priced
     # 6. single-letter and compound scales
     row("Pico has 120M weekly users.", ("user_count", 120 * M, "users", ["Pico"], None)),
     row("The Orbis Center for Advanced Computing (OCAC) will spend $6 billion this year.",

@@ -99,6 +99,11 @@ class FactTyper(DataComponent):
         self.conversion_gap = re.compile(rf"[\s,]*(?:{words(money['conversion_after'])})?\s*[\s(≈~]*", re.I)
         self.people_using = re.compile(rf"[ \t]+people(?:[ \t]+(?:in|across)[ \t]+(?:the[ \t]+)?[A-Z][\w.]*)?[ \t]+"
                                        rf"(?:{alt(counts['people_using'])})\b")
+        self.people_using_before = re.compile(
+            rf"\b(?:{words(counts['people_using_before'])})\s+(?:(?:more than|over|about|around|nearly|some|roughly|"
+            rf"almost|close to)\s+)?$", re.I)
+        self.people_after = re.compile(r"[ \t]+people\b")
+        self.min_passive_users = int(counts["min_passive_users"])
         self.purpose = re.compile(rf"\s+(?:for|on|to fund|to pay for|in)\s+(?:(?:the|new|its|their|more)\s+)?"
                                   rf"(?:{words(money['not_a_fact_purposes'])})\b", re.I)
         self.contents_of_one = re.compile(
@@ -137,6 +142,9 @@ class FactTyper(DataComponent):
         self.bare_max_ratio = Decimal(str(bare["max_ratio"]))
         self.range_gap = re.compile(rf"\s*(?:{alt(bare['range_words'])})\s+(?:[a-z]+\s+){{0,3}}", re.I)
         self.noun_anywhere = re.compile(rf"(?<![\w-])(?P<noun>(?i:{noun_alt}))(?![\w-])")
+        self.noun_of = re.compile(  # 'Its MAU of 3.12 million', 'a daily token volume of about 2 trillion'
+            rf"(?<![\w-])(?P<noun>(?i:{noun_alt}))\s+of\s+(?:(?i:about|around|roughly|nearly|some|more than|over|"
+            rf"almost|close to|just over|just under)\s+)?$")
         self.bare_blocked = CueList(bare["blocked_by_nouns"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -322,12 +330,22 @@ class FactTyper(DataComponent):
         m = self.count_noun.match(text, quantity.end)
         if m is not None and _HYPHEN_SPEC.match(text, quantity.end) and (quantity.value or 0) < self.max_spec_count:
             return None  # '8-GPU instance', 'a 72-GPU rack': a product's spec; '50,000-chip order' is a count
-        if not m and self.people_using.match(text, quantity.end) and "user_count" in self.counted:
+        passive = (self.people_after.match(text, quantity.end) and (quantity.value or 0) >= self.min_passive_users
+                   and self.people_using_before.search(text, max(0, lead - 40), lead))
+        if not m and (self.people_using.match(text, quantity.end) or passive) and "user_count" in self.counted:
             cue = Cue(text[quantity.end:quantity.end + 7].strip(), quantity.end, quantity.end + 7,
                       "user_count: people who use a product")
             return Typing("user_count", "people-using", cue)
         if not m and self._is_word_pronoun(quantity):
             return None  # 'two of the people', 'the three', 'four of the companies': not a figure
+        named = None if m else self.noun_of.search(text, max(0, lead - 60), lead)
+        if named is not None and not self.bare_blocked.after_regex.match(text, quantity.end):
+            noun = re.sub(r"\s+", " ", named.group("noun").lower())
+            kind = self.noun_kind[noun]
+            if noun not in self.needs_context[kind]:
+                cue = Cue(named.group("noun"), named.start("noun"), named.end("noun"),
+                          f"{kind}: the noun {noun!r} of the number before it")
+                return Typing(kind, "noun-of", cue, noun=noun)
         if not m:
             product = self.product_noun.match(text, quantity.end) if self.product_kind else None
             if product is not None and not self.count_not_before.ends_before(

@@ -124,6 +124,7 @@ class MoneyCuesSchema(_Strict):
     not_a_fact_purposes: Words
     conversion_after: Words
     price_clause_before: list[str]
+    part_openers: Words
 
 
 class BareFiguresSchema(_Strict):

@@ -118,6 +118,10 @@ FORMS = [
     row("An eight-GPU H100 server that listed for roughly $300,000 in 2023 is cheaper now.",
         ("unit_price", 300000, "USD", None, "H100")),
     row("A start-up that sold for $2 billion in 2023."),  # negative: no item is priced
+    # 3. a part of the budget named before it
+    row("The ministry set aside R$9.6 billion for AI compute. Of that, R$2.5 billion goes to a supercomputer.",
+        ("budget", 9.6 * B, "BRL", None, None), ("budget", 2.5 * B, "BRL", None, None)),
+    row("Revenue was $900 million. Of that, $40 million came from Asia."),  # negative: a part of revenue
     # 6. single-letter and compound scales
     row("Pico has 120M weekly users.", ("user_count", 120 * M, "users", ["Pico"], None)),
     row("The Orbis Center for Advanced Computing (OCAC) will spend $6 billion this year.",

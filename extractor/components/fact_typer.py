@@ -99,6 +99,9 @@ class FactTyper(DataComponent):
         self.conversion_gap = re.compile(rf"[\s,]*(?:{words(money['conversion_after'])})?\s*[\s(≈~]*", re.I)
         self.people_using = re.compile(rf"[ \t]+people(?:[ \t]+(?:in|across)[ \t]+(?:the[ \t]+)?[A-Z][\w.]*)?[ \t]+"
                                        rf"(?:{alt(counts['people_using'])})\b")
+        self.part_opener = re.compile(  # 'Of that, ', 'Of the €4.8 billion, '
+            rf"[\s\"“]*(?:{words(money['part_openers'])}|of the\s+[^,\s]*\d[^,]{{0,20}}),\s*"
+            rf"(?:(?:about|around|roughly|some|nearly|up to|more than|over)\s+)?", re.I)
         self.people_using_before = re.compile(
             rf"\b(?:{words(counts['people_using_before'])})\s+(?:(?:more than|over|about|around|nearly|some|roughly|"
             rf"almost|close to)\s+)?$", re.I)
@@ -254,6 +257,9 @@ class FactTyper(DataComponent):
         restated = self._restates_typed(text, quantity, typed)
         if restated is not None:
             return restated
+        part = self._part_of_budget(text, quantity, lo, lead, typed)
+        if part is not None:
+            return part
         price = self._price_before(context, quantity, typed) if self.per_unit else None
         if price is not None:
             earlier = price._.typing
@@ -261,6 +267,21 @@ class FactTyper(DataComponent):
             return Typing(self.per_unit, "continues-earlier-price", cue, continuation=True, rental=earlier.rental,
                           money=True)
         return UNDECIDED
+
+    def _part_of_budget(self, text: str, quantity: Quantity, lo: int, lead: int, typed: list[Span]) -> Typing | None:
+        """'Of that, R$2.5 billion goes to a supercomputer': a smaller amount in the last budget's currency, in a
+        clause that opens by naming the whole, is part of that budget."""
+        if not self.total or not self.part_opener.fullmatch(text, lo, lead):
+            return None
+        whole = next((s for s in reversed(typed) if s._.typing.money), None)
+        if whole is None or whole.label_ != self.total or whole._.quantity.unit != quantity.unit:
+            return None
+        mine = quantity.value if quantity.value is not None else quantity.high
+        theirs = whole._.quantity.value if whole._.quantity.value is not None else whole._.quantity.high
+        if mine is None or theirs is None or mine >= theirs:
+            return None
+        cue = Cue(whole.text, whole.start_char, whole.end_char, f"{self.total}: a part of this earlier budget")
+        return Typing(self.total, "part-of-earlier-budget", cue, money=True)
 
     def _converted_by(self, text: str, pending: tuple[Span, Quantity], quantity: Quantity,
                       typing: Typing) -> Span | None:

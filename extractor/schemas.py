@@ -195,6 +195,7 @@ class LinkerWindowsSchema(_Strict):
     date_modifier_after: int
     year_modifier_figure_after: int
     sub_allocation_before: int
+    past_before_date: int
     parent_figures: int
     clause_penalty: int
     source_before_organization: int
@@ -213,6 +214,7 @@ class LinkCuesSchema(_Strict):
     unnamed_group_governed_by: Words
     unnamed_group: Words
     future_cues: Words
+    past_before_date: Words
     date_modifier_nouns: Words
     retraction: Words
     clause_breaks: Words

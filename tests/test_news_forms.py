@@ -193,6 +193,13 @@ PERIODS = [
     ("Its models served 4 trillion tokens at the end of last year.", "2026-03-01", ["2025-12"]),
     ("Kestrel will add 32,000 GPUs by the end of next year.", "2025-06-15", ["2026"]),
     ("A used H100 changed hands at about $18,000 over the Thanksgiving weekend.", "2026-11-30", ["2026-11"]),
+    # a bare month looks back after 'up from', 'compares with', 'having', whatever else the sentence plans
+    ("Pico's MAU of 3.1 million compares with 3.4 million users in January, and it plans a listing.", "2026-04-08",
+     [None, "2026-01"]),
+    ("Quanta ships 4,200 GPUs a week, up from 2,500 GPUs in March, a person familiar with its plans said.",
+     "2026-08-05", [None, "2026-03"]),
+    # ... and looks ahead when its own clause plans
+    ("Kestrel will take delivery of 8,000 GPUs in February.", "2026-05-01", ["2027-02"]),
     # a dateline dates the report, not the figure
     ("BEIJING, Jan 28 (Wire) - Regulators approved imports of 400,000 Nvidia chips.", "2026-01-28", [None]),
     ("STOCKHOLM, 9 April 2026 — Lumen will invest SEK 4.5 billion in a new AI supercomputer.", "2026-04-09",

@@ -41,6 +41,8 @@ class PeriodResolver:
     def __init__(self, cues: dict[str, Any], types: Registry) -> None:
         windows = cues["windows"]
         self.future = CueList(cues["future_cues"])
+        self.past_before = CueList(cues["past_before_date"])
+        self.past_window = int(windows["past_before_date"])
         self.date_modifier = CueList(cues["date_modifier_nouns"])
         verbs = "|".join(re.escape(v) for v in cues["telling_verbs"])
         prepositions = "|".join(re.escape(p) for p in cues["telling_prepositions"])
@@ -177,8 +179,7 @@ class PeriodResolver:
         if not draft.period_candidates:
             return False
         date = min(draft.period_candidates, key=lambda d: self.clause_gap(scene.text, d, draft))
-        lo, hi = scene.context.sentence(draft.start)
-        future = bool(self.future.search(scene.text, lo, hi))
+        future = self._looks_forward(scene, date)
         kind = date.info.date
         if kind == "year-edge" and _BY_BEFORE.search(scene.text, max(0, date.start - 4), date.start):
             kind = "year-deadline"  # 'by the end of next year' is a deadline: the year (D3)
@@ -187,6 +188,17 @@ class PeriodResolver:
         draft.link("period", "sentence-date", _date_cue(date, f"the {kind} nearest the figure in its sentence"),
                    date.info.date or date.pattern)
         return True
+
+    def _looks_forward(self, scene: Scene, date: Any) -> bool:
+        """Whether a date without a year lies ahead: a future cue in the date's own clause, unless the words
+        right before the date look back ('up from 250 in March')."""
+        text = scene.text
+        lo, hi = self.clauses.around(text, scene.context, date.start)
+        if not self.future.search(text, lo, hi):
+            return False
+        begin = max(lo, date.start - self.past_window)
+        past = list(self.past_before.regex.finditer(text, begin, date.start))
+        return not past or bool(self.future.search(text, past[-1].end(), date.start))
 
     @staticmethod
     def _from_original(scene: Scene, draft: Draft, history: History) -> bool:

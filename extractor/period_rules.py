@@ -47,11 +47,48 @@ class PeriodRules:
         return self.multi_year.search(text, lo, hi) is not None
 
     def multi_year_spans(self, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-        """Where text[lo:hi] says a multi-year span ('over the next two years', 'between 2025 and 2028')."""
-        return [(m.start(), m.end()) for m in self.multi_year.finditer(text, lo, hi)]
+        """Where text[lo:hi] says a multi-year span ('over the next two years', 'between 2025 and 2028'); an
+        Indian-style fiscal label ('2026-27', one year to the next) is one year (D19), not a span."""
+        return [(m.start(), m.end()) for m in self.multi_year.finditer(text, lo, hi)
+                if fiscal_label_end(m.group()) is None]
 
     def says_year_before(self, text: str, lo: int, hi: int) -> bool:
         return self.year_before.search(text, lo, hi) is not None
+
+
+_FISCAL_LABEL = re.compile(r"(?:FY\s?)?((?:19|20)\d\d)\s*[-–/]\s*(\d\d)")
+
+
+def fiscal_label_end(expression: str) -> str | None:
+    """The year a fiscal label of two consecutive years ends in ('2026-27', 'FY2025-26'), else None (D19).
+
+    >>> fiscal_label_end("2026-27"), fiscal_label_end("FY2025–26"), fiscal_label_end("2026-28")
+    ('2027', '2026', None)
+    """
+    m = _FISCAL_LABEL.fullmatch(expression.strip())
+    if m is None:
+        return None
+    start = int(m.group(1))
+    return str(start + 1) if (start + 1) % 100 == int(m.group(2)) else None
+
+
+_LABEL_TAIL = re.compile(r"\s*[-–/]\s*\d\d(?!\d)")
+_YEAR_IN = re.compile(r"(?:19|20)\d\d")
+
+
+def fiscal_label_at(text: str, start: int, end: int) -> str | None:
+    """The fiscal label a year expression text[start:end] opens ('2026' in 'the 2026-27 budget', 'FY2025' in
+    'FY2025-26'): the year it ends in, else None.
+
+    >>> t = "KoTDA gets KSh 14.5 billion in the 2026-27 budget year."
+    >>> fiscal_label_at(t, t.index("2026"), t.index("2026") + 4)
+    '2027'
+    """
+    tail = _LABEL_TAIL.match(text, end)
+    year = _YEAR_IN.search(text, start, end)
+    if tail is None or year is None:
+        return None
+    return fiscal_label_end(text[year.start():tail.end()])
 
 
 def year_back(period: str | None) -> str | None:
@@ -62,4 +99,4 @@ def year_back(period: str | None) -> str | None:
     return f"{year:04d}{period[4:7]}"
 
 
-__all__ = ["PeriodRules", "year_back"]
+__all__ = ["fiscal_label_at", "fiscal_label_end", "PeriodRules", "year_back"]

@@ -200,6 +200,11 @@ PERIODS = [
      "2026-08-05", [None, "2026-03"]),
     # ... and looks ahead when its own clause plans
     ("Kestrel will take delivery of 8,000 GPUs in February.", "2026-05-01", ["2027-02"]),
+    # an Indian-style fiscal label is the year it ends in (D19); two years apart is a multi-year span
+    ("The agency will receive KSh 14.5 billion from the Treasury in the 2026-27 budget year.", "2026-03-12",
+     ["2027"]),
+    ("The state allocated ₹3,400 crore for its AI cloud in FY2026-27.", "2026-02-10", ["2027"]),
+    ("It will invest $30 billion in AI data centres in 2026-28.", "2026-02-10", [None]),
     # a dateline dates the report, not the figure
     ("BEIJING, Jan 28 (Wire) - Regulators approved imports of 400,000 Nvidia chips.", "2026-01-28", [None]),
     ("STOCKHOLM, 9 April 2026 — Lumen will invest SEK 4.5 billion in a new AI supercomputer.", "2026-04-09",

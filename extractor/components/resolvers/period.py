@@ -14,7 +14,7 @@ from extractor.cues import CueList
 from extractor.evidence import Cue
 from extractor.fact_types import Registry
 from extractor.normalize.dates import resolve_period
-from extractor.period_rules import PeriodRules, year_back
+from extractor.period_rules import PeriodRules, fiscal_label_at, year_back
 
 _CLAUSE_MARKS = re.compile(r"[,;:()\[\]–—]")
 _IN_BEFORE = re.compile(r"\s+(?:in|for|of)\s+(?:its\s+|their\s+|the\s+)?")
@@ -183,7 +183,8 @@ class PeriodResolver:
         kind = date.info.date
         if kind == "year-edge" and _BY_BEFORE.search(scene.text, max(0, date.start - 4), date.start):
             kind = "year-deadline"  # 'by the end of next year' is a deadline: the year (D3)
-        draft.period = resolve_period(date.text, kind, scene.published, future)
+        label = fiscal_label_at(scene.text, date.start, date.end) if kind in ("year", "fiscal-year") else None
+        draft.period = label or resolve_period(date.text, kind, scene.published, future)
         kind = date.info.date or "date"
         draft.link("period", "sentence-date", _date_cue(date, f"the {kind} nearest the figure in its sentence"),
                    date.info.date or date.pattern)

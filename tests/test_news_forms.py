@@ -205,6 +205,11 @@ PERIODS = [
      ["2027"]),
     ("The state allocated ₹3,400 crore for its AI cloud in FY2026-27.", "2026-02-10", ["2027"]),
     ("It will invest $30 billion in AI data centres in 2026-28.", "2026-02-10", [None]),
+    # a date after a conversion's bracket belongs to the converted figure; 'N of that' takes its parent's period
+    ("Orbitra plans to spend 160 billion yuan ($22.9 billion) on capex in 2026, with 85 billion yuan of that for "
+     "chips.", "2025-12-01", ["2026", "2026", "2026"]),
+    # negative: a year in brackets after one figure is not the next figure's
+    ("GPUs: from 12,000 (2027) to roughly 40,000 (2029)", "2026-01-10", ["2027", "2029"]),
     # a dateline dates the report, not the figure
     ("BEIJING, Jan 28 (Wire) - Regulators approved imports of 400,000 Nvidia chips.", "2026-01-28", [None]),
     ("STOCKHOLM, 9 April 2026 — Lumen will invest SEK 4.5 billion in a new AI supercomputer.", "2026-04-09",

@@ -16,6 +16,7 @@ from extractor.fact_types import Registry
 from extractor.normalize.dates import resolve_period
 from extractor.period_rules import PeriodRules, fiscal_label_at, year_back
 
+_PART_AFTER = re.compile(r"\s+of\s+(?:that|this|it|which)\b", re.I)
 _CLAUSE_MARKS = re.compile(r"[,;:()\[\]–—]")
 _IN_BEFORE = re.compile(r"\s+(?:in|for|of)\s+(?:its\s+|their\s+|the\s+)?")
 _BY_BEFORE = re.compile(r"\bby\s$", re.I)
@@ -166,12 +167,15 @@ class PeriodResolver:
         return min(figures, key=lambda d: self.clause_gap(text, date, d))
 
     def clause_gap(self, text: str, a: Any, b: Any) -> int:
-        """Distance between two spans, where crossing a comma, colon, bracket or
+        """Distance between a date `a` and a figure `b`, where crossing a comma, colon, bracket or
         dash costs more than any distance inside one clause."""
         lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
         if hi <= lo:
             return 0
-        return hi - lo + self.clause_penalty * len(_CLAUSE_MARKS.findall(text, lo, hi))
+        marks = len(_CLAUSE_MARKS.findall(text, lo, hi))
+        if lo == b.end and text.startswith(")", lo):
+            marks -= 1  # the close of figure b's own conversion: '160 billion yuan ($22.9 billion) ... in 2026'
+        return hi - lo + self.clause_penalty * marks
 
     # -- strategies -------------------------------------------------------------------------
 
@@ -233,8 +237,9 @@ class PeriodResolver:
         text = scene.text
         lo, _ = scene.context.sentence(draft.start)
         window = self.sub_allocation_window
-        cue = self.sub_allocation.ends_before(text, draft.start, window) or self.sub_allocation.search(
-            text, max(lo, draft.start - window), draft.start)
+        cue = (self.sub_allocation.ends_before(text, draft.start, window)
+               or self.sub_allocation.search(text, max(lo, draft.start - window), draft.start)
+               or _PART_AFTER.match(text, draft.end))  # '85 billion yuan of that for AI processors'
         if cue is None:
             return None
         cue_text = cue.group().lower()

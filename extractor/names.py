@@ -30,6 +30,7 @@ _BRACKET = re.compile(r"\s*\((?:(?P<acronym>[A-Z][A-Z0-9&.-]{1,9})|[\"“](?P<al
 # '("Tessaro" or "the Company")', '(the "Bank")', '(hereinafter the "Issuer")': a press release's defined term
 _DEFINED_TERM = re.compile(
     r"\((?:[^()]{0,40}?\s+or\s+)?(?:(?:hereinafter\s+)?the\s+[\"“]|[\"“]the\s+)(?P<term>[A-Z][a-z]+)[\"”]\)")
+_KICKER_AFTER = re.compile(r"\.[ \t]+[A-Z\"“]")
 _DESCRIBED = re.compile(r"-[a-z]+$")  # 'Paris-based', 'Tokyo-listed': a description before the name
 _NUMBER_BEFORE = re.compile(r"\d\s$")
 _NUMBER_AFTER = re.compile(r"\s?[$€£¥₹]?\d")
@@ -135,6 +136,7 @@ def read_names(text: str, shape: NameShape | None = None) -> NameReading:
     places: set[str] = set()
     candidates: list[tuple[int, int, re.Match[str] | None, bool]] = []
     written: Counter[str] = Counter()  # how often each name is written, in any position
+    kickers: set[int] = set()
     for m in shape.run.finditer(text):
         after = shape.position.match(text, m.end())
         for start, end in _parts(text, m.start(), m.end(), shape):
@@ -147,12 +149,17 @@ def read_names(text: str, shape: NameShape | None = None) -> NameReading:
                 places.add(name)
             elif after is not None or shape.party_before.search(text, max(0, start - 16), start):
                 candidates.append((start, end, after, end == m.end()))
+            elif _KICKER_AFTER.match(text, end) and text[max(0, start - 1):start] in ("", "\n"):
+                kickers.add(start)  # 'Indosat. Its cloud runs 4,000 GPUs': an analyst note's section on a party
+                candidates.append((start, end, None, True))
     found: list[ShapedName] = []
     for start, end, after, last in candidates:
         name = text[start:end]
         if (name in people or name.split()[-1] in people or name in places or _NUMBER_AFTER.match(text, end)
                 or _NUMBER_BEFORE.search(text, max(0, start - 16), start)):
             continue  # a person, a place, a currency before its number ('CHF 2.2'), a counted product ('512 H100s')
+        if start in kickers and (written[name] < 2 or name.lower() in lowercase_words):
+            continue  # 'Risks. The obvious one ...': a section's label, not a party named elsewhere
         introduced = after is not None and any(after.group(g) for g in ("bracket", "appositive", "relative", "metric"))
         if " " not in name and not introduced and _sentence_initial(text, start) and (
                 name.lower() in lowercase_words or not (_NAME_SHAPED.search(name) or written[name] > 1)):

@@ -28,6 +28,9 @@ from extractor.names import shaped_names
         ("The Ministry for Digital Affairs and Public Service said it would pay.",
          ["Ministry for Digital Affairs and Public Service"]),
         ("Later, Kenji & Co and Hanse & Sons will each invest $1 billion.", ["Kenji & Co", "Hanse & Sons"]),
+        # an analyst note's section opening on a party the article names again
+        ("Indosat runs a cloud.\nIndosat. Its GPU cloud runs 4,000 GPUs.", ["Indosat", "Indosat"]),
+        ("Risks. The obvious one is a capex ratio above 200%.\nSummary. We raise estimates.", []),  # labels
         # negative rows: opening words, people, places, currencies, possessors of another name
         ("Separately, demand has risen; demand is high.", []),
         ("Private pledges rose to $2 billion.", []),

@@ -119,6 +119,9 @@ def test_period_resolver(nlp, text, index, period, strategy):
         # a row naming two parties together lists both
         ("Hopper buyers, 2025 (GPUs)\n1. Orbitra ...... 485,000\n2. Kestrel and Lumen (combined) ...... 200,000",
          1, ["Kestrel", "Lumen"], "row-label"),
+        # a legal name with a dotted designator is the name before it, never the designator alone
+        ("AMSTERDAM — Nebius Group N.V. on Wednesday raised its 2026 capex forecast to $8 billion.", 0,
+         ["Nebius Group"], "clause-party"),
         # a press release's defined term is the party that defines it (D33)
         ('Orbis Data Centres Sdn Bhd ("Orbis" or "the Company") said on Monday it had signed a loan. The Company '
          "will spend RM2 billion on the campus.", 0, ["Orbis"], "clause-party"),

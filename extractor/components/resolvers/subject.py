@@ -44,6 +44,8 @@ _RANK_PREFIX = re.compile(r"^\s*(?:#?\d{1,3}[.)]?\s+)")
 _NAME_LIKE = re.compile(r"[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,4}")  # 'Lambda', 'DeepSeek V4 Flash'
 _CELL_LABEL = re.compile(r"\s*(?P<name>[A-Z][^:|\n\d]{0,40}?)\s*:?\s*(?:about|around|~|≈)?\s*$")
 _LETTER = re.compile(r"[A-Za-z]")
+_DANGLING_INITIAL = re.compile(r"\s+[A-Z]$")
+_INITIALS_ONLY = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z]")  # 'N.V.', 'S.A.': a designator standing alone
 _LABEL_JOIN = re.compile(r",\s+|\s+(?:and|&)\s+")
 _CLAUSE_END = re.compile(r"[.;!?](?=\s)")
 _PARENTHESIS_END = re.compile(r"\s*\([^)]*\)\s*$")  # 'YTL Power (Malaysia)' -> 'YTL Power'
@@ -124,7 +126,8 @@ class SubjectResolver(PerFactResolver):
             if not _overlaps(taken, country.start, country.end):
                 out.append(Mention(country.start, country.end, country.text, "ORG", "countries.py"))
         rules = role_rules()
-        kept = (o for o in out if o.text.lower() not in rules.not_parties and not rules.site_tail.search(o.text))
+        kept = (o for o in out if o.text.lower() not in rules.not_parties and not rules.site_tail.search(o.text)
+                and not _INITIALS_ONLY.fullmatch(o.text) and o.text not in rules.legal_designators)
         return sorted(kept, key=lambda o: (o.start, -o.end))
 
     @staticmethod
@@ -141,6 +144,9 @@ class SubjectResolver(PerFactResolver):
                 start, end = runs[i]
                 wider = start <= org.start and org.end <= end and (start, end) != (org.start, org.end)
                 if wider and not any(p.overlapping(start, end) for p in products):
+                    dangling = _DANGLING_INITIAL.search(text, start, end)
+                    if dangling is not None and text.startswith(".", end):
+                        end = dangling.start()  # 'Nebius Group N.V.': the run stops inside the designator
                     org = replace(org, start=start, end=end, text=text[start:end])
             alias = alias_after(text, org.end)
             if alias is not None:  # 'the Orbis Center for Advanced Computing (OCAC)': OCAC (GUIDELINES D31)

@@ -122,6 +122,13 @@ def test_period_resolver(nlp, text, index, period, strategy):
         # a legal name with a dotted designator is the name before it, never the designator alone
         ("AMSTERDAM — Nebius Group N.V. on Wednesday raised its 2026 capex forecast to $8 billion.", 0,
          ["Nebius Group"], "clause-party"),
+        # a user count takes the product named in its sentence by role, else the last product named before,
+        # unless 'Its' points at a party named since
+        ("ChatGPT led with 20 million users. Analysts said Naver's main app has about 42 million monthly users.", 1,
+         ["Naver"], "clause-party"),
+        ("ChatGPT led with 20 million users. Wrtn fell again, Wrtn said. Its MAU of 3.12 million is lower.", 1,
+         ["Wrtn"], "previous-sentence-organization"),
+        ("ChatGPT led with 20 million users. Gemini was second. It had 9 million users.", 1, ["Gemini"], "product"),
         # a press release's defined term is the party that defines it (D33)
         ('Orbis Data Centres Sdn Bhd ("Orbis" or "the Company") said on Monday it had signed a loan. The Company '
          "will spend RM2 billion on the campus.", 0, ["Orbis"], "clause-party"),

@@ -46,6 +46,12 @@ _CELL_LABEL = re.compile(r"\s*(?P<name>[A-Z][^:|\n\d]{0,40}?)\s*:?\s*(?:about|ar
 _LETTER = re.compile(r"[A-Za-z]")
 _DANGLING_INITIAL = re.compile(r"\s+[A-Z]$")
 _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z]")  # 'N.V.', 'S.A.': a designator standing alone
+_USERS_FOR = re.compile(r"\b(?:users|MAU|DAU|WAU)\s+(?:for|of|on)\s+(?:the\s+)?$")
+# "Naver's main app has about 42 million monthly users"
+_OWNS_APP = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:app|apps|assistant|chatbot|service|platform)\s+"
+                       r"(?:has|had|have|counts|counted|reached|reaches|passed|drew|draws)\s+"
+                       r"(?:about|around|roughly|some|more than|over|nearly|almost)?\s*")
+_PRONOUN_START = re.compile(r"\s*(?:Its|Their)\b")
 _LABEL_JOIN = re.compile(r",\s+|\s+(?:and|&)\s+")
 _CLAUSE_END = re.compile(r"[.;!?](?=\s)")
 _PARENTHESIS_END = re.compile(r"\s*\([^)]*\)\s*$")  # 'YTL Power (Malaysia)' -> 'YTL Power'
@@ -226,10 +232,17 @@ class SubjectResolver(PerFactResolver):
         lo, hi = scene.context.sentence(draft.start)
         sentence_apps = scene.apps.within(lo, hi)
         app = (max((a for a in sentence_apps if a.end <= draft.start), key=lambda a: a.end, default=None)
-               or next((a for a in sentence_apps if a.start >= draft.end), None)
-               or scene.apps.last_before(lo))
+               or next((a for a in sentence_apps if a.start >= draft.end), None))
         if app is None:
-            return False
+            text = scene.text
+            if any(_USERS_FOR.search(text, max(lo, o.start - 40), o.start) and o.start >= draft.end
+                   or o.end <= draft.start and _OWNS_APP.fullmatch(text, o.end, draft.start)
+                   for o in scene.orgs.within(lo, hi)):
+                return False  # 'users for Adot', "Naver's main app has": the sentence's own product, by its role
+            app = scene.apps.last_before(lo)
+            party = scene.orgs.last_before(lo)
+            if app is None or (_PRONOUN_START.match(text, lo) and party is not None and party.start > app.start):
+                return False  # 'Wrtn fell ... Its MAU of 3.12 million': a party named since the last product
         draft.subject = [app.text]
         draft.link("subject", "product", mention_cue(app, "the product the users are counted for"))
         return True

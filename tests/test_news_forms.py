@@ -88,6 +88,11 @@ FORMS = [
     row("How big was the one-off charge?\n\nAbout $40 million, booked in March."),  # negative: a charge
     row("What is the capex budget for next year?\n\nAbout $2 billion, most of it for GPUs.",
         ("budget", 2 * B, "USD", None, None)),
+    # a fact box under a money caption: a label naming a count noun counts, one naming other things is no fact
+    row("Telangana AI cloud, at a glance (₹ crore)\nGPUs to be hosted: 12,000\nStart-ups registered: 1,150",
+        ("chip_count", 12000, "chips", None, None)),
+    # negative: another product's count after 'and' ('36 Grace CPUs')
+    row("Each GB300 NVL72 rack links 72 Blackwell GPUs and 36 Grace CPUs."),
     # ... but a column that names something else keeps the caption's word from its cells
     row("Table 4: AI capex plans\n\nCompany     Staff     Sites\nOrbitra       410        12"),
     row("The startup trained on 4,096 GPUs.", ("chip_count", 4096, "chips", None, None),

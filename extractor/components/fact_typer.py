@@ -448,9 +448,11 @@ class FactTyper(DataComponent):
         found: list[Span] = []
         counts = [s for s in typed if s.label_ in self.counted]
         count_starts = [s.start_char for s in counts]
-        for span, quantity in bare:
-            quantity = self._scaled_by_layout(text, layout, quantity)
+        for span, bare_quantity in bare:
+            quantity = self._scaled_by_layout(text, layout, bare_quantity)
             typing = self._kind_from_layout(text, layout, quantity)
+            if typing not in (None, UNDECIDED) and typing.kind in self.counted and quantity.unit is not None:
+                quantity = bare_quantity  # 'GPUs to be hosted: 12,000' under a money header: a count, unscaled
             if typing is UNDECIDED and quantity.unit is None:
                 typing = self._kind_from_neighbour(text, context, quantity, counts, count_starts)
             if typing is None or typing is UNDECIDED:
@@ -487,14 +489,18 @@ class FactTyper(DataComponent):
         if where.column_header is not None and not where.dating_column() and not declared:
             regions = [(name, region) for name, region in regions if name != "block_header"]
         for name, region in regions:
-            if quantity.unit is None:
+            if name == "label" and self.bare_blocked.regex.search(text, region.start, region.end):
+                return None  # 'Start-ups registered: 1,150': the label counts something else
+            borrowed = quantity.unit is not None and quantity.currency_source == "layout"
+            if quantity.unit is None or borrowed and name == "label":
                 m = self.noun_anywhere.search(text, region.start, region.end)
                 if m is not None:
                     noun = re.sub(r"\s+", " ", m.group("noun").lower())
                     kind = self.noun_kind[noun]
                     cue = Cue(m.group("noun"), m.start("noun"), m.end("noun"), f"{kind}: the {name} names {noun!r}")
                     return Typing(kind, f"layout-{name}", cue)  # the header's noun, not the figure's own
-                continue
+                if quantity.unit is None:
+                    continue
             # a price per unit first: 'What do you charge per GPU-hour?' is a rate, not a charge
             price = self.unit_price_after.regex.search(text, region.start, region.end) or self.rental.regex.search(
                 text, region.start, region.end)

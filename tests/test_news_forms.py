@@ -91,6 +91,7 @@ FORMS = [
     # a fact box under a money caption: a label naming a count noun counts, one naming other things is no fact
     row("Telangana AI cloud, at a glance (₹ crore)\nGPUs to be hosted: 12,000\nStart-ups registered: 1,150",
         ("chip_count", 12000, "chips", None, None)),
+    row("Kimi's maker ran a 500 million yuan red-envelope campaign over New Year."),  # negative: marketing
     # negative: another product's count after 'and' ('36 Grace CPUs')
     row("Each GB300 NVL72 rack links 72 Blackwell GPUs and 36 Grace CPUs."),
     # ... but a column that names something else keeps the caption's word from its cells

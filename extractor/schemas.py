@@ -125,6 +125,7 @@ class MoneyCuesSchema(_Strict):
     conversion_after: Words
     price_clause_before: list[str]
     part_openers: Words
+    per_named_unit: Words
 
 
 class BareFiguresSchema(_Strict):

@@ -124,6 +124,8 @@ FORMS = [
     row("An eight-GPU H100 server that listed for roughly $300,000 in 2023 is cheaper now.",
         ("unit_price", 300000, "USD", None, "H100")),
     row("A start-up that sold for $2 billion in 2023."),  # negative: no item is priced
+    row("At roughly €35,000 per Blackwell GPU, the chips are costly.", ("unit_price", 35000, "EUR", None, None)),
+    row("It pays $40,000 per Nvidia B200 chip.", ("unit_price", 40000, "USD", None, "B200")),
     # 3. a part of the budget named before it
     row("The ministry set aside R$9.6 billion for AI compute. Of that, R$2.5 billion goes to a supercomputer.",
         ("budget", 9.6 * B, "BRL", None, None), ("budget", 2.5 * B, "BRL", None, None)),

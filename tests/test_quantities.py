@@ -110,6 +110,8 @@ TABLE = [
     row("up to $500bn", ("$500bn", 500 * B, "USD", "upper_bound")),
     row("fewer than 5,000 GPUs", ("5,000", 5000, None, "upper_bound")),
     row("as many as 80,000 units", ("80,000", 80000, None, "upper_bound")),
+    # a scale word alone before a currency is a header's unit, not an amount
+    row("Subsidy breakdown (billion yen)"),
     # numbers that are neither money nor counts
     row("Nvidia's H200 and B200 chips"),
     row("revenue in Q3 2025 rose"),

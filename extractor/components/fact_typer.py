@@ -99,6 +99,8 @@ class FactTyper(DataComponent):
         self.conversion_gap = re.compile(rf"[\s,]*(?:{words(money['conversion_after'])})?\s*[\s(≈~]*", re.I)
         self.people_using = re.compile(rf"[ \t]+people(?:[ \t]+(?:in|across)[ \t]+(?:the[ \t]+)?[A-Z][\w.]*)?[ \t]+"
                                        rf"(?:{alt(counts['people_using'])})\b")
+        self.per_named_unit = re.compile(  # 'per Blackwell GPU', 'per Nvidia B200 chip'
+            rf"[ \t]*(?:per|for each|a)[ \t]+(?:[A-Z][\w-]*[ \t]+){{1,2}}(?i:{alt(money['per_named_unit'])})(?![\w-])")
         self.part_opener = re.compile(  # 'Of that, ', 'Of the €4.8 billion, '
             rf"[\s\"“]*(?:{words(money['part_openers'])}|of the\s+[^,\s]*\d[^,]{{0,20}}),\s*"
             rf"(?:(?:about|around|roughly|some|nearly|up to|more than|over)\s+)?", re.I)
@@ -219,7 +221,8 @@ class FactTyper(DataComponent):
         lead = _lead(quantity)
         if self.per_unit and amount < self.max_unit_price.get(quantity.unit, self.max_unit_price_usd):
             rental = bool(self.rental.nearest(text, quantity.start, quantity.end, lo, hi))
-            after = self.unit_price_after.starts_after(text, quantity.end)
+            after = self.unit_price_after.starts_after(text, quantity.end) or self.per_named_unit.match(
+                text[quantity.end:quantity.end + 60])  # a match on the slice, as starts_after gives
             if after:
                 cue = _cue(after, quantity.end, "unit_price: a per-unit phrase right after the amount")
                 return Typing(self.per_unit, "per-unit-after", cue, rental=rental, money=True)

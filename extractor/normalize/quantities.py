@@ -254,8 +254,8 @@ class QuantityScanner:
             if self.vague_before.search(text, max(0, m.start() - 16), m.start()):
                 continue  # 'several hundred thousand' is a vague quantity, not a number
             unit, extra = self._currency(m.group("name"), text, memo)
-            if not unit and (words.lower() in self.alone_is_not_a_number or _is_lone_scale(words, self.scales)):
-                continue
+            if _is_lone_scale(words, self.scales) or not unit and words.lower() in self.alone_is_not_a_number:
+                continue  # 'million' alone, also before a currency ('Subsidies (billion yen)'): a header's scale
             value = parse_number_words(words, self.words, self.scales)
             if value is None:
                 continue

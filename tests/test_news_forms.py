@@ -114,6 +114,10 @@ FORMS = [
         ("user_count", 3.12 * M, "users", None, None), ("user_count", 3.41 * M, "users", None, None)),
     row("Lumo had a daily token volume of about 2 trillion in May.", ("token_volume", 2 * T, "tokens", None, None)),
     row("The fund backs GPUs of 2,000 companies."),  # negative: another noun counts the number
+    # a blocking noun inside a prepositional phrase does not hide the noun before it
+    row("Daily token use on the Pico models rose to 12.7 trillion in March.",
+        ("token_volume", 12.7 * T, "tokens", None, None)),
+    row("Paying business seats reached 7 million."),  # negative: seats count the number
     # the passive names the users before the number
     row("Pico was used by 15.3 million people in Korea last month.", ("user_count", 15.3 * M, "users", None, None)),
     row("The tool is used by 300 people at the bank."),  # negative: a team, not a product's users

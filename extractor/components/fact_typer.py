@@ -555,8 +555,9 @@ class FactTyper(DataComponent):
             last = m
         if last is None or _DIGIT.search(text, last.end(), start):
             return None
-        if self.bare_blocked.regex.search(text, last.end(), start):
-            return None
+        for blocked in self.bare_blocked.regex.finditer(text, last.end(), start):
+            if not _IN_PHRASE.search(text, max(last.end(), blocked.start() - 40), blocked.start()):
+                return None  # 'Paying business seats reached 7 million'; not 'token use on the Doubao models rose'
         return last
 
     def _is_word_pronoun(self, quantity: Quantity) -> bool:
@@ -573,6 +574,9 @@ class FactTyper(DataComponent):
             return False
         ratio = abs(mine / theirs)
         return 1 / self.bare_max_ratio <= ratio <= self.bare_max_ratio
+
+
+_IN_PHRASE = re.compile(r"\b(?:on|of|for|across|by|in|at)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$")
 
 
 def _cue(m: re.Match, offset: int, why: str) -> Cue:

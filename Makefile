@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# the main job: facts for every corpus article (three splits), then the scores beside the baseline
+# the main job: facts for every corpus article (every split), then the scores beside the baseline
 run: $(STAMP)
 	mkdir -p out
 	$(VENV)/bin/extractor extract corpus/ --no-recursive --out out/facts.jsonl --summary out/summary.json
@@ -27,8 +27,9 @@ run: $(STAMP)
 	$(VENV)/bin/extractor extract corpus/final --out out/facts-final.jsonl --summary out/summary-final.json
 	$(VENV)/bin/extractor extract corpus/final2 --out out/facts-final2.jsonl --summary out/summary-final2.json
 	$(VENV)/bin/extractor extract corpus/final3 --out out/facts-final3.jsonl --summary out/summary-final3.json
+	$(VENV)/bin/extractor extract corpus/final4 --out out/facts-final4.jsonl --summary out/summary-final4.json
 	$(PY) evaluate.py --json out/report.json --html out/errors.html
-	$(VENV)/bin/extractor view corpus/ corpus/dev corpus/test corpus/holdout corpus/news corpus/fresh corpus/final corpus/final2 corpus/final3 --out out/report.html
+	$(VENV)/bin/extractor view corpus/ corpus/dev corpus/test corpus/holdout corpus/news corpus/fresh corpus/final corpus/final2 corpus/final3 corpus/final4 --out out/report.html
 
 test: $(STAMP)
 	$(PY) -m ruff check $(wildcard $(SRC))

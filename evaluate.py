@@ -42,6 +42,7 @@ DEFAULT_SPLITS = (
     ("final", ROOT / "corpus" / "final", ROOT / "annotations" / "final"),
     ("final2", ROOT / "corpus" / "final2", ROOT / "annotations" / "final2"),
     ("final3", ROOT / "corpus" / "final3", ROOT / "annotations" / "final3"),
+    ("final4", ROOT / "corpus" / "final4", ROOT / "annotations" / "final4"),
 )
 GROUPS_DIR = ROOT / "annotations" / "groups"
 

@@ -14,6 +14,7 @@ SPLITS = [
     (ROOT / "corpus" / "final", ROOT / "annotations" / "final"),
     (ROOT / "corpus" / "final2", ROOT / "annotations" / "final2"),
     (ROOT / "corpus" / "final3", ROOT / "annotations" / "final3"),
+    (ROOT / "corpus" / "final4", ROOT / "annotations" / "final4"),
 ]
 
 

@@ -79,6 +79,12 @@ FORMS = [
     row("Table 3: AI capex, actual and estimated\n\n(USD m)     2025A     2026E    CAGR 25-26E\n"
         "Orbitra       410       590          44%",
         ("budget", 410 * M, "USD", ["Orbitra"], None), ("budget", 590 * M, "USD", ["Orbitra"], None)),
+    # a caption's abbreviated scale after its currency, outside brackets ('US$ bn')
+    row("Exhibit 1: Capex by company, US$ bn (calendar years)\n\n| Company | 2026E |\n|---|---|\n| Orbitra | 152.0 |",
+        ("budget", 152 * B, "USD", ["Orbitra"], None)),
+    # negative: capital letters are no currency and scale ('FACT BOX')
+    row("FACT BOX: ORBITRA AT A GLANCE\n- GPUs delivered so far: 18,000 (GB300)",
+        ("chip_count", 18000, "chips", None, None)),
     # a caption that declares the cells' currency and scale types them under any column
     row("2026 AI capex, $ billion\n\n               Latest guide     Street view\nOrbitra        ~120             112",
         ("budget", 120 * B, "USD", ["Orbitra"], None), ("budget", 112 * B, "USD", ["Orbitra"], None)),

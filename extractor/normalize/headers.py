@@ -12,6 +12,12 @@ and USD 2.49 (GUIDELINES D21); the span stays the number as printed.
 (0, 'USD')
 >>> header_reading("Company")
 (0, None)
+>>> header_reading("Exhibit 1: Capex by company, US$ bn (calendar years)")
+(9, 'USD')
+>>> header_reading("AI capex, EUR m")
+(6, 'EUR')
+>>> header_reading("FACT BOX: HUMAIN AT A GLANCE")
+(0, None)
 """
 
 from __future__ import annotations
@@ -23,6 +29,8 @@ from extractor.normalize.numbers import scale_table
 
 _WORD = re.compile(r"US\$|[A-Z]{1,3}\$|[$€£¥₩₹]|[A-Za-z]+")
 _PARENTHESES = re.compile(r"\(([^()]*)\)")
+# an abbreviated scale right after a currency, outside brackets too: 'Capex by company, US$ bn', 'EUR m'
+_CURRENCY_SCALE = re.compile(r"(?P<currency>US\$|[A-Z]{1,3}\$|[$€£¥₩₹]|\b[A-Z]{3}(?=\s))\s?(?P<scale>[A-Za-z]{1,3})\b")
 
 
 def header_reading(header: str) -> tuple[int, str | None]:
@@ -34,6 +42,12 @@ def header_reading(header: str) -> tuple[int, str | None]:
         if len(singular) > 3 and scales.get(singular, 0) >= 3:
             power = scales[singular]
             break
+    if not power:
+        for m in _CURRENCY_SCALE.finditer(header):
+            word = m.group("scale")
+            if scales.get(word, 0) >= 3 and currency_table().resolve(m.group("currency"), header):
+                power = scales[word]
+                break
     if not power:
         for inside in _PARENTHESES.findall(header):
             for word in _WORD.findall(inside):

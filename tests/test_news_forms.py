@@ -79,6 +79,14 @@ FORMS = [
     row("Table 3: AI capex, actual and estimated\n\n(USD m)     2025A     2026E    CAGR 25-26E\n"
         "Orbitra       410       590          44%",
         ("budget", 410 * M, "USD", ["Orbitra"], None), ("budget", 590 * M, "USD", ["Orbitra"], None)),
+    # a footnote marker in a row label is no figure
+    row("Capital expenditures (in millions of U.S. dollars)\n\nItem                         Fiscal 2026\n"
+        "Data centres (1)                   3,915",
+        ("budget", 3915 * M, "USD", None, None)),
+    # an increase of a budget is no fundraising ('raised to'), a round is ('raised $600 million')
+    row("Kestrel Labs: 2026 compute budget raised to $6bn from $4.5bn in May.",
+        ("budget", 6 * B, "USD", None, None), ("budget", 4.5 * B, "USD", None, None)),
+    row("Nexa raised $600 million in a Series C round."),
     # a caption's abbreviated scale after its currency, outside brackets ('US$ bn')
     row("Exhibit 1: Capex by company, US$ bn (calendar years)\n\n| Company | 2026E |\n|---|---|\n| Orbitra | 152.0 |",
         ("budget", 152 * B, "USD", ["Orbitra"], None)),

@@ -418,6 +418,8 @@ class FactTyper(DataComponent):
         ('1. DeepSeek') and a model's version ('Gemini 3 Flash') are not figures."""
         if self.count_not_before.ends_before(text, _lead(quantity), self.windows["count_not_before"]):
             return False
+        if _FOOTNOTE.match(text, max(0, quantity.start - 1)) and quantity.unit is None and not quantity.scaled:
+            return False  # 'Data centres and AI infrastructure (1)': a footnote marker
         if not quantity.scaled and quantity.unit is None:
             line_start = text.rfind("\n", 0, quantity.start) + 1
             if not text[line_start:quantity.start].strip(" \t-*•") and _RANK.match(text, quantity.end):
@@ -576,6 +578,7 @@ class FactTyper(DataComponent):
         return 1 / self.bare_max_ratio <= ratio <= self.bare_max_ratio
 
 
+_FOOTNOTE = re.compile(r"\(\d{1,2}\)|\[\d{1,2}\]")
 _IN_PHRASE = re.compile(r"\b(?:on|of|for|across|by|in|at)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$")
 
 

@@ -129,6 +129,9 @@ def test_period_resolver(nlp, text, index, period, strategy):
         ("ChatGPT led with 20 million users. Wrtn fell again, Wrtn said. Its MAU of 3.12 million is lower.", 1,
          ["Wrtn"], "previous-sentence-organization"),
         ("ChatGPT led with 20 million users. Gemini was second. It had 9 million users.", 1, ["Gemini"], "product"),
+        # 'the ministry' is the public body named before, also when the article goes on to use its acronym
+        ("The Ministry of Science and ICT (MSIT) runs the programme. The ministry promised 10,000 GPUs this year.", 0,
+         ["MSIT"], "definite-description"),
         # a press release's defined term is the party that defines it (D33)
         ('Orbis Data Centres Sdn Bhd ("Orbis" or "the Company") said on Monday it had signed a loan. The Company '
          "will spend RM2 billion on the campus.", 0, ["Orbis"], "clause-party"),

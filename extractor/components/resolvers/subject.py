@@ -389,7 +389,8 @@ class SubjectResolver(PerFactResolver):
                            rewhy(latest.cue_of("subject"), f"the {m.group('noun')} of the figure before"))
                 return True
         for party in reversed(self.parties(scene.text, scene.orgs.within(0, lo))):
-            if bool(rules.public_name.search(party.text) or party.text in country_names()) == public:
+            written = scene.text[party.start:party.end]  # 'Ministry of Science and ICT (MSIT)' for MSIT
+            if bool(rules.public_name.search(written) or party.text in country_names()) == public:
                 draft.subject = [party.text]
                 draft.link("subject", "definite-description",
                            mention_cue(party, f"the {m.group('noun')} the figure's clause refers to"))

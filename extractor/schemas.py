@@ -11,7 +11,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 SUBJECT_STRATEGIES = ("product", "maker-of-item", "model-family", "row-label", "possessive", "clause-party",
-                      "interviewee", "definite-description", "clause-initial-name", "indefinite-subject",
+                      "interviewee", "market-average", "definite-description", "clause-initial-name",
+                      "indefinite-subject",
                       "sentence-organization", "from-original",
                       "unnamed-group", "earlier-mention", "earlier-of-type", "previous-sentence-organization",
                       "article-organization")
@@ -214,6 +215,7 @@ class LinkCuesSchema(_Strict):
     coordination: Words
     unnamed_group_governed_by: Words
     unnamed_group: Words
+    market_average: Words
     future_cues: Words
     past_before_date: Words
     date_modifier_nouns: Words

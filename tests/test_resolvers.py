@@ -132,6 +132,11 @@ def test_period_resolver(nlp, text, index, period, strategy):
         # 'the ministry' is the public body named before, also when the article goes on to use its acronym
         ("The Ministry of Science and ICT (MSIT) runs the programme. The ministry promised 10,000 GPUs this year.", 0,
          ["MSIT"], "definite-description"),
+        # a market average has no party, even in the outlet's first person ('we track')
+        ("Kestrel rents H100s. Average on-demand H100 price across the 14 clouds we track: $2.09 per GPU-hour.", 0,
+         [], "market-average"),
+        # negative: a party in the sentence sets its own average rate
+        ("Kestrel's average H100 rate fell to $2.30 per GPU-hour, Kestrel said.", 0, ["Kestrel"], "clause-party"),
         # a press release's defined term is the party that defines it (D33)
         ('Orbis Data Centres Sdn Bhd ("Orbis" or "the Company") said on Monday it had signed a loan. The Company '
          "will spend RM2 billion on the campus.", 0, ["Orbis"], "clause-party"),

@@ -76,6 +76,7 @@ class SubjectResolver(PerFactResolver):
         self.source_window = int(windows["source_before_organization"])
         self.coordination = {c.strip().lower() for c in cues["coordination"]}
         self.unnamed_group = CueList(cues["unnamed_group"])
+        self.market_average = CueList(cues["market_average"])
         governors = "|".join(re.escape(g) for g in cues["unnamed_group_governed_by"])
         self.group_governor = re.compile(rf"\b(?:{governors})\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}$", re.I)
         self.governor_window = int(windows["unnamed_group_governor_before"])
@@ -90,7 +91,8 @@ class SubjectResolver(PerFactResolver):
         self._metric_label = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(n) for n in nouns)})(?![\w-])", re.I)
         table = {"product": self._product, "maker-of-item": self._maker_of_item, "possessive": self._possessive,
                  "model-family": self._model_family, "row-label": self._row_label, "clause-party": self._clause_party,
-                 "interviewee": self._interviewee, "definite-description": self._definite_description,
+                 "interviewee": self._interviewee, "market-average": self._market_average,
+                 "definite-description": self._definite_description,
                  "clause-initial-name": self._clause_initial_name, "indefinite-subject": self._indefinite_subject,
                  "sentence-organization": self._sentence_organization, "from-original": self._from_original,
                  "unnamed-group": self._unnamed_group, "earlier-mention": self._earlier_mention,
@@ -427,6 +429,17 @@ class SubjectResolver(PerFactResolver):
         spoken = _FIRST_PERSON.search(scene.text, lo, hi) or (
             where is not None and (where.line.kind == "answer" or where.question is not None))
         return bool(spoken) and self._previous_sentence_organization(scene, draft)
+
+    def _market_average(self, scene: Scene, draft: Draft) -> bool:
+        """'Average on-demand H100 price across the neoclouds we track: $2.09': a market's average price, set by
+        no party, when the figure's clause names none."""
+        lo, _ = scene.context.sentence(draft.start)  # the sentence: 'Average ... price we track: $2.09'
+        m = self.market_average.search(scene.text, lo, draft.start)
+        if m is None or scene.orgs.within(lo, draft.end):
+            return False
+        draft.subject = []
+        draft.link("subject", "market-average", match_cue(m, "a market average: no party sets it"))
+        return True
 
     def _in_sentence(self, scene: Scene, draft: Draft) -> list[Mention]:
         lo, hi = scene.context.sentence(draft.start)

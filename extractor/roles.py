@@ -67,7 +67,8 @@ class RoleRules:
         self.pronoun_owned = re.compile(rf"\b(?:{_alternation(data['pronoun_possessives'])})\s+(?:own\s+)?$", re.I)
         self.respectively = re.compile(rf"\b(?:{_alternation(data['respectively'])})\b", re.I)
         self.appositive = re.compile(  # ', the cloud arm of ', ", Nvidia's partner" is handled by _POSSESSOR_AFTER
-            rf",\s+(?:the|a|an|its)\s+[\w\s'’-]{{0,40}}?\b(?:{_alternation(data['appositive_relation'])})\s+(?:the\s+)?")
+            rf",\s+(?:the|a|an|its)\s+[\w\s'’-]{{0,40}}?\b(?:{_alternation(data['appositive_relation'])})\s+(?:the\s+)?"
+            rf"(?:[\w'’-]+\s+){{0,3}}")  # '..., the data-centre arm of Monterrey conglomerate Grupo Alcén, ...'
         self.possessed = re.compile(r"['’]s\s+(?:own\s+|new\s+)?$")
         self.designator_tails = tuple(data["designator_tails"])
         self.legal_designators = frozenset(data["legal_designators"])

@@ -68,6 +68,11 @@ def parse(marked):
          ("State Council",), "funder"),
         ("The [Energy Agency], which has granted [Lumen] subsidies of up to <$300 million>, said so.", "budget",
          ("Energy Agency",), "funder"),
+        # the one paid is a counterparty; an appositive's owner may carry words before its name
+        ("[Coastline AI] has agreed to pay [Ridgeway Cloud] <$3.2 billion> over five years for GPUs.", "budget",
+         ("Coastline AI",), "clause-party"),
+        ("[Conexa], the data-centre arm of Monterrey conglomerate [Grupo Alcen], will invest <MX$38 billion>.",
+         "budget", ("Conexa",), "clause-party"),
         # a lender after 'with' once a loan is named (D29: a loan is the lender's budget)
         ("[Orbitra] has signed a <$1.9 billion> seven-year term loan with [Halvard Bank].", "budget",
          ("Halvard Bank",), "funder"),

@@ -14,7 +14,8 @@ SUBJECT_STRATEGIES = ("product", "maker-of-item", "model-family", "row-label", "
                       "interviewee", "market-average", "definite-description", "clause-initial-name",
                       "indefinite-subject",
                       "sentence-organization", "from-original",
-                      "unnamed-group", "earlier-mention", "earlier-of-type", "previous-sentence-organization",
+                      "unnamed-group", "earlier-mention", "earlier-of-type", "continued-figure",
+                      "previous-sentence-organization",
                       "article-organization")
 PERIOD_STRATEGIES = ("sentence-date", "from-original", "from-continued-figure", "sub-allocation")
 ITEM_STRATEGIES = ("product-after", "class-noun-none", "product-before", "product-previous-sentence", "continued")

@@ -137,6 +137,10 @@ def test_period_resolver(nlp, text, index, period, strategy):
          [], "market-average"),
         # negative: a party in the sentence sets its own average rate
         ("Kestrel's average H100 rate fell to $2.30 per GPU-hour, Kestrel said.", 0, ["Kestrel"], "clause-party"),
+        # the product people use, named after them; a continued figure keeps its party
+        ("Today, 190 million people use Vela every week, up from 60 million in January.", 0, ["Vela"], "product"),
+        ("Today, 190 million people use Vela every week, up from 60 million in January.", 1, ["Vela"],
+         "continued-figure"),
         # a press release's defined term is the party that defines it (D33)
         ('Orbis Data Centres Sdn Bhd ("Orbis" or "the Company") said on Monday it had signed a loan. The Company '
          "will spend RM2 billion on the campus.", 0, ["Orbis"], "clause-party"),

@@ -46,6 +46,8 @@ _CELL_LABEL = re.compile(r"\s*(?P<name>[A-Z][^:|\n\d]{0,40}?)\s*:?\s*(?:about|ar
 _LETTER = re.compile(r"[A-Za-z]")
 _DANGLING_INITIAL = re.compile(r"\s+[A-Z]$")
 _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z]")  # 'N.V.', 'S.A.': a designator standing alone
+_PEOPLE_USE = re.compile(r"\s+(?:people|users)\s+(?:now\s+)?(?:use|used|are using|were using)\s+"
+                         r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})")
 _USERS_FOR = re.compile(r"\b(?:users|MAU|DAU|WAU)\s+(?:for|of|on)\s+(?:the\s+)?$")
 # "Naver's main app has about 42 million monthly users"
 _OWNS_APP = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:app|apps|assistant|chatbot|service|platform)\s+"
@@ -96,7 +98,7 @@ class SubjectResolver(PerFactResolver):
                  "clause-initial-name": self._clause_initial_name, "indefinite-subject": self._indefinite_subject,
                  "sentence-organization": self._sentence_organization, "from-original": self._from_original,
                  "unnamed-group": self._unnamed_group, "earlier-mention": self._earlier_mention,
-                 "earlier-of-type": self._earlier_of_type,
+                 "earlier-of-type": self._earlier_of_type, "continued-figure": self._continued_figure,
                  "previous-sentence-organization": self._previous_sentence_organization,
                  "article-organization": self._article_organization}
         # the types whose subject is a product or model: a row label names the product in full
@@ -237,6 +239,12 @@ class SubjectResolver(PerFactResolver):
                or next((a for a in sentence_apps if a.start >= draft.end), None))
         if app is None:
             text = scene.text
+            used = _PEOPLE_USE.match(text, draft.end)
+            if used is not None:  # '190 million people use Vela every week': the product the people use
+                draft.subject = [used.group("name")]
+                draft.link("subject", "product", Cue(used.group("name"), used.start("name"), used.end("name"),
+                                                     "the product the people use"))
+                return True
             if any(_USERS_FOR.search(text, max(lo, o.start - 40), o.start) and o.start >= draft.end
                    or o.end <= draft.start and _OWNS_APP.fullmatch(text, o.end, draft.start)
                    for o in scene.orgs.within(lo, hi)):
@@ -522,6 +530,18 @@ class SubjectResolver(PerFactResolver):
 
     def _earlier_of_type(self, scene: Scene, draft: Draft) -> bool:
         return self._take_from(draft, scene.history.last.get(draft.kind))
+
+    @staticmethod
+    def _continued_figure(scene: Scene, draft: Draft) -> bool:
+        """'190 million people use Vela every week, up from 60 million in January': a figure whose noun is elided
+        continues the one before it, and its party."""
+        previous = scene.history.continued_figure(draft)
+        if previous is None or not previous.subject:
+            return False
+        draft.subject = list(previous.subject)
+        draft.link("subject", "continued-figure", rewhy(previous.cue_of("subject"),
+                                                         "the subject of the figure this one continues"))
+        return True
 
     @staticmethod
     def _previous_sentence_organization(scene: Scene, draft: Draft) -> bool:

@@ -88,8 +88,7 @@ def test_period_resolver(nlp, text, index, period, strategy):
         ("Spending of $400 billion in 2026 is planned by the four big cloud giants.", 0, [], "unnamed-group"),
         ("Google processed 480 trillion tokens a month. In June it processed 980 trillion tokens.", 1, ["Google"],
          "earlier-mention"),
-        ("Meta bought 10,000 H200 chips. The first 8,000 arrive in June.", 1, ["Meta"],
-         "previous-sentence-organization"),
+        ("Meta bought 10,000 H200 chips. The first 8,000 arrive in June.", 1, ["Meta"], "continued-figure"),
         ("Meta is big. Meta is fast. The spending of $5 billion on data centres was approved.", 0, ["Meta"],
          "previous-sentence-organization"),
         # the look-back takes the party the article names most, not a place named once in passing

@@ -27,11 +27,21 @@ def _strategy(fact, attribute):
         ("Meta will spend $23 billion on data centres, equivalent to RMB 160 billion.", 1, 16, "linking-phrase"),
         ("Meta will spend $23 billion on data centres; Tencent will spend RMB 100 billion.", 1, None, None),
         ("Meta will spend $23 billion (US$20 billion) on data centres.", 1, None, None),  # same currency
+        # a second conversion of one original points at the original, and the date reaches all three
+        ("Orbis will spend PLN 1.2 billion (roughly €282 million, or about $307 million) this year.", 2, 17,
+         "adjacent"),
+        # negative: a second amount after the bracket, in the original's currency, restates nothing
+        ("Orbis will spend PLN 1.2 billion (roughly €282 million) and PLN 300 million more.", 2, None, None),
     ],
 )
 def test_conversion_resolver(nlp, text, index, equivalent_of, strategy):
     fact = _facts(nlp, text)[index]
     assert (fact.equivalent_of, _strategy(fact, "equivalent")) == (equivalent_of, strategy)
+
+
+def test_conversion_group_shares_its_date(nlp):
+    facts = _facts(nlp, "Orbis will spend PLN 1.2 billion (roughly €282 million, or about $307 million) this year.")
+    assert [f.period for f in facts] == ["2025"] * 3
 
 
 @pytest.mark.parametrize(

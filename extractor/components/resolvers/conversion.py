@@ -31,19 +31,23 @@ class ConversionResolver:
     def resolve(self, text: str, drafts: list[Draft]) -> None:
         money = [d for d in drafts if d.kind in self.money]
         for prev, cur in zip(money, money[1:], strict=False):
-            if prev.quantity.unit == cur.quantity.unit or prev.equivalent is not None:
+            # a second conversion of one original: 'PLN 1.2 billion (roughly €282 million, or about $307 million)'
+            original = prev.equivalent if prev.equivalent is not None else prev
+            if prev.quantity.unit == cur.quantity.unit or original.quantity.unit == cur.quantity.unit:
                 continue
             between = _SPACES.sub(" ", text[prev.end:cur.start].strip().lower())
+            if prev.equivalent is not None and not between.startswith(","):
+                continue
             strategy = self._strategy(text, prev, cur, between)
             if strategy is None:
                 continue
-            cur.equivalent = prev
-            cur.kind = prev.kind
+            cur.equivalent = original
+            cur.kind = original.kind
             why = ("conversion beside its original" if strategy == "adjacent"
                    else "conversion linked by a phrase ('equivalent to')")
             cur.link("equivalent", strategy, prev.figure(why), between or "adjacent")
             if cur.qualifier == "exact":
-                cur.qualifier = prev.qualifier
+                cur.qualifier = original.qualifier
 
     def _strategy(self, text: str, prev: Draft, cur: Draft, between: str) -> str | None:
         if between in self.adjacent:

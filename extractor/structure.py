@@ -26,6 +26,7 @@ _YEAR = re.compile(r"\b(?:FY|CY)?(?:19|20)\d\d[AEFPB]?\b")  # '2026', 'FY2026', 
 # what else a header cell dates by: 'CAGR 25-27E', "FY26", 'Q3', 'H1', '1H26', 'Table 1'
 _HEADER_LABEL = re.compile(r"\b(?:\d{2}[-–/]\d{2}[AEFPB]?|(?:FY|CY)\d{2}[AEFPB]?|[QH][1-4]|[1-4][QH]\d{2}|Table \d+)\b")
 _DIGIT = re.compile(r"\d")
+_YEAR_LINE = re.compile(r"((?:19|20)\d\d):?")
 _QUESTION_START = re.compile(r"(?:^|(?<=[.!?]))\s*")
 
 
@@ -130,6 +131,7 @@ class DocumentLayout:
         self.starts = [line.start for line in lines]
         self._headers = headers
         self._column_headers = column_headers
+        self._year_headings: list[tuple[int, str]] | None = None
 
     @classmethod
     def of(cls, text: str, rules: LayoutRules | None = None) -> DocumentLayout:
@@ -140,6 +142,20 @@ class DocumentLayout:
 
     def line_index(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
+
+    def year_heading_before(self, offset: int) -> str | None:
+        """The year of the nearest line before `offset` that is only a year ('2024', '2025:'): a timeline's
+        section, which dates the month-labelled entries under it.
+
+        >>> t = "2024\\n\\nJune — Orbitra orders 2,000 GPUs.\\n\\nSeptember — 512 go live."
+        >>> DocumentLayout.of(t).year_heading_before(t.index("512"))
+        '2024'
+        """
+        if self._year_headings is None:
+            self._year_headings = [(line.start, m.group(1)) for line in self.lines
+                                   if (m := _YEAR_LINE.fullmatch(self.text, line.start, line.end))]
+        i = bisect_right([start for start, _ in self._year_headings], offset) - 1
+        return self._year_headings[i][1] if i >= 0 else None
 
     def at(self, offset: int) -> Placement:
         if not self.lines:

@@ -236,6 +236,9 @@ PERIODS = [
      "chips.", "2025-12-01", ["2026", "2026", "2026"]),
     # negative: a year in brackets after one figure is not the next figure's
     ("GPUs: from 12,000 (2027) to roughly 40,000 (2029)", "2026-01-10", ["2027", "2029"]),
+    # a timeline's year sections date its month-labelled entries
+    ("Timeline\n\n2024\n\nJune — Orbitra orders 2,000 H200 GPUs.\n\nSeptember — The first 512 GPUs go live.",
+     "2026-10-05", ["2024-06", "2024-09"]),
     # a dateline dates the report, not the figure
     ("BEIJING, Jan 28 (Wire) - Regulators approved imports of 400,000 Nvidia chips.", "2026-01-28", [None]),
     ("STOCKHOLM, 9 April 2026 — Lumen will invest SEK 4.5 billion in a new AI supercomputer.", "2026-04-09",

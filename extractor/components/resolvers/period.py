@@ -124,7 +124,9 @@ class PeriodResolver:
     def _from_layout(scene: Scene, draft: Draft) -> None:
         for name, region in scene.layout.at(draft.start).context_regions():
             for date in scene.context.within("DATE", region.start, region.end):
-                period = resolve_period(date.text, date.info.date, scene.published, False)
+                year = scene.layout.year_heading_before(date.start) if date.info.date == "month" else None
+                reference = f"{year}-12-31" if year else scene.published  # a timeline's year section
+                period = resolve_period(date.text, date.info.date, reference, False)
                 if period is not None:
                     draft.period = period
                     draft.link("period", f"layout-{name}", _date_cue(date, f"the date of the figure's {name}"))

@@ -144,6 +144,10 @@ FORMS = [
     row("A start-up that sold for $2 billion in 2023."),  # negative: no item is priced
     row("At roughly €35,000 per Blackwell GPU, the chips are costly.", ("unit_price", 35000, "EUR", None, None)),
     row("It pays $40,000 per Nvidia B200 chip.", ("unit_price", 40000, "USD", None, "B200")),
+    row("Its list rate will be about US$2.90 per GB300 GPU-hour, or around MX$52.",
+        ("unit_price", 2.9, "USD", None, "GB300"), ("unit_price", 52, "MXN", None, "GB300")),
+    row("In Tokyo, Kiyomizu lists them at ¥690 per GPU-hour (about $4.80).",
+        ("unit_price", 690, "JPY", None, None), ("unit_price", 4.8, "USD", None, None)),
     # 3. a part of the budget named before it
     row("The ministry set aside R$9.6 billion for AI compute. Of that, R$2.5 billion goes to a supercomputer.",
         ("budget", 9.6 * B, "BRL", None, None), ("budget", 2.5 * B, "BRL", None, None)),

@@ -30,6 +30,9 @@ def _strategy(fact, attribute):
         # a second conversion of one original points at the original, and the date reaches all three
         ("Orbis will spend PLN 1.2 billion (roughly €282 million, or about $307 million) this year.", 2, 17,
          "adjacent"),
+        # a price's conversion after its per-unit phrase
+        ("Orbis lists the H200 at PLN 11.90 per GPU-hour (€2.80) on demand.", 1, 24, "adjacent"),
+        ("Orbis paid around PLN 145,000 per B300 (about €34,000).", 1, 18, "adjacent"),
         # negative: a second amount after the bracket, in the original's currency, restates nothing
         ("Orbis will spend PLN 1.2 billion (roughly €282 million) and PLN 300 million more.", 2, None, None),
     ],

@@ -99,8 +99,10 @@ class FactTyper(DataComponent):
         self.conversion_gap = re.compile(rf"[\s,]*(?:{words(money['conversion_after'])})?\s*[\s(≈~]*", re.I)
         self.people_using = re.compile(rf"[ \t]+people(?:[ \t]+(?:in|across)[ \t]+(?:the[ \t]+)?[A-Z][\w.]*)?[ \t]+"
                                        rf"(?:{alt(counts['people_using'])})\b")
-        self.per_named_unit = re.compile(  # 'per Blackwell GPU', 'per Nvidia B200 chip'
-            rf"[ \t]*(?:per|for each|a)[ \t]+(?:[A-Z][\w-]*[ \t]+){{1,2}}(?i:{alt(money['per_named_unit'])})(?![\w-])")
+        makers = "|".join(r.lstrip("^") for r in self.cues["chip_makers"].values())
+        self.per_named_unit = re.compile(  # 'per Blackwell GPU', 'per Nvidia B200 chip', 'per B300'
+            rf"[ \t]*(?:per|for each|a)[ \t]+(?:(?:[A-Z][\w-]*[ \t]+){{1,2}}(?i:{alt(money['per_named_unit'])})"
+            rf"|(?:[A-Z][\w-]*[ \t]+)?(?:{makers})[A-Za-z0-9-]*)(?![\w-])")
         self.part_opener = re.compile(  # 'Of that, ', 'Of the €4.8 billion, '
             rf"[\s\"“]*(?:{words(money['part_openers'])}|of the\s+[^,\s]*\d[^,]{{0,20}}),\s*"
             rf"(?:(?:about|around|roughly|some|nearly|up to|more than|over)\s+)?", re.I)
@@ -316,8 +318,11 @@ class FactTyper(DataComponent):
         if not typed or not typed[-1]._.typing.money or typed[-1]._.quantity.unit == quantity.unit:
             return None
         previous = typed[-1]
-        if quantity.start - previous.end_char > 24 or not self.conversion_gap.fullmatch(
-                text, previous.end_char, _lead(quantity)):
+        gap = previous.end_char
+        unit = self.unit_price_after.starts_after(text, gap) or self.per_named_unit.match(text[gap:gap + 60])
+        if unit is not None and previous.label_ == self.per_unit:  # '¥690 per GPU-hour (about $4.80)'
+            gap += unit.end()
+        if quantity.start - gap > 24 or not self.conversion_gap.fullmatch(text, gap, _lead(quantity)):
             return None
         cue = Cue(previous.text, previous.start_char, previous.end_char, f"{previous.label_}: the amount it converts")
         return Typing(previous.label_, "converts-typed-amount", cue, rental=previous._.typing.rental, money=True)

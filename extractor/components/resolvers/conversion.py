@@ -13,6 +13,7 @@ from extractor.fact_types import Registry
 
 _SPACES = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
+_PER_UNIT = re.compile(r"^(?:per|an?|each|for each)\s+[\w .-]{1,40}?(?=\s*\(|\s*,\s*or\b|\s+or\b)")
 
 
 class ConversionResolver:
@@ -36,6 +37,8 @@ class ConversionResolver:
             if prev.quantity.unit == cur.quantity.unit or original.quantity.unit == cur.quantity.unit:
                 continue
             between = _SPACES.sub(" ", text[prev.end:cur.start].strip().lower())
+            if prev.kind == cur.kind:  # 'PLN 11.90 per GPU-hour (€2.80)': past the price's unit
+                between = _PER_UNIT.sub("", between, count=1).strip()
             if prev.equivalent is not None and not between.startswith(","):
                 continue
             strategy = self._strategy(text, prev, cur, between)

@@ -43,6 +43,7 @@ DEFAULT_SPLITS = (
     ("final2", ROOT / "corpus" / "final2", ROOT / "annotations" / "final2"),
     ("final3", ROOT / "corpus" / "final3", ROOT / "annotations" / "final3"),
     ("final4", ROOT / "corpus" / "final4", ROOT / "annotations" / "final4"),
+    ("final5", ROOT / "corpus" / "final5", ROOT / "annotations" / "final5"),
 )
 GROUPS_DIR = ROOT / "annotations" / "groups"
 

@@ -15,6 +15,7 @@ SPLITS = [
     (ROOT / "corpus" / "final2", ROOT / "annotations" / "final2"),
     (ROOT / "corpus" / "final3", ROOT / "annotations" / "final3"),
     (ROOT / "corpus" / "final4", ROOT / "annotations" / "final4"),
+    (ROOT / "corpus" / "final5", ROOT / "annotations" / "final5"),
 ]
 
 

@@ -132,6 +132,7 @@ class DocumentLayout:
         self._headers = headers
         self._column_headers = column_headers
         self._year_headings: list[tuple[int, str]] | None = None
+        self._year_starts: list[int] = []
 
     @classmethod
     def of(cls, text: str, rules: LayoutRules | None = None) -> DocumentLayout:
@@ -154,7 +155,8 @@ class DocumentLayout:
         if self._year_headings is None:
             self._year_headings = [(line.start, m.group(1)) for line in self.lines
                                    if (m := _YEAR_LINE.fullmatch(self.text, line.start, line.end))]
-        i = bisect_right([start for start, _ in self._year_headings], offset) - 1
+            self._year_starts = [start for start, _ in self._year_headings]
+        i = bisect_right(self._year_starts, offset) - 1
         return self._year_headings[i][1] if i >= 0 else None
 
     def at(self, offset: int) -> Placement:

@@ -111,12 +111,14 @@ class Scene:
     history: History = field(default_factory=History)
     salience: Counter = field(default_factory=Counter)  # how often the article names each party
     _datelines: list[tuple[int, CountryParty | None]] | None = None
+    _dateline_starts: list[int] = field(default_factory=list)
 
     def dateline_before(self, offset: int) -> CountryParty | None:
         """The country of the last dateline before `offset` (None for a city's), read once per document."""
         if self._datelines is None:
             self._datelines = dateline_countries(self.text)
-        i = bisect_right([at for at, _ in self._datelines], offset) - 1
+            self._dateline_starts = [at for at, _ in self._datelines]
+        i = bisect_right(self._dateline_starts, offset) - 1
         return self._datelines[i][1] if i >= 0 else None
 
 

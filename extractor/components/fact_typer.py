@@ -99,10 +99,10 @@ class FactTyper(DataComponent):
         self.conversion_gap = re.compile(rf"[\s,]*(?:{words(money['conversion_after'])})?\s*[\s(≈~]*", re.I)
         self.people_using = re.compile(rf"[ \t]+people(?:[ \t]+(?:in|across)[ \t]+(?:the[ \t]+)?[A-Z][\w.]*)?[ \t]+"
                                        rf"(?:{alt(counts['people_using'])})\b")
-        makers = "|".join(r.lstrip("^") for r in self.cues["chip_makers"].values())
+        families = "|".join(r.lstrip("^") for r in self.cues["chip_makers"].values())  # chip-family regexes
         self.per_named_unit = re.compile(  # 'per Blackwell GPU', 'per Nvidia B200 chip', 'per B300'
             rf"[ \t]*(?:per|for each|a)[ \t]+(?:(?:[A-Z][\w-]*[ \t]+){{1,2}}(?i:{alt(money['per_named_unit'])})"
-            rf"|(?:[A-Z][\w-]*[ \t]+)?(?:{makers})[A-Za-z0-9-]*)(?![\w-])")
+            rf"|(?:[A-Z][\w-]*[ \t]+)?(?:{families})[A-Za-z0-9-]*)(?![\w-])")
         self.part_opener = re.compile(  # 'Of that, ', 'Of the €4.8 billion, '
             rf"[\s\"“]*(?:{words(money['part_openers'])}|of the\s+[^,\s]*\d[^,]{{0,20}}),\s*"
             rf"(?:(?:about|around|roughly|some|nearly|up to|more than|over)\s+)?", re.I)
@@ -137,7 +137,6 @@ class FactTyper(DataComponent):
         self.count_noun = re.compile(rf"\+?[ \t-]*{skipped}(?P<noun>(?i:{noun_alt}))(?![\w-])")
         chip_type = next((t for t in counted if t.spec.context_label == "CHIP"), None)
         self.product_kind = chip_type.name if chip_type else None
-        families = "|".join(r.lstrip("^") for r in self.cues["chip_makers"].values())
         self.product_noun = re.compile(
             rf"\+?[ \t-]*{skipped}(?:(?P<plural>(?:{families})[A-Za-z0-9-]*?s)|[x×]\s+(?P<times>(?:{families})[\w-]*)"
             rf"|(?P<single>(?:{families})[A-Za-z0-9-]*)(?=[ \t]*(?:$|[,;.)\n]|[ \t]+(?:and|or)\b)))"  # '24,000 MI450.'

@@ -84,9 +84,9 @@ class AttributeLinker(DataComponent):
         figures = [(q.start_char, q.end_char) for q in doc.spans.get(self.quantities_key, [])
                    if any(ch.isdigit() for ch in q.text) or (q._.quantity is not None and q._.quantity.scaled)]
         parties = self.subjects.parties(text, orgs.items)
+        salience = Counter(o.text for o in parties)
         scene = Scene(text, context, doc._.published, orgs, MentionIndex(self.subjects.apps(context)),
-                      *self.subjects.dominant(parties), figures, doc_layout(doc),
-                      salience=Counter(o.text for o in parties))
+                      *self.subjects.dominant(parties, salience), figures, doc_layout(doc), salience=salience)
         self.conversions.resolve(text, drafts)
         self.retractions.resolve(text, context, drafts)
         self.periods.resolve(scene, drafts)

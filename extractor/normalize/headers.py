@@ -36,6 +36,7 @@ _CURRENCY_SCALE = re.compile(r"(?P<currency>US\$|[A-Z]{1,3}\$|[$€£¥₩₹]|\
 def header_reading(header: str) -> tuple[int, str | None]:
     """(power of ten, ISO code or None) stated by a header for the numbers under it."""
     scales = scale_table()
+    table = currency_table()
     power = 0
     for word in _WORD.findall(header):
         singular = word.lower().removesuffix("s")
@@ -45,7 +46,7 @@ def header_reading(header: str) -> tuple[int, str | None]:
     if not power:
         for m in _CURRENCY_SCALE.finditer(header):
             word = m.group("scale")
-            if scales.get(word, 0) >= 3 and currency_table().resolve(m.group("currency"), header):
+            if scales.get(word, 0) >= 3 and table.resolve(m.group("currency"), header):
                 power = scales[word]
                 break
     if not power:
@@ -54,7 +55,6 @@ def header_reading(header: str) -> tuple[int, str | None]:
                 if word in scales and scales[word] >= 3 and len(word) <= 3:
                     power = scales[word]
                     break
-    table = currency_table()
     code = None
     for word in _WORD.findall(header):
         if word.isalpha() and word.islower() and word not in ("yen", "won", "yuan", "euros", "dollars", "rupees",

@@ -16,16 +16,7 @@ from extractor.fact_types import Registry
 from extractor.normalize.dates import resolve_period
 from extractor.period_rules import PeriodRules, fiscal_label_at, year_back
 
-
-def _conversion_root(draft: Draft) -> Draft:
-    """The original amount a chain of conversions restates ('$307 million' -> '€282 million' -> 'PLN 1.2 billion')."""
-    seen = 0
-    while draft.equivalent is not None and seen < 8:
-        draft, seen = draft.equivalent, seen + 1
-    return draft
-
-
-_PART_AFTER = re.compile(r"\s+of\s+(?:that|this|it|which)\b", re.I)
+_PART_AFTER = re.compile(r"\s+of\s+(?:that|this|it|which)\b", re.I)  # after the figure, unlike sub_allocation
 _CLAUSE_MARKS = re.compile(r"[,;:()\[\]–—]")
 _IN_BEFORE = re.compile(r"\s+(?:in|for|of)\s+(?:its\s+|their\s+|the\s+)?")
 _BY_BEFORE = re.compile(r"\bby\s$", re.I)
@@ -159,9 +150,9 @@ class PeriodResolver:
                     continue  # no figure, or the nearest is not a fact ('780 million queries in May')
                 # the date belongs to every figure of the owner's conversion group: '1.2 billion zloty (roughly
                 # €282 million, or about $307 million) this year'
-                root = _conversion_root(owner)
+                root = owner.equivalent or owner  # conversions point at their original (ConversionResolver)
                 for member in {id(m): m for m in [owner, *members]}.values():
-                    if _conversion_root(member) is root:
+                    if (member.equivalent or member) is root:
                         member.period_candidates.append(date)
 
     def _owner(self, text: str, date: Mention, figures: list[Any]) -> Any:

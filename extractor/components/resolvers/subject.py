@@ -36,7 +36,7 @@ from extractor.roles import (
     short_name,
 )
 from extractor.roles import default_rules as role_rules
-from extractor.structure import Region
+from extractor.structure import Placement, Region
 
 _POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+(?:\S+\s+){0,2}$")
 _FIRST_PERSON = re.compile(r"\bwe\b", re.I)  # 'we charge', not an outlet's 'told us' or 'our survey'
@@ -49,10 +49,6 @@ _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z]")  # 'N.V.', 'S.A.': a desi
 _PEOPLE_USE = re.compile(r"\s+(?:people|users)\s+(?:now\s+)?(?:use|used|are using|were using)\s+"
                          r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})")
 _USERS_FOR = re.compile(r"\b(?:users|MAU|DAU|WAU)\s+(?:for|of|on)\s+(?:the\s+)?$")
-# "Naver's main app has about 42 million monthly users"
-_OWNS_APP = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:app|apps|assistant|chatbot|service|platform)\s+"
-                       r"(?:has|had|have|counts|counted|reached|reaches|passed|drew|draws)\s+"
-                       r"(?:about|around|roughly|some|more than|over|nearly|almost)?\s*")
 _PRONOUN_START = re.compile(r"\s*(?:Its|Their)\b")
 _LABEL_JOIN = re.compile(r",\s+|\s+(?:and|&)\s+")
 _CLAUSE_END = re.compile(r"[.;!?](?=\s)")
@@ -85,6 +81,9 @@ class SubjectResolver(PerFactResolver):
         self.possessive_window = int(windows["possessive_before_figure"])
         kinds = "|".join(re.escape(n) for n in cues["app_kind_nouns"])
         self.app_kind = re.compile(rf"(?:\s*(?:powered|-|based))*\s+(?:{kinds})$", re.I)
+        self.owns_app = re.compile(  # "Naver's main app has about 42 million monthly users"
+            rf"['’]s\s+(?:[\w-]+\s+){{0,3}}?(?:{kinds})s?\s+(?:has|had|have|counts|counted|reached|reaches|passed|"
+            rf"drew|draws)\s+(?:about|around|roughly|some|more than|over|nearly|almost)?\s*", re.I)
         self.chip_makers = [(maker, re.compile(regex)) for maker, regex in cues["chip_makers"].items()]
         self.clauses = clauses
         self.items = items
@@ -221,9 +220,9 @@ class SubjectResolver(PerFactResolver):
         return out
 
     @staticmethod
-    def dominant(orgs: list[Mention]) -> tuple[list[str], Mention | None]:
-        """The organization the article names most, and its first mention."""
-        counts = Counter(org.text for org in orgs)
+    def dominant(orgs: list[Mention], counts: Counter | None = None) -> tuple[list[str], Mention | None]:
+        """The organization the article names most, and its first mention (`counts`: how often each is named)."""
+        counts = counts if counts is not None else Counter(org.text for org in orgs)
         if not counts:
             return [], None
         name = counts.most_common(1)[0][0]
@@ -231,8 +230,7 @@ class SubjectResolver(PerFactResolver):
 
     # -- strategies -------------------------------------------------------------------------
 
-    @staticmethod
-    def _product(scene: Scene, draft: Draft) -> bool:
+    def _product(self, scene: Scene, draft: Draft) -> bool:
         lo, hi = scene.context.sentence(draft.start)
         sentence_apps = scene.apps.within(lo, hi)
         app = (max((a for a in sentence_apps if a.end <= draft.start), key=lambda a: a.end, default=None)
@@ -246,7 +244,7 @@ class SubjectResolver(PerFactResolver):
                                                      "the product the people use"))
                 return True
             if any(_USERS_FOR.search(text, max(lo, o.start - 40), o.start) and o.start >= draft.end
-                   or o.end <= draft.start and _OWNS_APP.fullmatch(text, o.end, draft.start)
+                   or o.end <= draft.start and self.owns_app.fullmatch(text, o.end, draft.start)
                    for o in scene.orgs.within(lo, hi)):
                 return False  # 'users for Adot', "Naver's main app has": the sentence's own product, by its role
             app = scene.apps.last_before(lo)
@@ -299,7 +297,7 @@ class SubjectResolver(PerFactResolver):
             named_cells = (c for c in where.line.cells
                            if c.end <= draft.start and _LETTER.search(text, c.start, c.end))
             region = next(named_cells, where.row_label)
-        elif where.label is not None and self._labels_figure(scene, where.label, draft):
+        elif where.label is not None and self._labels_figure(scene, where, draft):
             region = where.label  # a key-figure line; a kicker before a sentence ('Norway: Nscale plans ...') is not
         else:
             return False
@@ -330,12 +328,13 @@ class SubjectResolver(PerFactResolver):
         return True
 
     @staticmethod
-    def _labels_figure(scene: Scene, label: Region, draft: Draft) -> bool:
+    def _labels_figure(scene: Scene, where: Placement, draft: Draft) -> bool:
         """Whether a line's label names the figure's party: a short clause after it ('- OpenRouter: 8.2T tokens a
         week, up 11%. Top model: ...' reads to the sentence's end), naming no party of its own before the figure
         ('Norway: Nscale plans 10,000 GPUs' is a kicker)."""
+        label = where.label
         _, hi = scene.context.sentence(draft.start)
-        end = min(hi, scene.layout.at(draft.start).line.end)
+        end = min(hi, where.line.end)
         stop = _CLAUSE_END.search(scene.text, draft.end, end)
         if len(scene.text[label.end:stop.start() if stop else end].split()) > 12:
             return False
@@ -517,12 +516,12 @@ class SubjectResolver(PerFactResolver):
         return False
 
     @staticmethod
-    def _take_from(draft: Draft, prior: Draft | None) -> bool:
+    def _take_from(draft: Draft, prior: Draft | None, strategy: str = "earlier-mention",
+                   why: str = "the subject of an earlier mention of the figure") -> bool:
         if prior is None or not prior.subject:
             return False
         draft.subject = list(prior.subject)
-        draft.link("subject", "earlier-mention", rewhy(prior.cue_of("subject"),
-                                                        "the subject of an earlier mention of the figure"))
+        draft.link("subject", strategy, rewhy(prior.cue_of("subject"), why))
         return True
 
     def _earlier_mention(self, scene: Scene, draft: Draft) -> bool:
@@ -531,17 +530,11 @@ class SubjectResolver(PerFactResolver):
     def _earlier_of_type(self, scene: Scene, draft: Draft) -> bool:
         return self._take_from(draft, scene.history.last.get(draft.kind))
 
-    @staticmethod
-    def _continued_figure(scene: Scene, draft: Draft) -> bool:
+    def _continued_figure(self, scene: Scene, draft: Draft) -> bool:
         """'190 million people use Vela every week, up from 60 million in January': a figure whose noun is elided
         continues the one before it, and its party."""
-        previous = scene.history.continued_figure(draft)
-        if previous is None or not previous.subject:
-            return False
-        draft.subject = list(previous.subject)
-        draft.link("subject", "continued-figure", rewhy(previous.cue_of("subject"),
-                                                         "the subject of the figure this one continues"))
-        return True
+        return self._take_from(draft, scene.history.continued_figure(draft), "continued-figure",
+                               "the subject of the figure this one continues")
 
     @staticmethod
     def _previous_sentence_organization(scene: Scene, draft: Draft) -> bool:

@@ -5,7 +5,7 @@
     python bench/snapshot.py compare SAVED.jsonl [--build] [--rules-may-change]
 
 `dump` runs the pipeline (the saved model, or `--build` from data) over the seed
-corpus and the dev, test, holdout, news and overlap splits (dates from their manifests) and
+corpus and every other split (dates from their manifests) and
 writes one line per fact with every field, `rule` included. `compare` makes a
 fresh dump and prints every difference from SAVED; exit status 1 if any. With
 `--rules-may-change` a differing `rule` string is listed but does not fail.
@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 SPLITS = {"seed": "corpus", "dev": "corpus/dev", "test": "corpus/test", "holdout": "corpus/holdout",
-          "news": "corpus/news", "overlap": "corpus/overlap"}
+          "news": "corpus/news", "overlap": "corpus/overlap", "fresh": "corpus/fresh", "final": "corpus/final",
+          "final2": "corpus/final2", "final3": "corpus/final3", "final4": "corpus/final4", "final5": "corpus/final5"}
 NOT_COMPARED = ("evidence",)
 
 

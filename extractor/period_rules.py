@@ -37,11 +37,15 @@ class PeriodRules:
 
     def is_dateline(self, text: str, start: int, end: int) -> bool:
         """The date opens its line after a place name and is followed by the dash of a dateline."""
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end == -1 else line_end
-        return bool(self.dateline_before.match(text[line_start:start])
-                    and self.dateline_after.match(text[end:line_end]))
+        lo = max(0, start - _DATELINE_REACH)
+        line_start = text.rfind("\n", lo, start) + 1
+        if line_start == 0 and lo > 0:
+            return False  # the line opens further back than a place name reaches
+        hi = min(len(text), end + _DATELINE_REACH)
+        line_end = text.find("\n", end, hi)
+        # a line cut at the window must not look like a line's end to the pattern's '$'
+        after = text[end:line_end] if line_end != -1 else text[end:hi] + ("" if hi == len(text) else "\x00")
+        return bool(self.dateline_before.match(text[line_start:start]) and self.dateline_after.match(after))
 
     def is_multi_year(self, text: str, lo: int, hi: int) -> bool:
         return self.multi_year.search(text, lo, hi) is not None
@@ -55,6 +59,8 @@ class PeriodRules:
     def says_year_before(self, text: str, lo: int, hi: int) -> bool:
         return self.year_before.search(text, lo, hi) is not None
 
+
+_DATELINE_REACH = 120  # characters: a dateline's place and its source fit well within this on either side
 
 _FISCAL_LABEL = re.compile(r"(?:FY\s?)?((?:19|20)\d\d)\s*[-–/]\s*(\d\d)")
 

@@ -15,7 +15,7 @@ Pure functions over `str`; no spaCy, so the same layout serves the pipeline, the
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -23,8 +23,10 @@ from typing import Any
 from extractor.resources import load_json
 
 _YEAR = re.compile(r"\b(?:FY|CY)?(?:19|20)\d\d[AEFPB]?\b")  # '2026', 'FY2026', '2025A', '2027E': a label
-# what else a header cell dates by: 'CAGR 25-27E', "FY26", 'Q3', 'H1', '1H26', 'Table 1'
-_HEADER_LABEL = re.compile(r"\b(?:\d{2}[-–/]\d{2}[AEFPB]?|(?:FY|CY)\d{2}[AEFPB]?|[QH][1-4]|[1-4][QH]\d{2}|Table \d+)\b")
+# what else a header cell dates or names by: 'CAGR 25-27E', "FY26", 'Q3', 'H1', '1H26', 'Table 1', '1-year'
+_HEADER_LABEL = re.compile(r"\b(?:\d{2}[-–/]\d{2}[AEFPB]?|(?:FY|CY)\d{2}[AEFPB]?|[QH][1-4]|[1-4][QH]\d{2}|Table \d+"
+                           r"|\d{1,2}[- ](?:year|yr|month|mo|week|day)s?)\b")
+_FIGURE_START = re.compile(r"(?<![\w.])\d")  # a number's first digit; 'L1', 'H100' and 'B300' are names
 _DIGIT = re.compile(r"\d")
 _YEAR_LINE = re.compile(r"((?:19|20)\d\d):?")
 _QUESTION_START = re.compile(r"(?:^|(?<=[.!?]))\s*")
@@ -104,6 +106,8 @@ class LayoutRules:
         self.answer_prefixes = tuple(data["answer_prefixes"])
         self.heading_max_words = int(data["heading"]["max_words"])
         self.heading_not_ending = tuple(data["heading"]["not_ending_with"])
+        captions = "|".join(re.escape(word) for word in data["heading"].get("caption_prefixes", ()))
+        self.caption = re.compile(rf"(?:{captions})(?:\s+\d+)?\s*[:.\-–—]\s+\S") if captions else None
 
 
 _SCHEMA = {"bullets": list, "cell_separators": dict, "min_cells": int, "table_rule": str, "key_value": dict,
@@ -133,6 +137,8 @@ class DocumentLayout:
         self._column_headers = column_headers
         self._year_headings: list[tuple[int, str]] | None = None
         self._year_starts: list[int] = []
+        self._question_marks: list[int] | None = None
+        self._sentence_stops: list[int] = []
 
     @classmethod
     def of(cls, text: str, rules: LayoutRules | None = None) -> DocumentLayout:
@@ -187,10 +193,10 @@ class DocumentLayout:
         """The question this position answers: an earlier '?' in its own line ('What is the budget? About $2
         billion.'), or a question line right before its paragraph (Q&A explainers)."""
         line = self.lines[i]
-        mark = self.text.rfind("?", line.start, offset)
-        if mark != -1:
-            begin = max(self.text.rfind(p, line.start, mark) for p in ".!\n") + 1
-            begin = max(begin, line.start)
+        mark = self._last_before(self._marks(), line.start, offset)
+        if mark is not None:
+            stop = self._last_before(self._sentence_stops, line.start, mark)
+            begin = line.start if stop is None else stop + 1
             while begin < mark and self.text[begin].isspace():
                 begin += 1
             return Region(begin, mark + 1)
@@ -200,6 +206,21 @@ class DocumentLayout:
         if j >= 0 and self.lines[j].kind == "question" and (line.kind in ("answer", "text")) and j >= i - 3:
             return _region(self.lines[j])
         return None
+
+
+    def _marks(self) -> list[int]:
+        """Offsets of every '?' (and of every sentence stop), read once: a position looks its question up by
+        bisection, so a document that is one long line costs no more than one with many."""
+        if self._question_marks is None:
+            self._question_marks = [m.start() for m in re.finditer(r"\?", self.text)]
+            self._sentence_stops = [m.start() for m in re.finditer(r"[.!\n]", self.text)]
+        return self._question_marks
+
+    @staticmethod
+    def _last_before(offsets: list[int], lo: int, hi: int) -> int | None:
+        """The last of the sorted `offsets` in [lo, hi), if any."""
+        k = bisect_left(offsets, hi) - 1
+        return offsets[k] if k >= 0 and offsets[k] >= lo else None
 
 
 def _region(line: Line) -> Region:
@@ -235,6 +256,8 @@ def _read_line(text: str, start: int, end: int, rules: LayoutRules) -> Line:
         return Line(start, end, "question", bullet=bool(bullet))
     if rest.startswith(rules.answer_prefixes):
         return Line(start, end, "answer", bullet=bool(bullet))
+    if not bullet and rules.caption is not None and rules.caption.match(rest):
+        return Line(start, end, "heading")
     label = _label(text, content, end, rules)
     if label is not None:
         return Line(start, end, "text", bullet=bool(bullet), label=label)
@@ -325,7 +348,7 @@ def _inherited(text: str, lines: list[Line]) -> tuple[list[int | None], list[tup
 
 def _looks_like_header(text: str, line: Line) -> bool:
     """A table's first row names its columns when it holds no figure (a year is a label, not a figure)."""
-    return not any(_DIGIT.search(_HEADER_LABEL.sub("", _YEAR.sub("", text[c.start:c.end]))) for c in line.cells)
+    return not any(_FIGURE_START.search(_HEADER_LABEL.sub("", _YEAR.sub("", text[c.start:c.end]))) for c in line.cells)
 
 
 __all__ = ["DocumentLayout", "LayoutRules", "Line", "Placement", "Region", "default_rules"]

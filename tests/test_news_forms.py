@@ -183,6 +183,17 @@ FORMS = [
     row("The Ascend 910B goes for around 120,000 yuan, or roughly $16,800.",
         ("unit_price", 120000, "CNY", None, "Ascend 910B"), ("unit_price", 16800, "USD", None, "Ascend 910B")),
     row("Siam AI will invest 15 billion baht in a new data centre.", ("budget", 15 * B, "THB", None, None)),
+    # 5. tables: a caption of any length heads its table, a model name or a term in a header cell is no figure
+    row("Exhibit 3: Operators admitted to the second tender round (quoted rate in ₹ per GPU-hour, before tax)\n\n"
+        "| Operator | Card | Cards offered | Q1 rate |\n|---|---|---|---|\n| Pelion Cloud | H200 | 2,048 | 175 |",
+        ("chip_count", 2048, "chips", ["Pelion Cloud"], "H200"), ("unit_price", 175, "INR", ["Pelion Cloud"], "H200")),
+    row("Card   | On demand | 3-year reserved\n-------|------|----------------\nH200   | $3.10 | $2.20",
+        ("unit_price", 3.10, "USD", None, "H200"), ("unit_price", 2.20, "USD", None, "H200")),
+    row("Chatbots by reach (monthly active users, million)\n\n| App | MAU |\n|---|---|\n| Lumo | 12.5 |",
+        ("user_count", 12.5 * M, "users", ["Lumo"], None)),
+    # negative: a count's cell is never priced by a caption's currency
+    row("State compute tender (₹ crore)\n- Subsidy pool: 1,200\n- GPUs to be hosted: 9,000",
+        ("budget", 12 * B, "INR", None, None), ("chip_count", 9000, "chips", None, None)),
     # 11. precision: none of these is a fact
     row("The campaign will spend $500 million on user subsidies."),
     row("Kestrel has budgeted 3 billion yuan for coupons during the festival."),

@@ -120,6 +120,11 @@ def test_layout_placement(text, needle, kind, inherited):
     [
         ("Capex guidance (2026)", "heading"),
         ("By the numbers:", "heading"),
+        # a caption heads its table at any length, and its 'Round 3' is no key figure
+        ("Table: Operators admitted in Round 3 of the national compute tender (quoted rate in ₹ per GPU-hour, "
+         "excluding tax)", "heading"),
+        ("Exhibit 2 - Capex by company, 2024-2027 ($bn)", "heading"),
+        ("Tables turned: Orbitra now spends 3 times what Kestrel does on chips.", "text"),  # negative: no caption
         ("The company will spend $4bn on new data centres in 2026.", "text"),
         ("|---|:---:|", "table_rule"),
         ("Is the spending sustainable?", "question"),

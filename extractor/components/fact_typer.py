@@ -425,14 +425,13 @@ class FactTyper(DataComponent):
         if _FOOTNOTE.match(text, max(0, quantity.start - 1)) and quantity.unit is None and not quantity.scaled:
             return False  # 'Data centres and AI infrastructure (1)': a footnote marker
         if not quantity.scaled and quantity.unit is None:
-            line_start = text.rfind("\n", 0, quantity.start) + 1
-            if not text[line_start:quantity.start].strip(" \t-*•") and _RANK.match(text, quantity.end):
+            if _opens_line(text, quantity.start) and _RANK.match(text, quantity.end):
                 return False
             if _NAME_BEFORE.search(text, max(0, quantity.start - 30), quantity.start) and (
                     _NAME_OR_LEADER_AFTER.match(text, quantity.end)):
                 return False
-        line_end = text.find("\n", quantity.end)
-        rest = text[quantity.end:min(line_end if line_end != -1 else len(text), quantity.end + 40)]
+        line_end = text.find("\n", quantity.end, quantity.end + 40)
+        rest = text[quantity.end:line_end if line_end != -1 else quantity.end + 40]
         if self.count_not_after.after_regex.match(rest):
             return False  # 'ended at 83.1 against the dollar'
         after = _NAMES_AFTER.match(rest)
@@ -458,7 +457,7 @@ class FactTyper(DataComponent):
         counts = [s for s in typed if s.label_ in self.counted]
         count_starts = [s.start_char for s in counts]
         for span, bare_quantity in bare:
-            quantity = self._scaled_by_layout(text, layout, bare_quantity)
+            quantity = self._scaled_by_layout(text, layout, bare_quantity, self.noun_anywhere)
             typing = self._kind_from_layout(text, layout, quantity)
             if typing not in (None, UNDECIDED) and typing.kind in self.counted and quantity.unit is not None:
                 quantity = bare_quantity  # 'GPUs to be hosted: 12,000' under a money header: a count, unscaled
@@ -473,13 +472,19 @@ class FactTyper(DataComponent):
         return sorted([*typed, *found], key=lambda s: (s.start, s.end))
 
     @staticmethod
-    def _scaled_by_layout(text: str, layout: DocumentLayout, quantity: Quantity) -> Quantity:
-        """'172' under 'MAU (million)', '55.2' under 'in billions of yen': the header's scale and currency."""
+    def _scaled_by_layout(text: str, layout: DocumentLayout, quantity: Quantity, count_noun: re.Pattern) -> Quantity:
+        """'172' under 'MAU (million)', '55.2' under 'in billions of yen': the header's scale and currency. The
+        nearest region that names a count noun and no scale or currency keeps the cell a plain count ('GPUs
+        committed' under a caption that prices another column in ₹), though a caption may still scale it."""
         if quantity.scaled:
             return quantity
+        counted = False
         for _, region in layout.at(quantity.start).context_regions():
             power, code = header_reading(text[region.start:region.end])
+            if counted and code:
+                continue  # a count's column is scaled by a caption's 'million', not by its '₹ crore'
             if not power and not (code and quantity.unit is None):
+                counted = counted or (quantity.unit is None and count_noun.search(text, region.start, region.end))
                 continue
             values = {name: None if getattr(quantity, name) is None else scaled(getattr(quantity, name), power)
                       for name in ("value", "low", "high")}
@@ -592,6 +597,19 @@ def _cue(m: re.Match, offset: int, why: str) -> Cue:
     text = m.group().strip(" \t\n\"“”'’()[]")
     start = offset + m.start() + m.group().find(text)
     return Cue(text, start, start + len(text), why)
+
+
+def _opens_line(text: str, offset: int) -> bool:
+    """Only a list's bullets or indentation stand between the line's start and `offset` (a walk back over
+    them, never over the whole line).
+
+    >>> _opens_line("Ranking\\n - 1. DeepSeek", 11), _opens_line("Ranking 1. DeepSeek", 8)
+    (True, False)
+    """
+    i = offset
+    while i > 0 and text[i - 1] in " \t-*•":
+        i -= 1
+    return i == 0 or text[i - 1] == "\n"
 
 
 def _lead(quantity: Quantity) -> int:

@@ -110,6 +110,11 @@ TABLE = [
     row("up to $500bn", ("$500bn", 500 * B, "USD", "upper_bound")),
     row("fewer than 5,000 GPUs", ("5,000", 5000, None, "upper_bound")),
     row("as many as 80,000 units", ("80,000", 80000, None, "upper_bound")),
+    # a floor price (D27)
+    row("rents from as little as $1.38 an hour", ("$1.38", 1.38, "USD", "lower_bound")),
+    row("goes as low as €1.59", ("€1.59", 1.59, "EUR", "lower_bound")),
+    row("priced from ₹65 per GPU-hour", ("₹65", 65, "INR", "lower_bound")),
+    row("starts at $2.10 an hour", ("$2.10", 2.10, "USD", "exact")),  # negative: 'start at' is exact (D27)
     # a scale word alone before a currency is a header's unit, not an amount
     row("Subsidy breakdown (billion yen)"),
     # numbers that are neither money nor counts

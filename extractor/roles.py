@@ -48,7 +48,8 @@ class RoleRules:
     def __init__(self, data: dict[str, Any]) -> None:
         for key in ("clause_breaks", "recipient_verbs", "recipient_prepositions", "brand_followers",
                     "coordination", "not_parties", "counterparty_before", "relation_before", "pronoun_possessives",
-                    "designator_tails", "respectively", "appositive_relation", "site_tails", "legal_designators"):
+                    "designator_tails", "respectively", "appositive_relation", "site_tails", "legal_designators",
+                    "owner_relation_after"):
             if not isinstance(data.get(key), list):
                 raise ValueError(f"roles data: {key!r} must be a list")
         self.clause_break = re.compile(_alternation(data["clause_breaks"]), re.I)
@@ -63,6 +64,8 @@ class RoleRules:
         self.site_tail = re.compile(rf"\s(?:{_alternation(data['site_tails'])})$")  # 'Johor AI Factory': a place
         self.counterparty = _party_after(data["counterparty_before"] + data["relation_before"])  # 'with Nvidia'
         self.relation = _party_after(data["relation_before"])  # 'backed by Saudi Arabia's Public Investment Fund'
+        self.owner_relation = re.compile(  # "Google's parent", 'the TikTok owner': a relation of the name's
+            rf"(?:['’]s)?\s+(?:{_alternation(data['owner_relation_after'])})\b", re.I)
 
         self.pronoun_owned = re.compile(rf"\b(?:{_alternation(data['pronoun_possessives'])})\s+(?:own\s+)?$", re.I)
         self.respectively = re.compile(rf"\b(?:{_alternation(data['respectively'])})\b", re.I)
@@ -137,7 +140,8 @@ def choose_party(text: str, start: int, end: int, kind: str, parties: list[Party
         funder = _funder(text, start, end, candidates, begin, rules)
         if funder is not None:
             return funder
-    before = [p for p in candidates if p.end <= start and not is_brand(text, p, rules)]
+    before = [p for p in candidates if p.end <= start and not is_brand(text, p, rules)
+              and not rules.owner_relation.match(text, p.end)]
     own = [p for p in before
            if p.start >= begin and not rules.counterparty.search(text, max(lo, p.start - 48), p.start)]
     own = [p for i, p in enumerate(own) if i == 0 or not _in_appositive(text, own[i - 1], p, rules)]

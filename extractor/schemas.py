@@ -15,7 +15,8 @@ SUBJECT_STRATEGIES = ("product", "maker-of-item", "model-family", "row-label", "
                       "indefinite-subject",
                       "sentence-organization", "from-original",
                       "unnamed-group", "earlier-mention", "earlier-of-type", "continued-figure",
-                      "previous-sentence-organization",
+                      "previous-sentence-organization", "named-source", "section-heading",
+                      "first-person-turn", "speaker-turn",
                       "article-organization")
 PERIOD_STRATEGIES = ("sentence-date", "from-original", "from-continued-figure", "sub-allocation")
 ITEM_STRATEGIES = ("product-after", "class-noun-none", "product-before", "product-previous-sentence", "continued")
@@ -213,6 +214,12 @@ class LinkCuesSchema(_Strict):
     """`data/link_cues.json` (plus chip makers, the pattern side-table and the registry)."""
 
     source_before: Words
+    source_name_heads: Words
+    source_shapes: Words
+    aggregate_row_labels: Words
+    not_section_names: Words
+    speaker_label: str
+    speaker_pronouns: Words
     coordination: Words
     unnamed_group_governed_by: Words
     unnamed_group: Words

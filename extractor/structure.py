@@ -138,6 +138,7 @@ class DocumentLayout:
         self._year_headings: list[tuple[int, str]] | None = None
         self._year_starts: list[int] = []
         self._question_marks: list[int] | None = None
+        self._heading_starts: list[int] | None = None
         self._sentence_stops: list[int] = []
 
     @classmethod
@@ -164,6 +165,17 @@ class DocumentLayout:
             self._year_starts = [start for start, _ in self._year_headings]
         i = bisect_right(self._year_starts, offset) - 1
         return self._year_headings[i][1] if i >= 0 else None
+
+    def heading_before(self, offset: int) -> Region | None:
+        """The nearest heading line above the line of `offset`, the article's first line (its headline) aside:
+        a factbox's or an analyst note's section title ('MICROSOFT', 'GOOGL (Buy, PT $260)')."""
+        if self._heading_starts is None:
+            self._heading_starts = [line.start for line in self.lines[1:] if line.kind == "heading"]
+        line_start = self.lines[self.line_index(offset)].start if self.lines else 0
+        i = bisect_left(self._heading_starts, line_start) - 1
+        if i < 0:
+            return None
+        return _region(self.lines[self.line_index(self._heading_starts[i])])
 
     def at(self, offset: int) -> Placement:
         if not self.lines:

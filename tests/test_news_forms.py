@@ -194,6 +194,33 @@ FORMS = [
     # negative: a count's cell is never priced by a caption's currency
     row("State compute tender (₹ crore)\n- Subsidy pool: 1,200\n- GPUs to be hosted: 9,000",
         ("budget", 12 * B, "INR", None, None), ("chip_count", 9000, "chips", None, None)),
+    # 9. subjects from the page: a factbox's or analyst note's section heading, a company call's turns, sources
+    row("Who is paying for AI compute\n\nKESTREL DATA\nThe company expects to spend about $3 billion this year."
+        "\n\nORBIS\nThe lab plans to run 20,000 GPUs by December.\n\nALPHABET\nGoogle's parent guided 2026 capex"
+        " of $90 billion.",
+        ("budget", 3 * B, "USD", ["Kestrel Data"], None), ("chip_count", 20000, "chips", ["Orbis"], None),
+        ("budget", 90 * B, "USD", ["Alphabet"], None)),
+    row("Morning note\n\nKSTR (Buy, PT $40)\n- capex guide 2026: $12-14bn\n- GPUs: ~200k by YE\n\n"
+        "ORBX (Hold)\n- capex 2026: ~$5bn\n\nLMNR (Sell)\n- tokens/day: ~9T",
+        ("budget", (12 * B, 14 * B), "USD", ["KSTR"], None), ("chip_count", 200000, "chips", ["KSTR"], None),
+        ("budget", 5 * B, "USD", ["ORBX"], None), ("token_volume", 9 * T, "tokens", ["LMNR"], None)),
+    # negative: one capitalized heading the article never names again is a topic
+    row("Orbitra Cloud said on Monday that it would keep building.\n\nKEY NUMBERS\nThe company expects to spend"
+        " about $3 billion next year.", ("budget", 3 * B, "USD", ["Orbitra Cloud"], None)),
+    row("Operator: Welcome to Orbitra's third-quarter earnings call. Please go ahead.\n\n"
+        "Dana Holt, Chief Financial Officer: Thanks. We ended the quarter with about 90,000 GPUs in service.\n\n"
+        "Sam Ruiz, Kestrel Securities: Thanks, Dana. A report said you ordered 40,000 more accelerators from Nvidia."
+        " Is that right?\n\nDana Holt: We do not comment on reports. About $2 billion of next year's budget is"
+        " already committed to suppliers.",
+        ("chip_count", 90000, "chips", ["Orbitra"], None), ("chip_count", 40000, "chips", ["Orbitra"], None),
+        ("budget", 2 * B, "USD", ["Orbitra"], None)),
+    row("March 3 (Harbor Wire) - Technology groups have lined up more than $500 billion of AI spending for 2026.",
+        ("budget", 500 * B, "USD", [], None)),
+    row("| Company | GPUs |\n|---|---|\n| Orbitra | 12,000 |\n| Others | 3,000 |\n| Total | 15,000 |",
+        ("chip_count", 12000, "chips", ["Orbitra"], None), ("chip_count", 3000, "chips", [], None),
+        ("chip_count", 15000, "chips", [], None)),
+    row("Tokens served through the platform reached 3 trillion a day in May, Orbitra said.",
+        ("token_volume", 3 * T, "tokens", ["Orbitra"], None)),
     # 11. precision: none of these is a fact
     row("The campaign will spend $500 million on user subsidies."),
     row("Kestrel has budgeted 3 billion yuan for coupons during the festival."),

@@ -18,6 +18,8 @@ from extractor.evidence import Cue, Link, Typing
 from extractor.records import Quantity
 from extractor.structure import DocumentLayout
 
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z-]+")
+
 
 @dataclass
 class Draft:
@@ -110,8 +112,28 @@ class Scene:
     layout: DocumentLayout | None = None
     history: History = field(default_factory=History)
     salience: Counter = field(default_factory=Counter)  # how often the article names each party
+    source_names: frozenset[str] = frozenset()  # research firms and outlets the article cites: never parties
+    _lowercase_words: frozenset[str] | None = None
+    memo: dict[str, Any] = field(default_factory=dict)  # what a strategy reads once per document
+    _source_regex: re.Pattern | None = None
     _datelines: list[tuple[int, CountryParty | None]] | None = None
     _dateline_starts: list[int] = field(default_factory=list)
+
+    def written_lowercase(self, word: str) -> bool:
+        """Whether the article also writes `word` in lower case ('Tokens served:' beside 'tokens'): a common
+        noun, not a name (the word set is read once per document)."""
+        if self._lowercase_words is None:
+            self._lowercase_words = frozenset(_LOWER_WORD.findall(self.text))
+        return word.lower() in self._lowercase_words
+
+    def source_named(self, lo: int, hi: int) -> re.Match | None:
+        """A cited source's name in text[lo:hi]."""
+        if not self.source_names:
+            return None
+        if self._source_regex is None:
+            names = "|".join(re.escape(n) for n in sorted(self.source_names, key=len, reverse=True))
+            self._source_regex = re.compile(rf"(?<![\w-])(?:{names})(?![\w-])")
+        return self._source_regex.search(self.text, lo, hi)
 
     def dateline_before(self, offset: int) -> CountryParty | None:
         """The country of the last dateline before `offset` (None for a city's), read once per document."""

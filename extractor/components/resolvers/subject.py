@@ -9,6 +9,8 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from extractor.components.context import DocContext, Mention
 from extractor.components.resolvers.base import (
     Clauses,
@@ -25,7 +27,7 @@ from extractor.countries import country_names, country_parties, country_words
 from extractor.cues import CueList
 from extractor.evidence import Cue
 from extractor.fact_types import Registry
-from extractor.names import ShapedName, alias_after, defined_terms, read_names
+from extractor.names import ShapedName, alias_after, default_shape, defined_terms, read_names
 from extractor.roles import (
     capitalized_runs,
     choose_party,
@@ -54,6 +56,9 @@ _LABEL_JOIN = re.compile(r",\s+|\s+(?:and|&)\s+")
 _CLAUSE_END = re.compile(r"[.;!?](?=\s)")
 _PARENTHESIS_END = re.compile(r"\s*\([^)]*\)\s*$")  # 'YTL Power (Malaysia)' -> 'YTL Power'
 _KICKER = re.compile(r"[A-Z][A-Z .'’-]*")  # 'SEOUL', 'MUMBAI', 'USERS': a dateline or kicker, not a row's name
+_OFFICER = re.compile(r"(?i)\b(?:chief|officer|president|director|head|founder|chair(?:man|woman)?|ceo|cfo|cto)\b")
+_CAPS_HEADING = re.compile(r"[A-Z][A-Z&.'’-]*(?: [A-Z][A-Z&.'’-]*){0,3}")  # 'MICROSOFT', 'LAMBENT CLOUD'
+_TICKER_HEADING = re.compile(r"[A-Z]{2,6}(?=\s*(?:\(|[-–—:]))")  # 'GOOGL (Buy, PT $260)', 'CRWV - '
 _SYSTEM_AFTER = re.compile(r"[\s-]*(?:[\w-]+\s+){0,2}?(?:servers?|racks?|systems?|nodes?|instances?|boxes)\b", re.I)
 
 
@@ -72,6 +77,12 @@ class SubjectResolver(PerFactResolver):
         windows = cues["windows"]
         self.source_before = CueList(cues["source_before"])
         self.source_window = int(windows["source_before_organization"])
+        self.source_heads = frozenset(cues["source_name_heads"])
+        self.aggregate_rows = frozenset(label.lower() for label in cues["aggregate_row_labels"])
+        self.not_section_names = frozenset(name.lower() for name in cues["not_section_names"])
+        self.speaker_label = re.compile(cues["speaker_label"], re.M)
+        self.speaker_pronoun = re.compile(rf"\b(?:{'|'.join(map(re.escape, cues['speaker_pronouns']))})\b", re.I)
+        self.source_shapes = [re.compile(shape) for shape in cues["source_shapes"]]
         self.coordination = {c.strip().lower() for c in cues["coordination"]}
         self.unnamed_group = CueList(cues["unnamed_group"])
         self.market_average = CueList(cues["market_average"])
@@ -99,6 +110,8 @@ class SubjectResolver(PerFactResolver):
                  "unnamed-group": self._unnamed_group, "earlier-mention": self._earlier_mention,
                  "earlier-of-type": self._earlier_of_type, "continued-figure": self._continued_figure,
                  "previous-sentence-organization": self._previous_sentence_organization,
+                 "named-source": self._named_source, "section-heading": self._section_heading,
+                 "first-person-turn": self._first_person_turn, "speaker-turn": self._speaker_turn,
                  "article-organization": self._article_organization}
         # the types whose subject is a product or model: a row label names the product in full
         self.product_kinds = {t.name for t in types if {"product", "model-family"} & set(t.spec.subject)}
@@ -108,17 +121,25 @@ class SubjectResolver(PerFactResolver):
 
     # -- the scene's organizations -------------------------------------------------------
 
-    def organizations(self, context: DocContext, text: str) -> list[Mention]:
+    def organizations(self, context: DocContext, text: str, sources_out: set[str] | None = None) -> list[Mention]:
         """Organizations that can be subjects, under their shortest name in the
         article ('Naver Corp' -> 'Naver' when 'Naver' also stands alone);
-        sources ('according to the FT') are not subjects."""
+        sources ('according to the FT') are not subjects (their names go to `sources_out`)."""
         reading = read_names(text)
         shaped = self._shaped(context, reading.names)
         # a shaped name the article cites as a source once is a source throughout
         patterned = self._whole_names(context, text, reading.runs)
         sources = {o.text for o in shaped if self.source_before.ends_before(text, o.start, self.source_window)}
+        named_sources = self._source_names(text, [*patterned, *shaped])
+        if sources_out is not None:
+            sources_out.update(named_sources)
+        labels = [(m.start(), m.end()) for m in self._labels(text)]
+        speakers = {text[a:b].split(",")[0].rstrip(": \t") for a, b in labels}
+        label_starts = [a for a, _ in labels]
         orgs = [o for o in [*patterned, *(o for o in shaped if o.text not in sources)]
-                if not self.source_before.ends_before(text, o.start, self.source_window)]
+                if not self.source_before.ends_before(text, o.start, self.source_window)
+                and o.text not in named_sources and o.text not in speakers and o.text.lower() not in STOP_WORDS
+                and not _inside(labels, label_starts, o.start)]
         orgs.sort(key=lambda o: (o.start, -o.end))
         standalone = {o.text for o in orgs if o.pattern != "name-shape:possessive"}
         runs = capitalized_runs(text)
@@ -138,6 +159,20 @@ class SubjectResolver(PerFactResolver):
         kept = (o for o in out if o.text.lower() not in rules.not_parties and not rules.site_tail.search(o.text)
                 and not _INITIALS_ONLY.fullmatch(o.text) and o.text not in rules.legal_designators)
         return sorted(kept, key=lambda o: (o.start, -o.end))
+
+    def _source_names(self, text: str, orgs: list[Mention]) -> set[str]:
+        """Names that are sources by their shape: a research firm, broker or outlet by its last word ('Brightline
+        Analytics', and 'Brightline' where the article shortens it, unless another party's name starts so:
+        'Samsung Securities' beside 'Samsung Electronics'), or an outlet in a dateline ('(Meridian Wire) -')."""
+        full = {o.text for o in orgs if len(o.text.split()) > 1 and o.text.split()[-1] in self.source_heads}
+        names = set(full)
+        for name in full:
+            short = name.rsplit(" ", 1)[0]
+            if not any(o.text.startswith(short + " ") and o.text not in full for o in orgs):
+                names.add(short)
+        for shape in self.source_shapes:
+            names.update(m.group("name").strip() for m in shape.finditer(text))
+        return names
 
     @staticmethod
     def _whole_names(context: DocContext, text: str, runs: list[tuple[int, int]]) -> list[Mention]:
@@ -207,7 +242,8 @@ class SubjectResolver(PerFactResolver):
         not the other side of a relation ('approved by the Union Cabinet', 'backed by X')."""
         rules = role_rules()
         return [o for o in orgs if not is_brand(text, o, rules)
-                and not rules.relation.search(text, max(0, o.start - 48), o.start)]
+                and not rules.relation.search(text, max(0, o.start - 48), o.start)
+                and not rules.owner_relation.match(text, o.end)]
 
     def apps(self, context: DocContext) -> list[Mention]:
         """Products under their names ('the Quillo chatbot' -> 'Quillo')."""
@@ -297,7 +333,8 @@ class SubjectResolver(PerFactResolver):
             named_cells = (c for c in where.line.cells
                            if c.end <= draft.start and _LETTER.search(text, c.start, c.end))
             region = next(named_cells, where.row_label)
-        elif where.label is not None and self._labels_figure(scene, where, draft):
+        elif where.label is not None and self._labels_figure(scene, where, draft) and not self._speaker_at(
+                scene, where.label.start):
             region = where.label  # a key-figure line; a kicker before a sentence ('Norway: Nscale plans ...') is not
         else:
             return False
@@ -308,6 +345,11 @@ class SubjectResolver(PerFactResolver):
         if not named and scene.context.within("CHIP", region.start, region.end):
             return False  # '| H100 ..... 2.25 |': a product's row; the price is the market's, not a party's
         label = _PARENTHESIS_END.sub("", _RANK_PREFIX.sub("", text[region.start:region.end])).strip()
+        if label.lower() in self.aggregate_rows:
+            draft.subject = []
+            draft.link("subject", "row-label", Cue(label, region.end - len(label), region.end,
+                                                   "a row that sums or lumps parties names none"))
+            return True
         if named and draft.kind in self.product_kinds and _NAME_LIKE.fullmatch(label) and len(label) > max(
                 len(m.text) for m in named):
             named = []  # 'Naver Clova X 0.58' under a user count: the row is the product, not its maker
@@ -358,8 +400,7 @@ class SubjectResolver(PerFactResolver):
                                                    f"the {choice.role.replace('-', ' ')} of the figure's clause"))
         return True
 
-    @staticmethod
-    def _clause_initial_name(scene: Scene, draft: Draft) -> bool:
+    def _clause_initial_name(self, scene: Scene, draft: Draft) -> bool:
         """'The National Center for High-performance Computing (NCHC) will spend NT$6 billion', "Wrtn's daily users
         averaged 1.3 million": a name no pattern knows, opening the figure's sentence before its verb."""
         lo, _ = scene.context.sentence(draft.start)
@@ -369,6 +410,10 @@ class SubjectResolver(PerFactResolver):
         m = rules.initial_name.match(scene.text, lo, draft.start)
         if m is None or m.group("name").split()[0] in rules.not_names or rules.site_tail.search(m.group("name")):
             return False
+        first = m.group("name").split()[0]
+        if first.lower() in STOP_WORDS or self._metric_label.fullmatch(first) or (
+                " " not in m.group("name") and scene.written_lowercase(first)):
+            return False  # 'Tokens served through ...', 'Someone reported ...': a common word opening the sentence
         if scene.context.within("CHIP", m.start("name"), m.end("name")):
             return False  # 'The B200 is going for $3.80': a product, not a party
         name = m.group("name")
@@ -436,6 +481,140 @@ class SubjectResolver(PerFactResolver):
         spoken = _FIRST_PERSON.search(scene.text, lo, hi) or (
             where is not None and (where.line.kind == "answer" or where.question is not None))
         return bool(spoken) and self._previous_sentence_organization(scene, draft)
+
+    def _named_source(self, scene: Scene, draft: Draft) -> bool:
+        """'Worldwide shipments will climb to 2.9 million units, according to Brightline Analytics': a figure
+        whose sentence names only a source (a research firm, an outlet) is the market's, no party's."""
+        lo, hi = scene.context.sentence(draft.start)
+        m = scene.source_named(lo, hi)
+        if m is None or self.parties(scene.text, scene.orgs.within(lo, hi)):
+            return False
+        draft.subject = []
+        draft.link("subject", "named-source", match_cue(m, "the sentence names only its source"))
+        return True
+
+    def _section_heading(self, scene: Scene, draft: Draft) -> bool:
+        """A factbox's or analyst note's section title names the party of the figures under it ('MICROSOFT' over
+        'The company expects capex of $140 billion', 'GOOGL (Buy, PT $260)' over '- capex guide 2026: $178bn'),
+        when the figure's sentence names no party of its own."""
+        if scene.layout is None:
+            return False
+        lo, hi = scene.context.sentence(draft.start)
+        if self.parties(scene.text, scene.orgs.within(lo, hi)):
+            return False
+        region = scene.layout.heading_before(draft.start)
+        if region is None:
+            return False
+        key = f"heading:{region.start}"
+        if key not in scene.memo:
+            scene.memo[key] = self._heading_name(scene, region)
+        named = scene.memo[key]
+        if named is None:
+            return False
+        name, start, end = named
+        draft.subject = [name]
+        draft.link("subject", "section-heading", Cue(scene.text[start:end], start, end,
+                                                     "the party the section's heading names"))
+        return True
+
+    def _heading_name(self, scene: Scene, region: Region) -> tuple[str, int, int] | None:
+        """The party a heading names: the whole heading in capitals ('LAMBENT CLOUD'), or a ticker opening it
+        ('GOOGL (Buy ...)'); spelled as the article spells it elsewhere ('XAI' -> 'xAI'), else in title case."""
+        text = scene.text
+        whole = _CAPS_HEADING.fullmatch(text, region.start, region.end)
+        ticker = None if whole else _TICKER_HEADING.match(text, region.start, region.end)
+        m = whole or ticker
+        if m is None:
+            return None
+        words = m.group()
+        parts = words.split()
+        if words.lower() in self.not_section_names or words in scene.source_names or self._metric_label.search(
+                words) or any(w.lower() in STOP_WORDS for w in parts) or all(map(scene.written_lowercase, parts)):
+            return None  # 'OUTLOOK', 'KEY FIGURES', 'GPUS': a section's topic, not a party
+        spelled = re.search(rf"(?<![\w-]){re.escape(words)}(?![\w-])", text[:region.start] + " " + text[region.end:],
+                            re.I)
+        if spelled is None and self._party_headings(scene) < 3:
+            return None  # one capitalized heading the article never names again is a topic, not a party
+        if ticker is not None:
+            return words, m.start(), m.end()
+        written = spelled.group() if spelled and spelled.group() != words else " ".join(
+            w if len(w) <= 3 and w not in country_words() else w.capitalize() for w in parts)
+        return written, m.start(), m.end()
+
+    @staticmethod
+    def _party_headings(scene: Scene) -> int:
+        """How many headings are a capitalized name or open with a ticker: three or more make a factbox or an
+        analyst note, whose sections are parties."""
+        if "party_headings" not in scene.memo:
+            layout = scene.layout
+            scene.memo["party_headings"] = sum(
+                1 for line in layout.lines[1:] if line.kind == "heading" and (
+                    _CAPS_HEADING.fullmatch(scene.text, line.start, line.end)
+                    or _TICKER_HEADING.match(scene.text, line.start, line.end))) if layout is not None else 0
+        return scene.memo["party_headings"]
+
+    def turns(self, text: str) -> list[tuple[int, str, str | None]]:
+        """A company transcript's speaker labels (start, speaker, affiliation) (see `_labels`)."""
+        return [(m.start(), m.group("speaker"), m.group("affiliation")) for m in self._labels(text)]
+
+    def _labels(self, text: str) -> list[re.Match]:
+        """The speaker labels of a company transcript: at least two, one of them naming an officer's title ('Priya
+        Raman, Chief Financial Officer:'); a podcast's bare names are hosts, not a company's people. The speakers
+        and what their labels say are never parties."""
+        found = list(self.speaker_label.finditer(text))
+        if len(found) < 2 or not any(self._officer(m.group("affiliation")) for m in found):
+            return []
+        return found
+
+    @staticmethod
+    def _officer(affiliation: str | None) -> bool:
+        return affiliation is not None and bool(default_shape().title_word.search(affiliation) or _OFFICER.search(
+            affiliation))
+
+    def _speaker_at(self, scene: Scene, offset: int) -> bool:
+        """Whether `offset` is inside a transcript's speaker label: a person, not a row's party."""
+        if "labels" not in scene.memo:
+            spans = [(m.start(), m.end()) for m in self._labels(scene.text)]
+            scene.memo["labels"] = (spans, [a for a, _ in spans])
+        spans, starts = scene.memo["labels"]
+        return _inside(spans, starts, offset)
+
+    def _turn_of(self, scene: Scene, offset: int) -> tuple[int, str, str | None] | None:
+        if "turns" not in scene.memo:
+            turns = self.turns(scene.text)
+            scene.memo["turns"] = (turns, [t[0] for t in turns])
+        turns, starts = scene.memo["turns"]
+        i = bisect_right(starts, offset) - 1
+        return turns[i] if i >= 0 else None
+
+    def _first_person_turn(self, scene: Scene, draft: Draft) -> bool:
+        """'Priya Raman, CFO: ... we have roughly 48,000 units on order', 'Analyst: ... you had signed for 100,000':
+        in a transcript, 'we' and 'you' are the company the call is about."""
+        turn = self._turn_of(scene, draft.start)
+        lo, hi = scene.context.sentence(draft.start)
+        if turn is None or not scene.dominant or not self.speaker_pronoun.search(scene.text, lo, hi):
+            return False
+        return self._to_host(scene, draft, turn, "the company the transcript is about: its speaker says we or you")
+
+    def _speaker_turn(self, scene: Scene, draft: Draft) -> bool:
+        """A figure in a turn of the company's own people (a label with a title, or none) whose sentence names no
+        party: 'Priya Raman: Sure. About $6 billion of the envelope sits under firm orders.'"""
+        turn = self._turn_of(scene, draft.start)
+        if turn is None or not scene.dominant:
+            return False
+        if turn[2] is not None and not self._officer(turn[2]):
+            return False  # an analyst's firm: the turn is a question
+        lo, hi = scene.context.sentence(draft.start)
+        if self.parties(scene.text, scene.orgs.within(lo, hi)):
+            return False
+        return self._to_host(scene, draft, turn, "the company the transcript is about: its own speaker's turn")
+
+    @staticmethod
+    def _to_host(scene: Scene, draft: Draft, turn: tuple[int, str, str | None], why: str) -> bool:
+        start, speaker, _ = turn
+        draft.subject = list(scene.dominant)
+        draft.link("subject", "speaker-turn", Cue(speaker, start, start + len(speaker), why))
+        return True
 
     def _market_average(self, scene: Scene, draft: Draft) -> bool:
         """'Average on-demand H100 price across the neoclouds we track: $2.09': a market's average price, set by
@@ -560,6 +739,11 @@ class SubjectResolver(PerFactResolver):
         draft.link("subject", "article-organization",
                    mention_cue(named, "the organization the article names most") if named else None)
         return True
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    i = bisect_right(starts, offset) - 1
+    return i >= 0 and offset < spans[i][1]
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

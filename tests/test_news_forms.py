@@ -204,6 +204,10 @@ FORMS = [
         "ORBX (Hold)\n- capex 2026: ~$5bn\n\nLMNR (Sell)\n- tokens/day: ~9T",
         ("budget", (12 * B, 14 * B), "USD", ["KSTR"], None), ("chip_count", 200000, "chips", ["KSTR"], None),
         ("budget", 5 * B, "USD", ["ORBX"], None), ("token_volume", 9 * T, "tokens", ["LMNR"], None)),
+    # 'the Fund' after 'the National Compute Fund': the institution by its head noun
+    row("The Pellucid Compute Fund opened its second round on Monday. Through this round the Fund adds 6,000 GPUs"
+        " to the shared pool.", ("chip_count", 6000, "chips", ["Pellucid Compute Fund"], None)),
+    row("The fund will buy 2,000 GPUs.", ("chip_count", 2000, "chips", [], None)),  # negative: lower case, no name
     # negative: one capitalized heading the article never names again is a topic
     row("Orbitra Cloud said on Monday that it would keep building.\n\nKEY NUMBERS\nThe company expects to spend"
         " about $3 billion next year.", ("budget", 3 * B, "USD", ["Orbitra Cloud"], None)),

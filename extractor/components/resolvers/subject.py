@@ -151,6 +151,7 @@ class SubjectResolver(PerFactResolver):
             out.append(replace(org, text=short) if short != org.text else org)
         out.extend(self._other_mentions(text, orgs, out))
         out = self._defined_parties(text, out)
+        out = self._head_references(text, out)
         taken = sorted((o.start, o.end) for o in out)
         for country in country_parties(text):
             if not _overlaps(taken, country.start, country.end):
@@ -224,6 +225,32 @@ class SubjectResolver(PerFactResolver):
             out = sorted([*(o for o in out if id(o) not in ids), *(replace(o, text=owner.text) for o in named)],
                          key=lambda o: o.start)
         return out
+
+    @staticmethod
+    def _head_references(text: str, orgs: list[Mention]) -> list[Mention]:
+        """'The IndiaAI Mission ... the Mission adds 14,280 GPUs': 'the' and an institution's capitalized head
+        noun is the last party named with that head (roles data "institution_heads")."""
+        heads = role_rules().institution_heads
+        named = sorted((o for o in orgs if " " in o.text and o.text.rsplit(" ", 1)[1] in heads), key=lambda o: o.start)
+        if not named:
+            return orgs
+        alternation = "|".join(sorted({re.escape(o.text.rsplit(" ", 1)[1]) for o in named}))
+        starts = [o.start for o in named]
+        by_start = {o.start: o for o in orgs}
+        out = {id(o): o for o in orgs}
+        for m in re.finditer(rf"\b[Tt]he (?P<head>{alternation})\b(?![ -]?[A-Z])", text):
+            i = bisect_right(starts, m.start()) - 1
+            owners = [o for o in named[:i + 1] if o.text.endswith(" " + m.group("head"))]
+            if not owners:
+                continue
+            owner = owners[-1]
+            mention = Mention(m.start("head"), m.end("head"), owner.text, "ORG", "institution-head")
+            existing = by_start.get(m.start("head"))
+            if existing is not None:
+                out[id(existing)] = replace(existing, text=owner.text)
+            else:
+                out[id(mention)] = mention
+        return sorted(out.values(), key=lambda o: (o.start, -o.end))
 
     @staticmethod
     def _other_mentions(text: str, found: list[Mention], named: list[Mention]) -> list[Mention]:

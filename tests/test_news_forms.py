@@ -165,6 +165,10 @@ FORMS = [
     row("It bought the cards, each costing about $9,500.", ("unit_price", 9500, "USD", None, None)),
     row("Analysts cite a price range of $30,000 to $40,000 for the chip.",
         ("unit_price", (30000, 40000), "USD", None, None)),
+    # slide bullets price per GPU-hour after a slash with spaces
+    row("- H200 on-demand list: $3.10-3.40 / GPU-hr\n- B200, 3-yr reserved: ~$4.20 / GPU-hr",
+        ("unit_price", (3.10, 3.40), "USD", None, "H200"), ("unit_price", 4.20, "USD", None, "B200")),
+    row("- Power: $0.09 / kWh"),  # negative: an energy price is no unit price
     # 8. public programmes that fund AI or chip capacity
     row("The ministry will invest ₩1.4 trillion in GPU capacity.", ("budget", 1.4 * T, "KRW", None, None)),
     # 9. subjects by role

@@ -39,6 +39,9 @@ TABLE = [
     row("$7 trillion", ("$7 trillion", 7 * T, "USD", "exact")),
     row("Rs 30,000 crore", ("Rs 30,000 crore", 300 * B, "INR", "exact")),
     row("₹1.5 lakh crore", ("₹1.5 lakh crore", 1.5 * T, "INR", "exact")),
+    # Korean English-language headline abbreviations
+    row("pour 8 tril. won into AI", ("8 tril. won", 8 * T, "KRW", "exact")),
+    row("a 3 bil. won order", ("3 bil. won", 3 * B, "KRW", "exact")),
     # codes before and after
     row("USD 200", ("USD 200", 200, "USD", "exact")),
     row("200 USD", ("200 USD", 200, "USD", "exact")),

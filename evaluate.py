@@ -44,6 +44,7 @@ DEFAULT_SPLITS = (
     ("final3", ROOT / "corpus" / "final3", ROOT / "annotations" / "final3"),
     ("final4", ROOT / "corpus" / "final4", ROOT / "annotations" / "final4"),
     ("final5", ROOT / "corpus" / "final5", ROOT / "annotations" / "final5"),
+    ("final6", ROOT / "corpus" / "final6", ROOT / "annotations" / "final6"),
 )
 GROUPS_DIR = ROOT / "annotations" / "groups"
 

@@ -16,6 +16,7 @@ SPLITS = [
     (ROOT / "corpus" / "final3", ROOT / "annotations" / "final3"),
     (ROOT / "corpus" / "final4", ROOT / "annotations" / "final4"),
     (ROOT / "corpus" / "final5", ROOT / "annotations" / "final5"),
+    (ROOT / "corpus" / "final6", ROOT / "annotations" / "final6"),
 ]
 
 

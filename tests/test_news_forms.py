@@ -195,6 +195,9 @@ FORMS = [
         ("unit_price", 3.10, "USD", None, "H200"), ("unit_price", 2.20, "USD", None, "H200")),
     row("Chatbots by reach (monthly active users, million)\n\n| App | MAU |\n|---|---|\n| Lumo | 12.5 |",
         ("user_count", 12.5 * M, "users", ["Lumo"], None)),
+    # a corner cell naming the models' column ('GPU') does not make the price cells counts
+    row("Rate card (US$ per GPU-hour, from July 2026)\n\nGPU\tOn-demand\t1-year reserved\nH200\t3.10\t2.40",
+        ("unit_price", 3.10, "USD", None, "H200"), ("unit_price", 2.40, "USD", None, "H200")),
     # negative: a count's cell is never priced by a caption's currency
     row("State compute tender (₹ crore)\n- Subsidy pool: 1,200\n- GPUs to be hosted: 9,000",
         ("budget", 12 * B, "INR", None, None), ("chip_count", 9000, "chips", None, None)),

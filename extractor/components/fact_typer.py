@@ -473,18 +473,20 @@ class FactTyper(DataComponent):
 
     @staticmethod
     def _scaled_by_layout(text: str, layout: DocumentLayout, quantity: Quantity, count_noun: re.Pattern) -> Quantity:
-        """'172' under 'MAU (million)', '55.2' under 'in billions of yen': the header's scale and currency. The
-        nearest region that names a count noun and no scale or currency keeps the cell a plain count ('GPUs
-        committed' under a caption that prices another column in ₹), though a caption may still scale it."""
+        """'172' under 'MAU (million)', '55.2' under 'in billions of yen': the header's scale and currency. A
+        column header or label that names a count noun and no scale or currency keeps the cell a plain count
+        ('GPUs committed' under a caption that prices another column in ₹), though a caption may still scale it;
+        a corner cell ('GPU' over the models' column) names the rows, not the cells."""
         if quantity.scaled:
             return quantity
         counted = False
-        for _, region in layout.at(quantity.start).context_regions():
+        for name, region in layout.at(quantity.start).context_regions():
             power, code = header_reading(text[region.start:region.end])
             if counted and code:
                 continue  # a count's column is scaled by a caption's 'million', not by its '₹ crore'
             if not power and not (code and quantity.unit is None):
-                counted = counted or (quantity.unit is None and count_noun.search(text, region.start, region.end))
+                counted = counted or (quantity.unit is None and name in ("label", "column_header")
+                                      and count_noun.search(text, region.start, region.end))
                 continue
             values = {name: None if getattr(quantity, name) is None else scaled(getattr(quantity, name), power)
                       for name in ("value", "low", "high")}

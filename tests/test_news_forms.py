@@ -250,6 +250,19 @@ FORMS = [
         ("chip_count", 1.2 * M, "chips", None, "H20")),
     row("H100 spot prices ranged from $1.10 to $2.60 an hour.", ("unit_price", (1.10, 2.60), "USD", None, "H100")),
     row("Thirty percent of them run on H100s."),
+    # exchange rates, context windows, consumer spend, a PUE, a valuation, a budget quoted for scale, agents
+    row("Amounts are translated at an exchange rate of $1.09 per euro."),
+    row("This story converts at R$5.40 per dollar."),
+    row("The service caps context at 200k tokens for now."),
+    row("Models with 2M-token context windows win agent traffic."),
+    row("It can read 2 million tokens in a single prompt."),
+    row("Consumer spending on chatbot apps hit $900 million in the quarter."),
+    row("Its subscribers generated $310 million in gross spend."),
+    row("The hall runs at a PUE of 1.15."),
+    row("Kestrel is now worth about $900 billion."),
+    row("France's entire defence budget is about €50 billion."),
+    row("The chips went through three server assemblers, according to two industry executives."),
+    row("The order is worth roughly $700 million.", ("budget", 700 * M, "USD", None, None)),  # an order is spending
 ]
 
 

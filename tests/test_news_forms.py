@@ -50,6 +50,10 @@ FORMS = [
     row("Pelion signed for access to 4,096 TPU v7 chips.", ("chip_count", 4096, "chips", ["Pelion"], None)),
     row("Kestrel has bought 2,048 of the same chips outright.", ("chip_count", 2048, "chips", ["Kestrel"], None)),
     row("The 2026 MI450 launch is near.",),  # negative: a year before a model name
+    # the article's own chip line: 'Pellion P3 accelerators' makes '40,000 P4s' a chip count
+    row("Pellion shipped 200,000 P3 accelerators last year. Orbitra will deploy 40,000 P4s in Ohio.",
+        ("chip_count", 200000, "chips", None, None), ("chip_count", 40000, "chips", ["Orbitra"], None)),
+    row("Pellion sold 300 Q3 units. Q3 GPUs were scarce; it shipped 5 Q4s."),  # negative: quarters are no line
     row("Orbitra sold 5,000 H100 hours last month.",),  # negative: a singular model before another noun
     row("Japan's industry ministry approved ¥40 billion (about $270 million) in support for GPU clouds.",
         ("budget", 40 * B, "JPY", None, None), ("budget", 270 * M, "USD", None, None)),

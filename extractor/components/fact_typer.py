@@ -41,6 +41,7 @@ UNDECIDED = Typing("", "undecided")  # no cue or noun of its own: the layout or 
 _DIGIT = re.compile(r"\d")
 _NAMES_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w-]*){1,2}(?=[ \t])")
 _NEXT_WORDS = re.compile(r"[ \t+-]*(?P<word>[A-Za-z][\w-]*)(?:[ \t]+(?P<next>[a-z]+))?")  # on the figure's own line
+_NOT_PRODUCT_LINES = frozenset({"Q", "H", "FY", "CY", "FQ"})  # 'Q3 chips', 'H2 GPUs', 'FY26 GPU' date, not name
 _RANK = re.compile(r"[.)]?\s+[A-Z]")  # '1. DeepSeek', '2) Tencent': a list's rank
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w.-]*\s$")  # 'Gemini 3 Flash', 'Claude Opus 4.7': a model's version
 _NAME_OR_LEADER_AFTER = re.compile(r"[ \t]+(?:[A-Z]|\.{3,})")  # on the same line
@@ -137,10 +138,13 @@ class FactTyper(DataComponent):
         self.count_noun = re.compile(rf"\+?[ \t-]*{skipped}(?P<noun>(?i:{noun_alt}))(?![\w-])")
         chip_type = next((t for t in counted if t.spec.context_label == "CHIP"), None)
         self.product_kind = chip_type.name if chip_type else None
-        self.product_noun = re.compile(
-            rf"\+?[ \t-]*{skipped}(?:(?P<plural>(?:{families})[A-Za-z0-9-]*?s)|[x×]\s+(?P<times>(?:{families})[\w-]*)"
-            rf"|(?P<single>(?:{families})[A-Za-z0-9-]*)(?=[ \t]*(?:$|[,;.)\n]|[ \t]+(?:and|or)\b)))"  # '24,000 MI450.'
-            r"(?![\w])", re.M)
+        self._skipped = skipped
+        self.product_noun = _product_regex(skipped, families)
+        self.families = re.compile(rf"(?:{families})")
+        chip_nouns = "|".join(re.escape(n) for n in sorted(chip_type.spec.nouns, key=len, reverse=True)) if (
+            chip_type) else r"(?!x)x"
+        self.model_before_chip_noun = re.compile(  # 'Kestrel K3 accelerators', 'the Z9 chips'
+            rf"(?<![\w-])(?P<prefix>[A-Z]{{1,3}})\d{{1,4}}[A-Za-z]{{0,3}}[ \t]+(?i:{chip_nouns})(?![\w-])")
         bare = self.cues["bare_figures"]
         self.bare_followers = {w.lower() for w in bare["followers"]}
         self.not_bare_units = set(bare["not_bare_units"])
@@ -153,9 +157,21 @@ class FactTyper(DataComponent):
             rf"almost|close to|just over|just under)\s+)?$")
         self.bare_blocked = CueList(bare["blocked_by_nouns"])
 
+    def _local_products(self, text: str) -> re.Pattern | None:
+        """The article's own chip lines: a model written before a chip noun ('560,000 Kestrel K3 accelerators')
+        that the chip-family data does not know makes its prefix a chip family for this article, so '40,000 K4s'
+        counts chips. Quarters, halves and fiscal years ('Q3', 'H2', 'FY26') are no lines. One pass per document."""
+        prefixes = {m.group("prefix") for m in self.model_before_chip_noun.finditer(text)
+                    if not self.families.match(text, m.start()) and m.group("prefix") not in _NOT_PRODUCT_LINES}
+        if not prefixes:
+            return None
+        lines = "|".join(rf"{re.escape(p)}\d{{1,4}}[A-Za-z]?" for p in sorted(prefixes))
+        return _product_regex(self._skipped, lines)
+
     def __call__(self, doc: Doc) -> Doc:
         self._require()
         context = DocContext.of(doc, self.ruler_key, self.patterns)
+        local_products = self._local_products(context.text)
         typed: list[Span] = []
         bare: list[tuple[Span, Quantity]] = []
         budgets: dict[tuple[str, float], Quantity] = {}
@@ -175,7 +191,7 @@ class FactTyper(DataComponent):
                 if quantity.value is not None:
                     money_seen[amount_key(quantity.value)] = quantity.unit
             else:
-                typing = self._type_count(context.text, quantity, context, typed)
+                typing = self._type_count(context.text, quantity, context, typed, local_products)
             if typing is None or typing is UNDECIDED:
                 if quantity.unit is not None:
                     pending_money = (span, quantity)  # its conversion may decide it: the same money
@@ -350,7 +366,8 @@ class FactTyper(DataComponent):
 
     # -- counts ------------------------------------------------------------------------
 
-    def _type_count(self, text: str, quantity: Any, context: DocContext, typed: list[Span]) -> Typing | None:
+    def _type_count(self, text: str, quantity: Any, context: DocContext, typed: list[Span],
+                    local_products: re.Pattern | None = None) -> Typing | None:
         """Chips, users or tokens by the noun after the number, or None."""
         lead = _lead(quantity)
         if self.contents_of_one.search(text, max(0, lead - self.windows["contents_of_one_before"]), lead):
@@ -376,6 +393,8 @@ class FactTyper(DataComponent):
                 return Typing(kind, "noun-of", cue, noun=noun)
         if not m:
             product = self.product_noun.match(text, quantity.end) if self.product_kind else None
+            if product is None and local_products is not None and self.product_kind:
+                product = local_products.match(text, quantity.end)
             if product is not None and not self.count_not_before.ends_before(
                     text, lead, self.windows["count_not_before"]):
                 group = next(g for g in ("plural", "times", "single") if product.group(g))
@@ -599,6 +618,14 @@ def _cue(m: re.Match, offset: int, why: str) -> Cue:
     text = m.group().strip(" \t\n\"“”'’()[]")
     start = offset + m.start() + m.group().find(text)
     return Cue(text, start, start + len(text), why)
+
+
+def _product_regex(skipped: str, families: str) -> re.Pattern:
+    """A product named as the count noun: '9,000 Blackwells', '350,000 x H100', '24,000 MI450.'"""
+    return re.compile(
+        rf"\+?[ \t-]*{skipped}(?:(?P<plural>(?:{families})[A-Za-z0-9-]*?s)|[x×]\s+(?P<times>(?:{families})[\w-]*)"
+        rf"|(?P<single>(?:{families})[A-Za-z0-9-]*)(?=[ \t]*(?:$|[,;.)\n]|[ \t]+(?:and|or)\b)))"
+        r"(?![\w])", re.M)
 
 
 def _opens_line(text: str, offset: int) -> bool:

@@ -202,6 +202,13 @@ FORMS = [
     # a corner cell naming the models' column ('GPU') does not make the price cells counts
     row("Rate card (US$ per GPU-hour, from July 2026)\n\nGPU\tOn-demand\t1-year reserved\nH200\t3.10\t2.40",
         ("unit_price", 3.10, "USD", None, "H200"), ("unit_price", 2.40, "USD", None, "H200")),
+    # a figure alone on its line (a newsletter's numbered item) takes its type and party from the body under it
+    row("THE WEEK IN NUMBERS\n\n1) 2.2T\nTokens a day now served by Pellion's API, the company said.\n\n"
+        "2) 40,000\nGPUs that Orbitra Cloud says it will install by 2027.\n\n"
+        "3) ~$12bn\nKestrel Data lifted its 2026 capex guide to about $12bn.",
+        ("token_volume", 2.2 * T, "tokens", ["Pellion"], None), ("chip_count", 40000, "chips", ["Orbitra Cloud"], None),
+        ("budget", 12 * B, "USD", ["Kestrel Data"], None), ("budget", 12 * B, "USD", ["Kestrel Data"], None)),
+    row("4) 300\nEngineers joined the team this year."),  # negative: the body's noun counts something else
     # negative: a count's cell is never priced by a caption's currency
     row("State compute tender (₹ crore)\n- Subsidy pool: 1,200\n- GPUs to be hosted: 9,000",
         ("budget", 12 * B, "INR", None, None), ("chip_count", 9000, "chips", None, None)),

@@ -42,7 +42,12 @@ _DIGIT = re.compile(r"\d")
 _NAMES_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w-]*){1,2}(?=[ \t])")
 _NEXT_WORDS = re.compile(r"[ \t+-]*(?P<word>[A-Za-z][\w-]*)(?:[ \t]+(?P<next>[a-z]+))?")  # on the figure's own line
 _NOT_PRODUCT_LINES = frozenset({"Q", "H", "FY", "CY", "FQ"})  # 'Q3 chips', 'H2 GPUs', 'FY26 GPU' date, not name
-_RANK = re.compile(r"[.)]?\s+[A-Z]")  # '1. DeepSeek', '2) Tencent': a list's rank
+_RANK = re.compile(r"[.)]?\s+[A-Z]|[.)][ \t]+[~≈$€£¥₹\d]")  # '1. DeepSeek', '2) Tencent', '7) 16k': a rank
+_ALONE_BEFORE = re.compile(r"[ \t]*(?:(?:\d{1,2}[.)]|#\d{1,2}|[-*•])[ \t]+)?[~≈]?[ \t]*")  # '4) ', '- ~', ''
+_OPENING_WORDS = re.compile(r"[ \t]*(?:[A-Za-z][\w-]*[ \t]+){0,2}?")  # 'Monthly active users ...', 'Tokens a day'
+_PRICE_WORD = re.compile(r"\b(?:price|prices|priced|rate|rates)\b", re.I)
+_BODY_REACH = 400  # characters of an item's first body line read for its figure's type
+_OPENING_REACH = 80  # characters that open it
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w.-]*\s$")  # 'Gemini 3 Flash', 'Claude Opus 4.7': a model's version
 _NAME_OR_LEADER_AFTER = re.compile(r"[ \t]+(?:[A-Z]|\.{3,})")  # on the same line
 
@@ -480,6 +485,8 @@ class FactTyper(DataComponent):
             typing = self._kind_from_layout(text, layout, quantity)
             if typing not in (None, UNDECIDED) and typing.kind in self.counted and quantity.unit is not None:
                 quantity = bare_quantity  # 'GPUs to be hosted: 12,000' under a money header: a count, unscaled
+            if typing is UNDECIDED:
+                typing = self._kind_from_body(text, quantity, typed) or UNDECIDED
             if typing is UNDECIDED and quantity.unit is None:
                 typing = self._kind_from_neighbour(text, context, quantity, counts, count_starts)
             if typing is None or typing is UNDECIDED:
@@ -489,6 +496,54 @@ class FactTyper(DataComponent):
             fact_span._.typing = typing
             found.append(fact_span)
         return sorted([*typed, *found], key=lambda s: (s.start, s.end))
+
+    def _kind_from_body(self, text: str, quantity: Quantity, typed: list[Span]) -> Typing | None:
+        """'4) 50,000' alone on its line, then 'GPUs that Hanbit Telecom will install by 2028 ...': a figure standing
+        alone on its line (a newsletter's numbered item, a key-figure card) takes its type from the line below it:
+        the same figure restated there, else the noun or the price or spending cue that opens it."""
+        lead = _lead(quantity)
+        line_start = text.rfind("\n", max(0, lead - 12), lead) + 1
+        if (line_start == 0 and lead > 12) or not _ALONE_BEFORE.fullmatch(text, line_start, lead):
+            return None
+        line_end = text.find("\n", quantity.end, quantity.end + 12)
+        if line_end == -1 or text[quantity.end:line_end].strip(" \t+*"):
+            return None
+        body_start = line_end + 1
+        body_end = text.find("\n", body_start, body_start + _BODY_REACH)
+        body_end = body_end if body_end != -1 else min(len(text), body_start + _BODY_REACH)
+        for span in typed:
+            restated = span._.quantity
+            if body_start <= span.start_char < body_end and restated.unit == quantity.unit and (
+                    restated.value is not None and restated.value == quantity.value):
+                cue = Cue(span.text, span.start_char, span.end_char, f"{span.label_}: the item's body restates it")
+                return Typing(span.label_, "restated-in-body", cue, rental=span._.typing.rental,
+                              money=span._.typing.money)
+        opening_end = min(body_end, body_start + _OPENING_REACH)
+        if quantity.unit is None:
+            m = _OPENING_WORDS.match(text, body_start)
+            noun = self.noun_anywhere.match(text, m.end(), opening_end) if m else None
+            if noun is not None:
+                kind = self.noun_kind[re.sub(r"\s+", " ", noun.group("noun").lower())]
+                cue = Cue(noun.group("noun"), noun.start("noun"), noun.end("noun"), f"{kind}: the noun that opens the"
+                          " item's body")
+                return Typing(kind, "noun-opening-body", cue)
+            product = self.product_noun.match(text, body_start) if self.product_kind else None
+            if product is not None and product.group("plural"):
+                cue = Cue(product.group("plural"), product.start("plural"), product.end("plural"),
+                          f"{self.product_kind}: the product that opens the item's body")
+                return Typing(self.product_kind, "noun-opening-body", cue)
+            return None
+        price = _PRICE_WORD.search(text, body_start, opening_end)
+        if price is not None and self.per_unit:
+            cue = Cue(price.group(), price.start(), price.end(), f"{self.per_unit}: the item's body opens on a price")
+            return Typing(self.per_unit, "price-opening-body", cue, rental=bool(self.rental.search(
+                text, body_start, opening_end)) or "hour" in text[body_start:opening_end], money=True)
+        spend = self.budget.nearest(text, body_start, body_start, body_start, opening_end)
+        if spend is not None and self.total and not self.not_a_fact.search(text, body_start, opening_end):
+            m = spend[1]
+            cue = Cue(m.group(), m.start(), m.end(), f"{self.total}: the item's body opens on {m.group()!r}")
+            return Typing(self.total, "cue-opening-body", cue, money=True)
+        return None
 
     @staticmethod
     def _scaled_by_layout(text: str, layout: DocumentLayout, quantity: Quantity, count_noun: re.Pattern) -> Quantity:

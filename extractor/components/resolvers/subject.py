@@ -56,6 +56,7 @@ _LABEL_JOIN = re.compile(r",\s+|\s+(?:and|&)\s+")
 _CLAUSE_END = re.compile(r"[.;!?](?=\s)")
 _PARENTHESIS_END = re.compile(r"\s*\([^)]*\)\s*$")  # 'YTL Power (Malaysia)' -> 'YTL Power'
 _KICKER = re.compile(r"[A-Z][A-Z .'’-]*")  # 'SEOUL', 'MUMBAI', 'USERS': a dateline or kicker, not a row's name
+_BODY_BASES = frozenset({"restated-in-body", "noun-opening-body", "price-opening-body", "cue-opening-body"})
 _OFFICER = re.compile(r"(?i)\b(?:chief|officer|president|director|head|founder|chair(?:man|woman)?|ceo|cfo|cto)\b")
 _CAPS_HEADING = re.compile(r"[A-Z][A-Z&.'’-]*(?: [A-Z][A-Z&.'’-]*){0,3}")  # 'MICROSOFT', 'LAMBENT CLOUD'
 _TICKER_HEADING = re.compile(r"[A-Z]{2,6}(?=\s*(?:\(|[-–—:]))")  # 'GOOGL (Buy, PT $260)', 'CRWV - '
@@ -112,6 +113,7 @@ class SubjectResolver(PerFactResolver):
                  "previous-sentence-organization": self._previous_sentence_organization,
                  "named-source": self._named_source, "section-heading": self._section_heading,
                  "first-person-turn": self._first_person_turn, "speaker-turn": self._speaker_turn,
+                 "item-body": self._item_body,
                  "article-organization": self._article_organization}
         # the types whose subject is a product or model: a row label names the product in full
         self.product_kinds = {t.name for t in types if {"product", "model-family"} & set(t.spec.subject)}
@@ -508,6 +510,28 @@ class SubjectResolver(PerFactResolver):
         spoken = _FIRST_PERSON.search(scene.text, lo, hi) or (
             where is not None and (where.line.kind == "answer" or where.question is not None))
         return bool(spoken) and self._previous_sentence_organization(scene, draft)
+
+    def _item_body(self, scene: Scene, draft: Draft) -> bool:
+        """'4) 50,000' over 'GPUs that Korean carrier Hanbit Telecom says it will install ...': a figure typed by the
+        body under it (a newsletter's numbered item, a key-figure card) belongs to the party of that body's first
+        sentence, chosen by its role there."""
+        typing = draft.typing
+        if typing.basis not in _BODY_BASES or typing.cue is None:
+            return False
+        lo, hi = scene.context.sentence(typing.cue.start)
+        parties = self.parties(scene.text, scene.orgs.within(lo, hi))
+        if not parties:
+            return False
+        choice = choose_party(scene.text, typing.cue.start, typing.cue.end, draft.kind, parties, lo, hi)
+        if choice is not None and choice.names:
+            draft.subject = list(choice.names)
+            cue = Cue(scene.text[choice.start:choice.end], choice.start, choice.end,
+                      "the party of the item's body, by its role there")
+        else:
+            draft.subject = [parties[0].text]
+            cue = mention_cue(parties[0], "the first party of the item's body")
+        draft.link("subject", "item-body", cue)
+        return True
 
     def _named_source(self, scene: Scene, draft: Draft) -> bool:
         """'Worldwide shipments will climb to 2.9 million units, according to Brightline Analytics': a figure

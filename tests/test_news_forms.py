@@ -222,6 +222,10 @@ FORMS = [
         "ORBX (Hold)\n- capex 2026: ~$5bn\n\nLMNR (Sell)\n- tokens/day: ~9T",
         ("budget", (12 * B, 14 * B), "USD", ["KSTR"], None), ("chip_count", 200000, "chips", ["KSTR"], None),
         ("budget", 5 * B, "USD", ["ORBX"], None), ("token_volume", 9 * T, "tokens", ["LMNR"], None)),
+    # "Let's" opens a question, it names nobody; an undefined 'the Company' in a filing is the filer
+    row("Let's talk numbers. The fleet stood at 22,000 GPUs in December.", ("chip_count", 22000, "chips", [], None)),
+    row("Orbis Holdings filed its annual report on Monday. The Company expects capital expenditures of $3.1 billion"
+        " in fiscal 2027.", ("budget", 3.1 * B, "USD", ["Orbis Holdings"], None)),
     # 'the Fund' after 'the National Compute Fund': the institution by its head noun
     row("The Pellucid Compute Fund opened its second round on Monday. Through this round the Fund adds 6,000 GPUs"
         " to the shared pool.", ("chip_count", 6000, "chips", ["Pellucid Compute Fund"], None)),

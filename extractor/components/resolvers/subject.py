@@ -440,7 +440,7 @@ class SubjectResolver(PerFactResolver):
         if m is None or m.group("name").split()[0] in rules.not_names or rules.site_tail.search(m.group("name")):
             return False
         first = m.group("name").split()[0]
-        if first.lower() in STOP_WORDS or self._metric_label.fullmatch(first) or (
+        if m.group("name").lower() in rules.not_parties or first.lower() in STOP_WORDS or self._metric_label.fullmatch(first) or (
                 " " not in m.group("name") and scene.written_lowercase(first)):
             return False  # 'Tokens served through ...', 'Someone reported ...': a common word opening the sentence
         if scene.context.within("CHIP", m.start("name"), m.end("name")):

@@ -439,13 +439,13 @@ class SubjectResolver(PerFactResolver):
         m = rules.initial_name.match(scene.text, lo, draft.start)
         if m is None or m.group("name").split()[0] in rules.not_names or rules.site_tail.search(m.group("name")):
             return False
-        first = m.group("name").split()[0]
-        if m.group("name").lower() in rules.not_parties or first.lower() in STOP_WORDS or self._metric_label.fullmatch(first) or (
-                " " not in m.group("name") and scene.written_lowercase(first)):
+        name = m.group("name")
+        first = name.split()[0]
+        if name.lower() in rules.not_parties or first.lower() in STOP_WORDS or self._metric_label.fullmatch(
+                first) or (" " not in name and scene.written_lowercase(first)):
             return False  # 'Tokens served through ...', 'Someone reported ...': a common word opening the sentence
         if scene.context.within("CHIP", m.start("name"), m.end("name")):
             return False  # 'The B200 is going for $3.80': a product, not a party
-        name = m.group("name")
         draft.subject = [name]
         draft.link("subject", "clause-initial-name",
                    Cue(name, m.start("name"), m.end("name"), "the name that opens the figure's sentence"))

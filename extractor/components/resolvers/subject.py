@@ -28,6 +28,7 @@ from extractor.cues import CueList
 from extractor.evidence import Cue
 from extractor.fact_types import Registry
 from extractor.names import ShapedName, alias_after, default_shape, defined_terms, read_names
+from extractor.resources import load_json
 from extractor.roles import (
     capitalized_runs,
     choose_party,
@@ -82,6 +83,9 @@ class SubjectResolver(PerFactResolver):
         self.aggregate_rows = frozenset(label.lower() for label in cues["aggregate_row_labels"])
         self.not_section_names = frozenset(name.lower() for name in cues["not_section_names"])
         self.speaker_label = re.compile(cues["speaker_label"], re.M)
+        titles = "|".join(re.escape(t) for t in sorted(load_json("roles.json")["name_shape"]["person_titles"],
+                                                         key=len, reverse=True))
+        self.titled = re.compile(rf"\b(?:{titles})\s+(?:[A-Z][\w.'’-]+\s+){{0,2}}$", re.I)
         self.speaker_pronoun = re.compile(rf"\b(?:{'|'.join(map(re.escape, cues['speaker_pronouns']))})\b", re.I)
         self.source_shapes = [re.compile(shape) for shape in cues["source_shapes"]]
         self.coordination = {c.strip().lower() for c in cues["coordination"]}
@@ -613,9 +617,19 @@ class SubjectResolver(PerFactResolver):
         Raman, Chief Financial Officer:'); a podcast's bare names are hosts, not a company's people. The speakers
         and what their labels say are never parties."""
         found = list(self.speaker_label.finditer(text))
-        if len(found) < 2 or not any(self._officer(m.group("affiliation")) for m in found):
+        said = Counter(m.group("speaker") for m in found)
+        found = [m for m in found if " " in m.group("speaker") or said[m.group("speaker")] >= 2]
+        if len(found) < 2 or not any(self._officer(m.group("affiliation")) or self._introduced_officer(
+                text, m.group("speaker")) for m in found):
             return []
         return found
+
+    def _introduced_officer(self, text: str, speaker: str) -> bool:
+        """'chief technology officer Marisol Aguerre' or 'Rhea Lind, chief technology officer at Orbitra' before the
+        turns labelled 'Aguerre:' or 'Lind:'."""
+        after = default_shape().titled_after
+        return any(self.titled.search(text, max(0, m.start() - 60), m.start()) or after.match(text, m.end())
+                   for m in re.finditer(rf"(?<![\w-]){re.escape(speaker)}(?![\w-])", text))
 
     @staticmethod
     def _officer(affiliation: str | None) -> bool:

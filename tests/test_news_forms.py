@@ -245,8 +245,8 @@ FORMS = [
         "Lind: A little over 31,000 in production across our three sites.\n\n"
         "TR: And the budget for this year, in round numbers?\n\n"
         "Lind: Our capex budget for 2026 is $2.1 billion, most of it silicon.",
-        ("chip_count", 22000, "chips", ["Orbitra Cloud"], None), ("chip_count", 31000, "chips", ["Orbitra Cloud"], None),
-        ("budget", 2.1 * B, "USD", ["Orbitra Cloud"], None)),
+        ("chip_count", 22000, "chips", ["Orbitra Cloud"], None),
+        ("chip_count", 31000, "chips", ["Orbitra Cloud"], None), ("budget", 2.1 * B, "USD", ["Orbitra Cloud"], None)),
     row("March 3 (Harbor Wire) - Technology groups have lined up more than $500 billion of AI spending for 2026.",
         ("budget", 500 * B, "USD", [], None)),
     row("| Company | GPUs |\n|---|---|\n| Orbitra | 12,000 |\n| Others | 3,000 |\n| Total | 15,000 |",

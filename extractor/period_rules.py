@@ -22,13 +22,14 @@ from extractor.resources import load_json
 
 class PeriodRules:
     def __init__(self, data: dict[str, Any]) -> None:
-        for key in ("dateline", "multi_year", "year_before"):
+        for key in ("dateline", "multi_year", "year_before", "week_ending"):
             if not isinstance(data.get(key), dict):
                 raise ValueError(f"period rules data: {key!r} must be an object")
         self.dateline_before = re.compile(data["dateline"]["before"])
         self.dateline_after = re.compile(data["dateline"]["after"])
         self.multi_year = re.compile("|".join(f"(?:{p})" for p in data["multi_year"]["patterns"]), re.I)
         self.year_before = re.compile(data["year_before"]["pattern"], re.I)
+        self.week_ending = re.compile(data["week_ending"]["before"], re.I)
 
     @classmethod
     @cache

@@ -307,6 +307,14 @@ PERIODS = [
     ("Its models served 4 trillion tokens at the end of last year.", "2026-03-01", ["2025-12"]),
     ("Kestrel will add 32,000 GPUs by the end of next year.", "2025-06-15", ["2026"]),
     ("A used H100 changed hands at about $18,000 over the Thanksgiving weekend.", "2026-11-30", ["2026-11"]),
+    # a month with 'last year'/'next year', 'this fiscal year', a week's closing day, a deadline ahead or behind
+    ("It serves 2.6 trillion tokens a day, against 400 billion a day in June last year.", "2026-06-09",
+     [None, "2025-06"]),
+    ("Kestrel will install roughly 5,000 GPUs this fiscal year.", "2026-05-22", ["2026"]),
+    ("Pellion routed 31.6 trillion tokens in the week ending April 12.", "2026-04-14", ["2026-04"]),
+    ("The plan says 55,000 GPUs by December.", "2026-04-14", ["2026-12"]),
+    ("The first 4,000 GPUs should land in June, the rest in the autumn.", "2026-04-14", ["2026-06"]),
+    ("Its assistant had climbed to 150 million users by October.", "2026-04-14", ["2025-10"]),  # negative: behind
     # a bare month looks back after 'up from', 'compares with', 'having', whatever else the sentence plans
     ("Pico's MAU of 3.1 million compares with 3.4 million users in January, and it plans a listing.", "2026-04-08",
      [None, "2026-01"]),

@@ -77,12 +77,16 @@ def resolve_period(expression: str, kind: str, published: str | None, future: bo
         if month is None:
             return None
         text, kind = date(2000, month, 1).strftime("%B"), "month"
+    if kind == "month-relative":  # 'June last year', 'March next year'
+        month, rel = text.split()[0], text.split()[1].lower()
+        parsed = _dateparser().parse(month, languages=["en"])
+        return f"{base.year + OFFSETS.get(rel, 0):04d}-{parsed.month:02d}" if parsed else None
     if kind == "relative":
         m = _RELATIVE.match(text)
         if not m:
             return None
         offset, unit = OFFSETS[m.group(1).lower()], m.group(2).lower()
-        if unit == "year":
+        if unit in ("year", "fiscal year"):
             return str(base.year + offset)
         if unit == "month":
             return _month_shift(base, offset)

@@ -20,6 +20,7 @@ _PART_AFTER = re.compile(r"\s+of\s+(?:that|this|it|which)\b", re.I)  # after the
 _CLAUSE_MARKS = re.compile(r"[,;:()\[\]–—]")
 _IN_BEFORE = re.compile(r"\s+(?:in|for|of)\s+(?:its\s+|their\s+|the\s+)?")
 _BY_BEFORE = re.compile(r"\bby\s$", re.I)
+_PAST_TENSE = re.compile(r"\b(?:[a-z]{2,}ed|was|were|had|did|rose|grew|hit|reached)\b")
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,9 @@ class PeriodResolver:
             kind = "year-deadline"  # 'by the end of next year' is a deadline: the year (D3)
         label = fiscal_label_at(scene.text, date.start, date.end) if kind in ("year", "fiscal-year") else None
         draft.period = label or resolve_period(date.text, kind, scene.published, future)
+        if draft.period and len(draft.period) == 10 and self.rules.week_ending.search(
+                scene.text, max(0, date.start - 40), date.start):
+            draft.period = draft.period[:7]  # 'the week ending April 12': the week's month (D22)
         kind = date.info.date or "date"
         draft.link("period", "sentence-date", _date_cue(date, f"the {kind} nearest the figure in its sentence"),
                    date.info.date or date.pattern)
@@ -201,6 +205,8 @@ class PeriodResolver:
         right before the date look back ('up from 250 in March')."""
         text = scene.text
         lo, hi = self.clauses.around(text, scene.context, date.start)
+        if _BY_BEFORE.search(text, max(0, date.start - 4), date.start) and not _PAST_TENSE.search(text, lo, hi):
+            return True  # 'The plan says 55,000 GPUs by December': a deadline ahead ('had climbed ... by' looks back)
         if not self.future.search(text, lo, hi):
             return False
         begin = max(lo, date.start - self.past_window)

@@ -60,6 +60,10 @@ class PeriodRules:
     def says_year_before(self, text: str, lo: int, hi: int) -> bool:
         return self.year_before.search(text, lo, hi) is not None
 
+    def year_before_at(self, text: str, lo: int, hi: int) -> re.Match | None:
+        """Where text[lo:hi] says 'a year earlier' (the phrase belongs to the figure right before it)."""
+        return self.year_before.search(text, lo, hi)
+
 
 _DATELINE_REACH = 120  # characters: a dateline's place and its source fit well within this on either side
 

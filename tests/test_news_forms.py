@@ -315,6 +315,9 @@ PERIODS = [
     ("The plan says 55,000 GPUs by December.", "2026-04-14", ["2026-12"]),
     ("The first 4,000 GPUs should land in June, the rest in the autumn.", "2026-04-14", ["2026-06"]),
     ("Its assistant had climbed to 150 million users by October.", "2026-04-14", ["2025-10"]),  # negative: behind
+    # 'a year earlier' steps back for the figure it follows only
+    ("The four will spend north of $630 billion in 2026, against about $410 billion a year earlier and less than"
+     " $250 billion in 2024.", "2026-02-16", ["2026", "2025", "2024"]),
     # a bare month looks back after 'up from', 'compares with', 'having', whatever else the sentence plans
     ("Pico's MAU of 3.1 million compares with 3.4 million users in January, and it plans a listing.", "2026-04-08",
      [None, "2026-01"]),

@@ -119,6 +119,13 @@ class Scene:
     _datelines: list[tuple[int, CountryParty | None]] | None = None
     _dateline_starts: list[int] = field(default_factory=list)
 
+    @property
+    def figure_starts(self) -> list[int]:
+        """Where each figure of the document starts, sorted (read once)."""
+        if "figure_starts" not in self.memo:
+            self.memo["figure_starts"] = sorted(a for a, _ in self.figures)
+        return self.memo["figure_starts"]
+
     def written_lowercase(self, word: str) -> bool:
         """Whether the article also writes `word` in lower case ('Tokens served:' beside 'tokens'): a common
         noun, not a name (the word set is read once per document)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -91,7 +91,7 @@ class PeriodResolver:
                 if draft.period is not None:
                     draft.period = None
                     draft.link("period", "multi-year", draft.figure("a multi-year total: the format has no period"))
-            elif self.rules.says_year_before(text, clause_lo, clause_hi):
+            elif self._says_year_before_of(scene, draft, clause_lo, clause_hi):
                 reference = previous.period if previous is not None else (scene.published or "")[:4] or None
                 draft.period = year_back(reference)
                 draft.link("period", "year-before", draft.figure("'a year earlier': one year before the figure before"))
@@ -99,6 +99,20 @@ class PeriodResolver:
                 self._from_layout(scene, draft)
             if draft.period is not None:
                 previous = draft
+
+    def _says_year_before_of(self, scene: Scene, draft: Draft, lo: int, hi: int) -> bool:
+        """The clause says 'a year earlier' of this figure: the phrase follows it with no other figure between
+        ('$630 billion in 2026, against about $410 billion a year earlier and less than $250 billion in 2024'
+        steps back for the $410 billion only), or precedes it when nothing follows."""
+        m = self.rules.year_before_at(scene.text, lo, hi)
+        if m is None:
+            return False
+        starts = scene.figure_starts
+        if draft.end <= m.start():
+            i = bisect_right(starts, draft.start)  # the first figure after this one
+            return i >= len(starts) or starts[i] >= m.start()
+        i = bisect_left(starts, m.end())  # 'A year earlier, volume was 2.9 trillion': the first figure after it
+        return i < len(starts) and starts[i] == draft.start
 
     def _multi_year_is_nearer(self, text: str, lo: int, hi: int, draft: Draft) -> bool:
         """A multi-year span in the sentence makes the figure a multi-year total unless the figure's own date

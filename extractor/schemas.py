@@ -215,6 +215,7 @@ class LinkCuesSchema(_Strict):
 
     source_before: Words
     source_name_heads: Words
+    contrast_between: Words
     source_shapes: Words
     aggregate_row_labels: Words
     not_section_names: Words

@@ -315,6 +315,10 @@ PERIODS = [
     ("The plan says 55,000 GPUs by December.", "2026-04-14", ["2026-12"]),
     ("The first 4,000 GPUs should land in June, the rest in the autumn.", "2026-04-14", ["2026-06"]),
     ("Its assistant had climbed to 150 million users by October.", "2026-04-14", ["2025-10"]),  # negative: behind
+    # a comparison word right before a figure splits the sentence in two halves with their own dates
+    ("Volumes grew to 2.3 quadrillion tokens in fiscal 2026 from 0.4 quadrillion tokens in fiscal 2025.",
+     "2026-03-27", ["2026", "2025"]),
+    ("Agents seized 260 H200 GPUs from a leased warehouse in February.", "2026-03-27", ["2026-02"]),  # 'from' a place
     # 'a year earlier' steps back for the figure it follows only
     ("The four will spend north of $630 billion in 2026, against about $410 billion a year earlier and less than"
      " $250 billion in 2024.", "2026-02-16", ["2026", "2025", "2024"]),

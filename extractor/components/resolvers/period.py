@@ -60,6 +60,10 @@ class PeriodResolver:
         self.sub_allocation_window = int(windows["sub_allocation_before"])
         self.parent_window = int(windows["parent_figures"])
         self.clause_penalty = int(windows["clause_penalty"])
+        contrast = "|".join(re.escape(w) for w in sorted(cues["contrast_between"], key=len, reverse=True))
+        self.contrast = re.compile(  # the comparison word right before a figure: 'from 0.4 quadrillion', not 'from AMD'
+            rf"(?<![\w-])(?:{contrast})\s+(?:(?:about|around|roughly|some|nearly|almost|just)\s+)?[~≈$€£¥₹]?\d",
+            re.I)
         self.clauses = Clauses(cues["clause_breaks"])
         self.rules = PeriodRules.default()
         table = {"sentence-date": self._sentence_date, "from-original": self._from_original,
@@ -189,7 +193,8 @@ class PeriodResolver:
         lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
         if hi <= lo:
             return 0
-        marks = len(_CLAUSE_MARKS.findall(text, lo, hi))
+        contrast = self.contrast.search(text, lo, min(len(text), hi + 16))  # its figure may be the one at hi
+        marks = len(_CLAUSE_MARKS.findall(text, lo, hi)) + (1 if contrast and contrast.start() < hi else 0)
         if lo == b.end and text.startswith(")", lo):
             marks -= 1  # the close of figure b's own conversion: '160 billion yuan ($22.9 billion) ... in 2026'
         return hi - lo + self.clause_penalty * marks

@@ -166,6 +166,16 @@ class DocumentLayout:
         i = bisect_right(self._year_starts, offset) - 1
         return self._year_headings[i][1] if i >= 0 else None
 
+    def caption_above(self, offset: int) -> Region | None:
+        """The heading line right above the block header of `offset`'s table or list, when the two stack: a
+        caption ('Table 1. Top apps worldwide, September 2025') over its note ('(MAU in millions)')."""
+        if not self.lines:
+            return None
+        header = self._headers[self.line_index(offset)]
+        if header is None or header == 0 or self.lines[header - 1].kind != "heading":
+            return None
+        return _region(self.lines[header - 1])
+
     def heading_before(self, offset: int) -> Region | None:
         """The nearest heading line above the line of `offset`, the article's first line (its headline) aside:
         a factbox's or an analyst note's section title ('MICROSOFT', 'GOOGL (Buy, PT $260)')."""

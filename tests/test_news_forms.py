@@ -319,6 +319,10 @@ PERIODS = [
     ("Volumes grew to 2.3 quadrillion tokens in fiscal 2026 from 0.4 quadrillion tokens in fiscal 2025.",
      "2026-03-27", ["2026", "2025"]),
     ("Agents seized 260 H200 GPUs from a leased warehouse in February.", "2026-03-27", ["2026-02"]),  # 'from' a place
+    # a table's caption above its note dates the rows
+    ("Table 2. Chatbot apps by reach, October 2025\n(MAU in millions)\n\n| App | MAU |\n|---|---|\n| Lumo | 12.5 |",
+     "2025-11-20", ["2025-10"]),
+    ("March 3, 2026\nKey deals\n- Orbitra ordered 9,000 GPUs.", "2026-03-03", [None]),  # negative: a date line
     # 'a year earlier' steps back for the figure it follows only
     ("The four will spend north of $630 billion in 2026, against about $410 billion a year earlier and less than"
      " $250 billion in 2024.", "2026-02-16", ["2026", "2025", "2024"]),

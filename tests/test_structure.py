@@ -141,6 +141,21 @@ def test_a_label_needs_a_figure_and_few_words():
     assert DocumentLayout.of(text).lines[0].label is None
 
 
+@pytest.mark.parametrize(
+    ("text", "needle", "caption"),
+    [
+        ("Table 1. Apps by reach, May 2026\n(MAU in millions)\n\n| App | MAU |\n| Lumo | 12.5 |", "12.5",
+         "Table 1. Apps by reach, May 2026"),
+        ("(MAU in millions)\n\n| App | MAU |\n| Lumo | 12.5 |", "12.5", None),  # one heading: no caption above it
+        ("Orbitra said on Monday it ordered 9,000 GPUs.", "9,000", None),
+    ],
+)
+def test_caption_above(text, needle, caption):
+    layout = DocumentLayout.of(text)
+    region = layout.caption_above(text.index(needle))
+    assert (None if region is None else text[region.start:region.end]) == caption
+
+
 def test_empty_and_blank_texts():
     assert DocumentLayout.of("").at(0).line.kind == "text"
     assert DocumentLayout.of("\n\n  \n").lines == []

@@ -173,6 +173,17 @@ FORMS = [
     row("- H200 on-demand list: $3.10-3.40 / GPU-hr\n- B200, 3-yr reserved: ~$4.20 / GPU-hr",
         ("unit_price", (3.10, 3.40), "USD", None, "H200"), ("unit_price", 4.20, "USD", None, "B200")),
     row("- Power: $0.09 / kWh"),  # negative: an energy price is no unit price
+    # price verbs of listings, markets and bids; a price 'for an H200'
+    row("Outside Europe the B300 lists at around $40,000 to $44,000.", ("unit_price", (40000, 44000), "USD", None, None)),
+    row("Court papers show buyers paid as much as $52,000 for an H200.", ("unit_price", 52000, "USD", None, "H200")),
+    row("Its bid prices each GB300 at about €41,000.", ("unit_price", 41000, "EUR", None, "GB300")),
+    row("H200s cleared at a median of $2.05 this week.", ("unit_price", 2.05, "USD", None, "H200")),
+    row("Orbitra paid $52 million for an office in Austin."),  # negative: an office is no unit
+    # a caption names the noun, a column only its metric
+    row("Chatbot users, latest figures (millions)\n\n| App | Weekly active | As of |\n|---|---|---|\n"
+        "| Lumo | 12.5 | May 2026 |", ("user_count", 12.5 * M, "users", ["Lumo"], None)),
+    row("Chatbot users, latest figures (millions)\n\n| App | Change | As of |\n|---|---|---|\n"
+        "| Lumo | 12.5 | May 2026 |"),  # negative: a column that names no metric counts nothing
     # 8. public programmes that fund AI or chip capacity
     row("The ministry will invest ₩1.4 trillion in GPU capacity.", ("budget", 1.4 * T, "KRW", None, None)),
     # 9. subjects by role

@@ -107,7 +107,8 @@ class FactTyper(DataComponent):
                                        rf"(?:{alt(counts['people_using'])})\b")
         families = "|".join(r.lstrip("^") for r in self.cues["chip_makers"].values())  # chip-family regexes
         self.per_named_unit = re.compile(  # 'per Blackwell GPU', 'per Nvidia B200 chip', 'per B300'
-            rf"[ \t]*(?:per|for each|a)[ \t]+(?:(?:[A-Z][\w-]*[ \t]+){{1,2}}(?i:{alt(money['per_named_unit'])})"
+            rf"[ \t]*(?:per|for each|for an?|for one|for a single|a)[ \t]+(?:(?:[A-Z][\w-]*[ \t]+){{1,2}}"
+            rf"(?i:{alt(money['per_named_unit'])})"
             rf"|(?:[A-Z][\w-]*[ \t]+)?(?:{families})[A-Za-z0-9-]*)(?![\w-])")
         self.part_opener = re.compile(  # 'Of that, ', 'Of the €4.8 billion, '
             rf"[\s\"“]*(?:{words(money['part_openers'])}|of the\s+[^,\s]*\d[^,]{{0,20}}),\s*"
@@ -161,6 +162,8 @@ class FactTyper(DataComponent):
             rf"(?<![\w-])(?P<noun>(?i:{noun_alt}))\s+of\s+(?:(?i:about|around|roughly|nearly|some|more than|over|"
             rf"almost|close to|just over|just under)\s+)?$")
         self.bare_blocked = CueList(bare["blocked_by_nouns"])
+        self.metric_cues = {t.name: CueList([c for cues in t.spec.metric.cues.values() for c in cues])
+                            for t in counted if t.spec.metric is not None}
 
     def _local_products(self, text: str) -> re.Pattern | None:
         """The article's own chip lines: a model written before a chip noun ('560,000 Kestrel K3 accelerators')
@@ -604,7 +607,24 @@ class FactTyper(DataComponent):
                 m = total[1]
                 cue = Cue(m.group(), m.start(), m.end(), f"{self.total}: the {name} has the cue {m.group()!r}")
                 return Typing(self.total, f"layout-{name}", cue, money=True)
-        return UNDECIDED
+        return self._metric_column(text, where, quantity) or UNDECIDED
+
+    def _metric_column(self, text: str, where: Any, quantity: Quantity) -> Typing | None:
+        """'Weekly active' over a cell, under the caption 'AI chatbot users (millions)': a column that names only
+        its metric counts the caption's noun when that noun's type has the metric."""
+        column, caption = where.column_header, where.block_header
+        if quantity.unit is not None or column is None or caption is None:
+            return None
+        noun = self.noun_anywhere.search(text, caption.start, caption.end)
+        if noun is None:
+            return None
+        kind = self.noun_kind[re.sub(r"\s+", " ", noun.group("noun").lower())]
+        cues = self.metric_cues.get(kind)
+        if cues is None or not cues.search(text, column.start, column.end):
+            return None
+        cue = Cue(noun.group("noun"), noun.start("noun"), noun.end("noun"),
+                  f"{kind}: the caption names {noun.group('noun')!r}, the column its metric")
+        return Typing(kind, "layout-metric-column", cue)
 
     def _kind_from_neighbour(self, text: str, context: DocContext, quantity: Quantity, counts: list[Span],
                              starts: list[int]) -> Typing | None:

@@ -174,7 +174,8 @@ FORMS = [
         ("unit_price", (3.10, 3.40), "USD", None, "H200"), ("unit_price", 4.20, "USD", None, "B200")),
     row("- Power: $0.09 / kWh"),  # negative: an energy price is no unit price
     # price verbs of listings, markets and bids; a price 'for an H200'
-    row("Outside Europe the B300 lists at around $40,000 to $44,000.", ("unit_price", (40000, 44000), "USD", None, None)),
+    row("Outside Europe the B300 lists at around $40,000 to $44,000.",
+        ("unit_price", (40000, 44000), "USD", None, None)),
     row("Court papers show buyers paid as much as $52,000 for an H200.", ("unit_price", 52000, "USD", None, "H200")),
     row("Its bid prices each GB300 at about €41,000.", ("unit_price", 41000, "EUR", None, "GB300")),
     row("H200s cleared at a median of $2.05 this week.", ("unit_price", 2.05, "USD", None, "H200")),

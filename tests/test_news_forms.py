@@ -238,6 +238,10 @@ FORMS = [
     row("Let's talk numbers. The fleet stood at 22,000 GPUs in December.", ("chip_count", 22000, "chips", [], None)),
     row("Orbis Holdings filed its annual report on Monday. The Company expects capital expenditures of $3.1 billion"
         " in fiscal 2027.", ("budget", 3.1 * B, "USD", ["Orbis Holdings"], None)),
+    # a name opening the sentence as an owner is the owner; a description ('Singtel-owned') is no name
+    row("Pellion's GPU cloud lists an H200 at $4.10 per GPU-hour.", ("unit_price", 4.10, "USD", ["Pellion"], "H200")),
+    row("The Orbis-owned operator plans 3,000 H200s at its Tuas site.", ("chip_count", 3000, "chips", [], "H200")),
+    row("Halvard Bank lent us $1.4 billion for the build.", ("budget", 1.4 * B, "USD", None, None)),  # 'us' no prefix
     # 'the Fund' after 'the National Compute Fund': the institution by its head noun
     row("The Pellucid Compute Fund opened its second round on Monday. Through this round the Fund adds 6,000 GPUs"
         " to the shared pool.", ("chip_count", 6000, "chips", ["Pellucid Compute Fund"], None)),

@@ -39,6 +39,9 @@ TABLE = [
     row("$7 trillion", ("$7 trillion", 7 * T, "USD", "exact")),
     row("Rs 30,000 crore", ("Rs 30,000 crore", 300 * B, "INR", "exact")),
     row("₹1.5 lakh crore", ("₹1.5 lakh crore", 1.5 * T, "INR", "exact")),
+    # a lower-case 'us' is a prefix only glued to its '$'
+    row("a us$5 bn deal", ("us$5 bn", 5 * B, "USD", "exact")),
+    row("the bank lent us $1.4 billion", ("$1.4 billion", 1.4 * B, "USD", "exact")),
     # Korean English-language headline abbreviations
     row("pour 8 tril. won into AI", ("8 tril. won", 8 * T, "KRW", "exact")),
     row("a 3 bil. won order", ("3 bil. won", 3 * B, "KRW", "exact")),

@@ -57,6 +57,8 @@ _LABEL_JOIN = re.compile(r",\s+|\s+(?:and|&)\s+")
 _CLAUSE_END = re.compile(r"[.;!?](?=\s)")
 _PARENTHESIS_END = re.compile(r"\s*\([^)]*\)\s*$")  # 'YTL Power (Malaysia)' -> 'YTL Power'
 _KICKER = re.compile(r"[A-Z][A-Z .'’-]*")  # 'SEOUL', 'MUMBAI', 'USERS': a dateline or kicker, not a row's name
+_POSSESSOR = re.compile(r"['’]s\b.*$")
+_DESCRIBING = re.compile(r"-(?:owned|related|based|backed|listed|led|linked|controlled|funded)\b", re.I)
 _BODY_BASES = frozenset({"restated-in-body", "noun-opening-body", "price-opening-body", "cue-opening-body"})
 _OFFICER = re.compile(r"(?i)\b(?:chief|officer|president|director|head|founder|chair(?:man|woman)?|ceo|cfo|cto)\b")
 _CAPS_HEADING = re.compile(r"[A-Z][A-Z&.'’-]*(?: [A-Z][A-Z&.'’-]*){0,3}")  # 'MICROSOFT', 'LAMBENT CLOUD'
@@ -443,8 +445,10 @@ class SubjectResolver(PerFactResolver):
         m = rules.initial_name.match(scene.text, lo, draft.start)
         if m is None or m.group("name").split()[0] in rules.not_names or rules.site_tail.search(m.group("name")):
             return False
-        name = m.group("name")
+        name = _POSSESSOR.sub("", m.group("name"))  # "KDDI's GPU cloud lists ...": the owner named
         first = name.split()[0]
+        if _DESCRIBING.search(name):
+            return False  # 'Singtel-owned', 'AI-related': a description, not a name
         if name.lower() in rules.not_parties or first.lower() in STOP_WORDS or self._metric_label.fullmatch(
                 first) or (" " not in name and scene.written_lowercase(first)):
             return False  # 'Tokens served through ...', 'Someone reported ...': a common word opening the sentence
@@ -452,7 +456,7 @@ class SubjectResolver(PerFactResolver):
             return False  # 'The B200 is going for $3.80': a product, not a party
         draft.subject = [name]
         draft.link("subject", "clause-initial-name",
-                   Cue(name, m.start("name"), m.end("name"), "the name that opens the figure's sentence"))
+                   Cue(name, m.start("name"), m.start("name") + len(name), "the name that opens the figure's sentence"))
         return True
 
     def _definite_description(self, scene: Scene, draft: Draft) -> bool:

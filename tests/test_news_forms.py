@@ -288,6 +288,13 @@ FORMS = [
         ("chip_count", 1.2 * M, "chips", None, "H20")),
     row("H100 spot prices ranged from $1.10 to $2.60 an hour.", ("unit_price", (1.10, 2.60), "USD", None, "H100")),
     row("Thirty percent of them run on H100s."),
+    # a caption's number, clouds and labs counted, lots, floor space, a hypothetical cluster
+    row("Table 2: AI infrastructure capex, actual and estimated"),
+    row("We raise our estimates for the four European GPU clouds we track."),
+    row("A Dubai trader asked $16,000 each for H100 cards in lots of 16 or more.",
+        ("unit_price", 16000, "USD", None, "H100")),
+    row("The campus will grow by a further 40,000 square metres next year."),
+    row("Consider a hypothetical 1,000-GPU inference cluster."),
     # exchange rates, context windows, consumer spend, a PUE, a valuation, a budget quoted for scale, agents
     row("Amounts are translated at an exchange rate of $1.09 per euro."),
     row("This story converts at R$5.40 per dollar."),

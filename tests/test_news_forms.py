@@ -288,6 +288,9 @@ FORMS = [
         ("chip_count", 1.2 * M, "chips", None, "H20")),
     row("H100 spot prices ranged from $1.10 to $2.60 an hour.", ("unit_price", (1.10, 2.60), "USD", None, "H100")),
     row("Thirty percent of them run on H100s."),
+    # an app ranking's money column is consumer spend, not a budget
+    row("Top assistant apps, Q3\n\n| App | MAU (millions) | Q3 spend ($M) |\n|---|---|---|\n"
+        "| ChatGPT | 512.4 | 742.0 |", ("user_count", 512.4 * M, "users", ["ChatGPT"], None)),
     # a caption's number, clouds and labs counted, lots, floor space, a hypothetical cluster
     row("Table 2: AI infrastructure capex, actual and estimated"),
     row("We raise our estimates for the four European GPU clouds we track."),

@@ -488,6 +488,9 @@ class FactTyper(DataComponent):
             typing = self._kind_from_layout(text, layout, quantity)
             if typing not in (None, UNDECIDED) and typing.kind in self.counted and quantity.unit is not None:
                 quantity = bare_quantity  # 'GPUs to be hosted: 12,000' under a money header: a count, unscaled
+            if typing not in (None, UNDECIDED) and typing.kind == self.total and self._app_row(
+                    context, layout, quantity):
+                continue  # '| ChatGPT | OpenAI | 512.4 | ... | 742.0 |': an app's money is its revenue, not a budget
             if typing is UNDECIDED:
                 typing = self._kind_from_body(text, quantity, typed) or UNDECIDED
             if typing is UNDECIDED and quantity.unit is None:
@@ -499,6 +502,13 @@ class FactTyper(DataComponent):
             fact_span._.typing = typing
             found.append(fact_span)
         return sorted([*typed, *found], key=lambda s: (s.start, s.end))
+
+    @staticmethod
+    def _app_row(context: DocContext, layout: DocumentLayout, quantity: Quantity) -> bool:
+        """Whether a table row names an app (a chatbot, an assistant) before the figure: a ranking of apps, whose
+        money columns are consumer spend."""
+        line = layout.at(quantity.start).line
+        return line.kind == "table_row" and bool(context.within("APP", line.start, quantity.start))
 
     def _kind_from_body(self, text: str, quantity: Quantity, typed: list[Span]) -> Typing | None:
         """'4) 50,000' alone on its line, then 'GPUs that Hanbit Telecom will install by 2028 ...': a figure standing

@@ -28,6 +28,7 @@ _HEADER_LABEL = re.compile(r"\b(?:\d{2}[-–/]\d{2}[AEFPB]?|(?:FY|CY)\d{2}[AEFPB
                            r"|\d{1,2}[- ](?:year|yr|month|mo|week|day)s?)\b")
 _FIGURE_START = re.compile(r"(?<![\w.])\d")  # a number's first digit; 'L1', 'H100' and 'B300' are names
 _DIGIT = re.compile(r"\d")
+_CELL_SYMBOL = re.compile(r"(?P<symbol>[$€£¥₹₩])[ \t]+[\d(]")  # '$  3,870': an accounting cell's own currency
 _YEAR_LINE = re.compile(r"((?:19|20)\d\d):?")
 _QUESTION_START = re.compile(r"(?:^|(?<=[.!?]))\s*")
 
@@ -165,6 +166,40 @@ class DocumentLayout:
             self._year_starts = [start for start, _ in self._year_headings]
         i = bisect_right(self._year_starts, offset) - 1
         return self._year_headings[i][1] if i >= 0 else None
+
+    def cell_currency(self, offset: int, reach: int = 40) -> str | None:
+        """The currency symbol a table cell's number is written with: standing alone before it in its own cell
+        ('$  3,870', accounting style), or in the same column of an earlier row of the table (a statement prints
+        '$' on its first and total rows only)."""
+        i = self.line_index(offset)
+        line = self.lines[i] if self.lines else None
+        if line is None or line.kind != "table_row":
+            return None
+        column = next((c for c, cell in enumerate(line.cells) if cell.start <= offset < cell.end), None)
+        if column is None:
+            return None
+        for j in range(i, max(-1, i - reach), -1):
+            row = self.lines[j]
+            if row.kind == "table_rule":
+                continue
+            if row.kind != "table_row" or row.separator != line.separator:
+                return None
+            cell = self._same_column(row, line, column)
+            if cell is not None:
+                m = _CELL_SYMBOL.match(self.text, cell.start, cell.end)
+                if m is not None:
+                    return m.group("symbol")
+        return None
+
+    @staticmethod
+    def _same_column(row: Line, line: Line, column: int) -> Region | None:
+        """`row`'s cell in `line`'s column: by index when the rows have as many cells, else (a whitespace table
+        whose '$      —' splits in two) the cell under the same characters of the line."""
+        if len(row.cells) == len(line.cells):
+            return row.cells[column]
+        own = line.cells[column]
+        lo, hi = own.start - line.start, own.end - line.start
+        return next((c for c in row.cells if c.start - row.start < hi and lo < c.end - row.start), None)
 
     def caption_above(self, offset: int) -> Region | None:
         """The heading line right above the block header of `offset`'s table or list, when the two stack: a

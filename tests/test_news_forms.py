@@ -288,6 +288,13 @@ FORMS = [
         ("chip_count", 1.2 * M, "chips", None, "H20")),
     row("H100 spot prices ranged from $1.10 to $2.60 an hour.", ("unit_price", (1.10, 2.60), "USD", None, "H100")),
     row("Thirty percent of them run on H100s."),
+    # an accounting statement: '$' on the first row only, the scale in the lead-in
+    row("Our purchase obligations were as follows (in millions):\n\n"
+        "                                Fiscal 2027     Later\n"
+        "GPU servers and networking      $  3,870   $  1,240\n"
+        "Data center construction             905        610\n",
+        ("budget", 3870 * M, "USD", None, None), ("budget", 1240 * M, "USD", None, None),
+        ("budget", 905 * M, "USD", None, None), ("budget", 610 * M, "USD", None, None)),
     # an app ranking's money column is consumer spend, not a budget
     row("Top assistant apps, Q3\n\n| App | MAU (millions) | Q3 spend ($M) |\n|---|---|---|\n"
         "| ChatGPT | 512.4 | 742.0 |", ("user_count", 512.4 * M, "users", ["ChatGPT"], None)),

@@ -156,6 +156,28 @@ def test_caption_above(text, needle, caption):
     assert (None if region is None else text[region.start:region.end]) == caption
 
 
+STATEMENT = """\
+Purchase obligations were as follows (in millions):
+
+                                  Fiscal 2027     Later      Total
+GPU servers and networking (1)      $  3,870   $  1,240   $  5,110
+Data center construction (2)             905        610      1,515
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "symbol"),
+    [
+        (STATEMENT, "3,870", "$"),  # its own cell: '$  3,870'
+        (STATEMENT, "610", "$"),  # the column's first row prints the '$'
+        ("| Provider | GPUs |\n|---|---|\n| Orbis | 4,096 |", "4,096", None),  # no symbol in the column
+        ("Orbitra spent $ 5 on it.", "5", None),  # prose: no table
+    ],
+)
+def test_cell_currency(text, needle, symbol):
+    assert DocumentLayout.of(text).cell_currency(text.index(needle)) == symbol
+
+
 def test_empty_and_blank_texts():
     assert DocumentLayout.of("").at(0).line.kind == "text"
     assert DocumentLayout.of("\n\n  \n").lines == []

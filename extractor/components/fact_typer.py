@@ -26,6 +26,7 @@ from extractor.components.context import FACTS_KEY, QUANTITIES_KEY, RULER_KEY, D
 from extractor.cues import CueList
 from extractor.evidence import Cue, Typing
 from extractor.fact_types import Registry
+from extractor.normalize.currency import currency_table
 from extractor.normalize.headers import header_reading
 from extractor.normalize.numbers import scaled
 from extractor.records import Quantity
@@ -564,6 +565,11 @@ class FactTyper(DataComponent):
         column header or label that names a count noun and no scale or currency keeps the cell a plain count
         ('GPUs committed' under a caption that prices another column in ₹), though a caption may still scale it;
         a corner cell ('GPU' over the models' column) names the rows, not the cells."""
+        if quantity.unit is None:
+            symbol = layout.cell_currency(quantity.start)
+            code = currency_table().resolve(symbol, text) if symbol else None
+            if code is not None:
+                quantity = replace(quantity, unit=code, currency_source="layout")
         if quantity.scaled:
             return quantity
         counted = False

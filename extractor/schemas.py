@@ -16,7 +16,7 @@ SUBJECT_STRATEGIES = ("product", "maker-of-item", "model-family", "row-label", "
                       "sentence-organization", "from-original",
                       "unnamed-group", "earlier-mention", "earlier-of-type", "continued-figure",
                       "previous-sentence-organization", "named-source", "section-heading",
-                      "first-person-turn", "speaker-turn", "item-body",
+                      "first-person-turn", "speaker-turn", "item-body", "pronoun-antecedent",
                       "article-organization")
 PERIOD_STRATEGIES = ("sentence-date", "from-original", "from-continued-figure", "sub-allocation")
 ITEM_STRATEGIES = ("product-after", "class-noun-none", "product-before", "product-previous-sentence", "continued")

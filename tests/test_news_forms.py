@@ -238,6 +238,10 @@ FORMS = [
     row("Let's talk numbers. The fleet stood at 22,000 GPUs in December.", ("chip_count", 22000, "chips", [], None)),
     row("Orbis Holdings filed its annual report on Monday. The Company expects capital expenditures of $3.1 billion"
         " in fiscal 2027.", ("budget", 3.1 * B, "USD", ["Orbis Holdings"], None)),
+    # a price clause opening on a pronoun is the seller named in the sentence before
+    row("Siam Compute opened a new hall in Chonburi. It rents H100 capacity at about 80 baht per GPU-hour.",
+        ("unit_price", 80, "THB", ["Siam Compute"], "H100")),
+    row("Resellers are busy. Prices for an H100 hover near $2 per GPU-hour.", ("unit_price", 2, "USD", [], "H100")),
     # a name opening the sentence as an owner is the owner; a description ('Singtel-owned') is no name
     row("Pellion's GPU cloud lists an H200 at $4.10 per GPU-hour.", ("unit_price", 4.10, "USD", ["Pellion"], "H200")),
     row("The Orbis-owned operator plans 3,000 H200s at its Tuas site.", ("chip_count", 3000, "chips", [], "H200")),

@@ -59,6 +59,7 @@ _PARENTHESIS_END = re.compile(r"\s*\([^)]*\)\s*$")  # 'YTL Power (Malaysia)' -> 
 _KICKER = re.compile(r"[A-Z][A-Z .'’-]*")  # 'SEOUL', 'MUMBAI', 'USERS': a dateline or kicker, not a row's name
 _POSSESSOR = re.compile(r"['’]s\b.*$")
 _DESCRIBING = re.compile(r"-(?:owned|related|based|backed|listed|led|linked|controlled|funded)\b", re.I)
+_PRONOUN_OPENING = re.compile(r"[\s\"“(]*(?:It|Its|They|Their|The company's|The firm's)\b")
 _BODY_BASES = frozenset({"restated-in-body", "noun-opening-body", "price-opening-body", "cue-opening-body"})
 _OFFICER = re.compile(r"(?i)\b(?:chief|officer|president|director|head|founder|chair(?:man|woman)?|ceo|cfo|cto)\b")
 _CAPS_HEADING = re.compile(r"[A-Z][A-Z&.'’-]*(?: [A-Z][A-Z&.'’-]*){0,3}")  # 'MICROSOFT', 'LAMBENT CLOUD'
@@ -119,7 +120,7 @@ class SubjectResolver(PerFactResolver):
                  "previous-sentence-organization": self._previous_sentence_organization,
                  "named-source": self._named_source, "section-heading": self._section_heading,
                  "first-person-turn": self._first_person_turn, "speaker-turn": self._speaker_turn,
-                 "item-body": self._item_body,
+                 "item-body": self._item_body, "pronoun-antecedent": self._pronoun_antecedent,
                  "article-organization": self._article_organization}
         # the types whose subject is a product or model: a row label names the product in full
         self.product_kinds = {t.name for t in types if {"product", "model-family"} & set(t.spec.subject)}
@@ -677,6 +678,15 @@ class SubjectResolver(PerFactResolver):
         if self.parties(scene.text, scene.orgs.within(lo, hi)):
             return False
         return self._to_host(scene, draft, turn, "the company the transcript is about: its own speaker's turn")
+
+    def _pronoun_antecedent(self, scene: Scene, draft: Draft) -> bool:
+        """'It rents H100 capacity at about 80 baht per GPU-hour', 'Its on-demand H200 rate stays at PLN 11.90': a
+        clause that opens on a pronoun refers to the party the sentence before names (a price's seller too)."""
+        lo, _ = scene.context.sentence(draft.start)
+        begin = clause_start(scene.text, lo, draft.start)
+        if not _PRONOUN_OPENING.match(scene.text, begin, draft.start):
+            return False
+        return self._previous_sentence_organization(scene, draft)
 
     @staticmethod
     def _to_host(scene: Scene, draft: Draft, turn: tuple[int, str, str | None], why: str) -> bool:

@@ -85,7 +85,8 @@ class QuantityScanner:
         self.letter_scale_not_before = {w for k, ws in not_before.items() if not k.startswith("_") for w in ws}
         scale_words = [w for w in scales if w.isalpha() and w.islower() and len(w) > 3 or w == "thou"]
         multi_abbr = [a for a in scales if a not in scale_words and len(a) >= 2]
-        # a lower-case prefix only glued to its '$' ('us$5' in pre-tokenized copy): 'lent us $1.4 billion' is a pronoun
+        # a lower-case prefix glued to its '$' ('us$5') or in pre-tokenized copy ('us $ 150'): in 'lent us $1.4
+        # billion' it is a pronoun
         dollar = _alternation([p for p in self.dollar_prefixes if not p.islower()])
         glued = _alternation([p for p in self.dollar_prefixes if p.islower()])
         pre = _alternation(symbols + codes + upper_aliases + list(self.code_scales))
@@ -96,7 +97,7 @@ class QuantityScanner:
             rf"""
             (?<![\w.,/+$€£¥₩₹])
             (?:
-                (?P<dollar>(?:{dollar})\s?\$|(?:{glued})\$)\s?
+                (?P<dollar>(?:{dollar})\s?\$|(?:{glued})(?:\$|\s\$(?=\s)))\s?
               | (?P<pre>{pre})\s?
               | (?P<lpre>(?i:{_alternation(lower_codes)}))\s
             )?

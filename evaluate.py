@@ -45,6 +45,7 @@ DEFAULT_SPLITS = (
     ("final4", ROOT / "corpus" / "final4", ROOT / "annotations" / "final4"),
     ("final5", ROOT / "corpus" / "final5", ROOT / "annotations" / "final5"),
     ("final6", ROOT / "corpus" / "final6", ROOT / "annotations" / "final6"),
+    ("final7", ROOT / "corpus" / "final7", ROOT / "annotations" / "final7"),
 )
 GROUPS_DIR = ROOT / "annotations" / "groups"
 

@@ -17,6 +17,7 @@ SPLITS = [
     (ROOT / "corpus" / "final4", ROOT / "annotations" / "final4"),
     (ROOT / "corpus" / "final5", ROOT / "annotations" / "final5"),
     (ROOT / "corpus" / "final6", ROOT / "annotations" / "final6"),
+    (ROOT / "corpus" / "final7", ROOT / "annotations" / "final7"),
 ]
 
 

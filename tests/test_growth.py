@@ -42,3 +42,19 @@ def test_growth_fact_dense_text_four_times_longer_costs_at_most_five_times(nlp):
     assert len(extract(small, "2025-06-01", nlp=nlp)) > 1000  # it is fact-dense, and warms the caches
     ratio = _best_seconds(nlp, large) / _best_seconds(nlp, small)
     assert ratio <= 5.0, f"4x the text took {ratio:.1f}x the time"
+
+
+def sectioned(sections: int) -> str:
+    """A long page of capitalized sections and speaker turns (a factbox, a transcript): what a per-heading or
+    per-speaker scan of the whole text would make quadratic."""
+    return "".join(
+        f"KESTREL UNIT{i}\nThe company expects to spend about ${i % 90 + 1} billion on chips this year.\n\n"
+        f"Speaker{i % 7}: We run {1000 + i:,} GPUs across our sites in Ohio and Texas today.\n\n"
+        for i in range(sections))
+
+
+def test_growth_sectioned_page_four_times_longer_costs_at_most_five_times(nlp):
+    small, large = sectioned(500), sectioned(2000)
+    assert len(extract(small, "2025-06-01", nlp=nlp)) >= 500
+    ratio = _best_seconds(nlp, large) / _best_seconds(nlp, small)
+    assert ratio <= 5.0, f"4x the page took {ratio:.1f}x the time"

@@ -591,15 +591,39 @@ class SubjectResolver(PerFactResolver):
         if words.lower() in self.not_section_names or words in scene.source_names or self._metric_label.search(
                 words) or any(w.lower() in STOP_WORDS for w in parts) or all(map(scene.written_lowercase, parts)):
             return None  # 'OUTLOOK', 'KEY FIGURES', 'GPUS': a section's topic, not a party
-        spelled = re.search(rf"(?<![\w-]){re.escape(words)}(?![\w-])", text[:region.start] + " " + text[region.end:],
-                            re.I)
+        others = [o for o in self._heading_spellings(scene).get(words.lower(), ())
+                  if not region.start <= o[0] < region.end]
+        spelled = others[0][1] if others else None
         if spelled is None and self._party_headings(scene) < 3:
             return None  # one capitalized heading the article never names again is a topic, not a party
         if ticker is not None:
             return words, m.start(), m.end()
-        written = spelled.group() if spelled and spelled.group() != words else " ".join(
+        written = spelled if spelled and spelled != words else " ".join(
             w if len(w) <= 3 and w not in country_words() else w.capitalize() for w in parts)
         return written, m.start(), m.end()
+
+    @staticmethod
+    def _heading_spellings(scene: Scene) -> dict[str, list[tuple[int, str]]]:
+        """Where the article writes each capitalized heading's words, in any case (first two places each): one
+        pass over the text for all headings, so a long page of sections costs no more than a short one."""
+        if "heading_spellings" not in scene.memo:
+            layout, text = scene.layout, scene.text
+            words = set()
+            for line in layout.lines[1:] if layout is not None else ():
+                if line.kind == "heading":
+                    m = _CAPS_HEADING.fullmatch(text, line.start, line.end) or _TICKER_HEADING.match(
+                        text, line.start, line.end)
+                    if m is not None:
+                        words.add(m.group())
+            found: dict[str, list[tuple[int, str]]] = {}
+            if words:
+                alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                for m in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", text, re.I):
+                    places = found.setdefault(m.group().lower(), [])
+                    if len(places) < 2:
+                        places.append((m.start(), m.group()))
+            scene.memo["heading_spellings"] = found
+        return scene.memo["heading_spellings"]
 
     @staticmethod
     def _party_headings(scene: Scene) -> int:
@@ -624,17 +648,21 @@ class SubjectResolver(PerFactResolver):
         found = list(self.speaker_label.finditer(text))
         said = Counter(m.group("speaker") for m in found)
         found = [m for m in found if " " in m.group("speaker") or said[m.group("speaker")] >= 2]
-        if len(found) < 2 or not any(self._officer(m.group("affiliation")) or self._introduced_officer(
-                text, m.group("speaker")) for m in found):
+        if len(found) < 2:
+            return []
+        if not any(self._officer(m.group("affiliation")) for m in found) and not self._introduced_officers(
+                text, {m.group("speaker") for m in found}):
             return []
         return found
 
-    def _introduced_officer(self, text: str, speaker: str) -> bool:
-        """'chief technology officer Marisol Aguerre' or 'Rhea Lind, chief technology officer at Orbitra' before the
-        turns labelled 'Aguerre:' or 'Lind:'."""
+    def _introduced_officers(self, text: str, speakers: set[str]) -> bool:
+        """Whether the article introduces one of `speakers` with a title ('chief technology officer Marisol Aguerre',
+        'Rhea Lind, chief technology officer at Orbitra') before the turns labelled 'Aguerre:' or 'Lind:'; one pass
+        over the text for all of them."""
         after = default_shape().titled_after
+        alternation = "|".join(re.escape(s) for s in sorted(speakers, key=len, reverse=True))
         return any(self.titled.search(text, max(0, m.start() - 60), m.start()) or after.match(text, m.end())
-                   for m in re.finditer(rf"(?<![\w-]){re.escape(speaker)}(?![\w-])", text))
+                   for m in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", text))
 
     @staticmethod
     def _officer(affiliation: str | None) -> bool:

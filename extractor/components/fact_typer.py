@@ -484,6 +484,7 @@ class FactTyper(DataComponent):
         found: list[Span] = []
         counts = [s for s in typed if s.label_ in self.counted]
         count_starts = [s.start_char for s in counts]
+        typed_starts = [s.start_char for s in typed]  # typed is in document order
         for span, bare_quantity in bare:
             quantity = self._scaled_by_layout(text, layout, bare_quantity, self.noun_anywhere)
             typing = self._kind_from_layout(text, layout, quantity)
@@ -493,7 +494,7 @@ class FactTyper(DataComponent):
                     context, layout, quantity):
                 continue  # '| ChatGPT | OpenAI | 512.4 | ... | 742.0 |': an app's money is its revenue, not a budget
             if typing is UNDECIDED:
-                typing = self._kind_from_body(text, quantity, typed) or UNDECIDED
+                typing = self._kind_from_body(text, quantity, typed, typed_starts) or UNDECIDED
             if typing is UNDECIDED and quantity.unit is None:
                 typing = self._kind_from_neighbour(text, context, quantity, counts, count_starts)
             if typing is None or typing is UNDECIDED:
@@ -511,7 +512,8 @@ class FactTyper(DataComponent):
         line = layout.at(quantity.start).line
         return line.kind == "table_row" and bool(context.within("APP", line.start, quantity.start))
 
-    def _kind_from_body(self, text: str, quantity: Quantity, typed: list[Span]) -> Typing | None:
+    def _kind_from_body(self, text: str, quantity: Quantity, typed: list[Span],
+                        typed_starts: list[int]) -> Typing | None:
         """'4) 50,000' alone on its line, then 'GPUs that Hanbit Telecom will install by 2028 ...': a figure standing
         alone on its line (a newsletter's numbered item, a key-figure card) takes its type from the line below it:
         the same figure restated there, else the noun or the price or spending cue that opens it."""
@@ -525,9 +527,9 @@ class FactTyper(DataComponent):
         body_start = line_end + 1
         body_end = text.find("\n", body_start, body_start + _BODY_REACH)
         body_end = body_end if body_end != -1 else min(len(text), body_start + _BODY_REACH)
-        for span in typed:
+        for span in typed[bisect_left(typed_starts, body_start):bisect_left(typed_starts, body_end)]:
             restated = span._.quantity
-            if body_start <= span.start_char < body_end and restated.unit == quantity.unit and (
+            if restated.unit == quantity.unit and (
                     restated.value is not None and restated.value == quantity.value):
                 cue = Cue(span.text, span.start_char, span.end_char, f"{span.label_}: the item's body restates it")
                 return Typing(span.label_, "restated-in-body", cue, rental=span._.typing.rental,

@@ -244,15 +244,17 @@ class SubjectResolver(PerFactResolver):
         if not named:
             return orgs
         alternation = "|".join(sorted({re.escape(o.text.rsplit(" ", 1)[1]) for o in named}))
-        starts = [o.start for o in named]
         by_start = {o.start: o for o in orgs}
         out = {id(o): o for o in orgs}
+        last: dict[str, Mention] = {}  # the last party named with each head, as the text is read
+        k = 0
         for m in re.finditer(rf"\b[Tt]he (?P<head>{alternation})\b(?![ -]?[A-Z])", text):
-            i = bisect_right(starts, m.start()) - 1
-            owners = [o for o in named[:i + 1] if o.text.endswith(" " + m.group("head"))]
-            if not owners:
+            while k < len(named) and named[k].start <= m.start():
+                last[named[k].text.rsplit(" ", 1)[1]] = named[k]
+                k += 1
+            owner = last.get(m.group("head"))
+            if owner is None:
                 continue
-            owner = owners[-1]
             mention = Mention(m.start("head"), m.end("head"), owner.text, "ORG", "institution-head")
             existing = by_start.get(m.start("head"))
             if existing is not None:

@@ -76,7 +76,11 @@ class SubjectResolver(PerFactResolver):
     four cloud giants': no subject), `earlier-mention` (the same figure named
     earlier), `earlier-of-type` (the previous figure of the type),
     `previous-sentence-organization`, `article-organization` (the one the
-    article names most)."""
+    article names most); and from the page: `section-heading` (a factbox's or
+    analyst note's heading), `first-person-turn` and `speaker-turn` (a company
+    call's or interview's turns), `item-body` (the line under a figure standing
+    alone), `named-source` (a sentence naming only a source: no subject),
+    `pronoun-antecedent` (a price clause opening on 'It')."""
 
     def __init__(self, cues: dict[str, Any], types: Registry, clauses: Clauses, items: ItemResolver) -> None:
         windows = cues["windows"]

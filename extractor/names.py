@@ -67,6 +67,7 @@ class NameShape:
             rf"|,\s+(?P<relative>{trie_alternation(data['relative_pronouns'])})\b"
             rf"|(?P<appositive>,[^,;:()]{{1,80}},)?\s+(?:(?:{adverbs})\s+)?(?:{verbs})\b)")
         titles = trie_alternation(data["person_titles"])
+        self.titles = titles  # the alternation, for callers that look for a title before a name further back
         self.titled_before = re.compile(rf"\b(?:{titles})\s+$", re.I)
         self.titled_after = re.compile(
             rf",\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{titles})\b", re.I)
@@ -82,9 +83,18 @@ class NameShape:
     def leading_words(self, words: list[str]) -> int:
         """How many opening words of a run are not part of a name ('Separately', 'The', 'In', 'Paris-based')."""
         n = 0
-        while n < len(words) and (words[n].lower().rstrip(",") in self.not_names or _DESCRIBED.search(words[n])):
+        while n < len(words) and (words[n].lower().rstrip(",") in self.not_names or is_description(words[n])):
             n += 1
         return n
+
+
+def is_description(word: str) -> bool:
+    """'Paris-based', 'Singtel-owned', 'AI-related': a word that describes a party, not its name.
+
+    >>> is_description("Singtel-owned"), is_description("Hewlett-Packard")
+    (True, False)
+    """
+    return _DESCRIBED.search(word) is not None
 
 
 def _capitalized(titles: list[str]) -> list[str]:
@@ -247,5 +257,5 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n:"
 
 
-__all__ = ["NameReading", "NameShape", "ShapedName", "alias_after", "default_shape", "defined_terms", "name_runs",
-           "read_names", "shaped_names"]
+__all__ = ["NameReading", "NameShape", "ShapedName", "alias_after", "default_shape", "defined_terms",
+           "is_description", "name_runs", "read_names", "shaped_names"]

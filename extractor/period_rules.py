@@ -57,9 +57,6 @@ class PeriodRules:
         return [(m.start(), m.end()) for m in self.multi_year.finditer(text, lo, hi)
                 if fiscal_label_end(m.group()) is None]
 
-    def says_year_before(self, text: str, lo: int, hi: int) -> bool:
-        return self.year_before.search(text, lo, hi) is not None
-
     def year_before_at(self, text: str, lo: int, hi: int) -> re.Match | None:
         """Where text[lo:hi] says 'a year earlier' (the phrase belongs to the figure right before it)."""
         return self.year_before.search(text, lo, hi)

@@ -221,6 +221,8 @@ class LinkCuesSchema(_Strict):
     not_section_names: Words
     speaker_label: str
     speaker_pronouns: Words
+    officer_words: Words
+    past_tense_verbs: Words
     coordination: Words
     unnamed_group_governed_by: Words
     unnamed_group: Words

@@ -138,9 +138,8 @@ class DocumentLayout:
         self._column_headers = column_headers
         self._year_headings: list[tuple[int, str]] | None = None
         self._year_starts: list[int] = []
-        self._question_marks: list[int] | None = None
-        self._heading_starts: list[int] | None = None
-        self._sentence_stops: list[int] = []
+        self._marks: tuple[list[int], list[int]] | None = None
+        self._heading_lines: list[int] | None = None
 
     @classmethod
     def of(cls, text: str, rules: LayoutRules | None = None) -> DocumentLayout:
@@ -214,13 +213,10 @@ class DocumentLayout:
     def heading_before(self, offset: int) -> Region | None:
         """The nearest heading line above the line of `offset`, the article's first line (its headline) aside:
         a factbox's or an analyst note's section title ('MICROSOFT', 'GOOGL (Buy, PT $260)')."""
-        if self._heading_starts is None:
-            self._heading_starts = [line.start for line in self.lines[1:] if line.kind == "heading"]
-        line_start = self.lines[self.line_index(offset)].start if self.lines else 0
-        i = bisect_left(self._heading_starts, line_start) - 1
-        if i < 0:
-            return None
-        return _region(self.lines[self.line_index(self._heading_starts[i])])
+        if self._heading_lines is None:
+            self._heading_lines = [i for i, line in enumerate(self.lines) if i and line.kind == "heading"]
+        k = bisect_left(self._heading_lines, self.line_index(offset)) - 1 if self.lines else -1
+        return _region(self.lines[self._heading_lines[k]]) if k >= 0 else None
 
     def at(self, offset: int) -> Placement:
         if not self.lines:
@@ -250,9 +246,10 @@ class DocumentLayout:
         """The question this position answers: an earlier '?' in its own line ('What is the budget? About $2
         billion.'), or a question line right before its paragraph (Q&A explainers)."""
         line = self.lines[i]
-        mark = self._last_before(self._marks(), line.start, offset)
+        questions, stops = self._question_marks()
+        mark = _last_before(questions, line.start, offset)
         if mark is not None:
-            stop = self._last_before(self._sentence_stops, line.start, mark)
+            stop = _last_before(stops, line.start, mark)
             begin = line.start if stop is None else stop + 1
             while begin < mark and self.text[begin].isspace():
                 begin += 1
@@ -264,20 +261,19 @@ class DocumentLayout:
             return _region(self.lines[j])
         return None
 
-
-    def _marks(self) -> list[int]:
-        """Offsets of every '?' (and of every sentence stop), read once: a position looks its question up by
+    def _question_marks(self) -> tuple[list[int], list[int]]:
+        """Offsets of every '?' and of every sentence stop, read once: a position looks its question up by
         bisection, so a document that is one long line costs no more than one with many."""
-        if self._question_marks is None:
-            self._question_marks = [m.start() for m in re.finditer(r"\?", self.text)]
-            self._sentence_stops = [m.start() for m in re.finditer(r"[.!\n]", self.text)]
-        return self._question_marks
+        if self._marks is None:
+            self._marks = ([m.start() for m in re.finditer(r"\?", self.text)],
+                           [m.start() for m in re.finditer(r"[.!\n]", self.text)])
+        return self._marks
 
-    @staticmethod
-    def _last_before(offsets: list[int], lo: int, hi: int) -> int | None:
-        """The last of the sorted `offsets` in [lo, hi), if any."""
-        k = bisect_left(offsets, hi) - 1
-        return offsets[k] if k >= 0 and offsets[k] >= lo else None
+
+def _last_before(offsets: list[int], lo: int, hi: int) -> int | None:
+    """The last of the sorted `offsets` in [lo, hi), if any."""
+    k = bisect_left(offsets, hi) - 1
+    return offsets[k] if k >= 0 and offsets[k] >= lo else None
 
 
 def _region(line: Line) -> Region:

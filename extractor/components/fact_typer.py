@@ -486,7 +486,7 @@ class FactTyper(DataComponent):
         count_starts = [s.start_char for s in counts]
         typed_starts = [s.start_char for s in typed]  # typed is in document order
         for span, bare_quantity in bare:
-            quantity = self._scaled_by_layout(text, layout, bare_quantity, self.noun_anywhere)
+            quantity = self._scaled_by_layout(text, layout, bare_quantity)
             typing = self._kind_from_layout(text, layout, quantity)
             if typing not in (None, UNDECIDED) and typing.kind in self.counted and quantity.unit is not None:
                 quantity = bare_quantity  # 'GPUs to be hosted: 12,000' under a money header: a count, unscaled
@@ -552,8 +552,8 @@ class FactTyper(DataComponent):
         price = _PRICE_WORD.search(text, body_start, opening_end)
         if price is not None and self.per_unit:
             cue = Cue(price.group(), price.start(), price.end(), f"{self.per_unit}: the item's body opens on a price")
-            return Typing(self.per_unit, "price-opening-body", cue, rental=bool(self.rental.search(
-                text, body_start, opening_end)) or "hour" in text[body_start:opening_end], money=True)
+            return Typing(self.per_unit, "price-opening-body", cue,
+                          rental=bool(self.rental.search(text, body_start, opening_end)), money=True)
         spend = self.budget.nearest(text, body_start, body_start, body_start, opening_end)
         if spend is not None and self.total and not self.not_a_fact.search(text, body_start, opening_end):
             m = spend[1]
@@ -561,8 +561,7 @@ class FactTyper(DataComponent):
             return Typing(self.total, "cue-opening-body", cue, money=True)
         return None
 
-    @staticmethod
-    def _scaled_by_layout(text: str, layout: DocumentLayout, quantity: Quantity, count_noun: re.Pattern) -> Quantity:
+    def _scaled_by_layout(self, text: str, layout: DocumentLayout, quantity: Quantity) -> Quantity:
         """'172' under 'MAU (million)', '55.2' under 'in billions of yen': the header's scale and currency. A
         column header or label that names a count noun and no scale or currency keeps the cell a plain count
         ('GPUs committed' under a caption that prices another column in ₹), though a caption may still scale it;
@@ -581,7 +580,7 @@ class FactTyper(DataComponent):
                 continue  # a count's column is scaled by a caption's 'million', not by its '₹ crore'
             if not power and not (code and quantity.unit is None):
                 counted = counted or (quantity.unit is None and name in ("label", "column_header")
-                                      and count_noun.search(text, region.start, region.end))
+                                      and self.noun_anywhere.search(text, region.start, region.end))
                 continue
             values = {name: None if getattr(quantity, name) is None else scaled(getattr(quantity, name), power)
                       for name in ("value", "low", "high")}

@@ -81,14 +81,15 @@ class AttributeLinker(DataComponent):
             for span in doc.spans.get(self.facts_key, [])
         ]
         sources: set[str] = set()
-        orgs = MentionIndex(self.subjects.organizations(context, text, sources))
+        labels = self.subjects.speaker_labels(text)
+        orgs = MentionIndex(self.subjects.organizations(context, text, sources, labels))
         figures = [(q.start_char, q.end_char) for q in doc.spans.get(self.quantities_key, [])
                    if any(ch.isdigit() for ch in q.text) or (q._.quantity is not None and q._.quantity.scaled)]
         parties = self.subjects.parties(text, orgs.items)
         salience = Counter(o.text for o in parties)
         scene = Scene(text, context, doc._.published, orgs, MentionIndex(self.subjects.apps(context)),
                       *self.subjects.dominant(parties, salience), figures, doc_layout(doc), salience=salience,
-                      source_names=frozenset(sources))
+                      source_names=frozenset(sources), speaker_labels=labels)
         self.conversions.resolve(text, drafts)
         self.retractions.resolve(text, context, drafts)
         self.periods.resolve(scene, drafts)

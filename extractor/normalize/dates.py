@@ -78,9 +78,9 @@ def resolve_period(expression: str, kind: str, published: str | None, future: bo
             return None
         text, kind = date(2000, month, 1).strftime("%B"), "month"
     if kind == "month-relative":  # 'June last year', 'March next year'
-        month, rel = text.split()[0], text.split()[1].lower()
-        parsed = _dateparser().parse(month, languages=["en"])
-        return f"{base.year + OFFSETS.get(rel, 0):04d}-{parsed.month:02d}" if parsed else None
+        month, rel = text.split()[:2]
+        number = datetime.strptime(month[:3].title(), "%b").month
+        return f"{base.year + OFFSETS.get(rel.lower(), 0):04d}-{number:02d}"
     if kind == "relative":
         m = _RELATIVE.match(text)
         if not m:

@@ -113,9 +113,8 @@ class Scene:
     history: History = field(default_factory=History)
     salience: Counter = field(default_factory=Counter)  # how often the article names each party
     source_names: frozenset[str] = frozenset()  # research firms and outlets the article cites: never parties
-    _lowercase_words: frozenset[str] | None = None
+    speaker_labels: list[re.Match] = field(default_factory=list)  # a transcript's turns ('Priya Raman, CFO:')
     memo: dict[str, Any] = field(default_factory=dict)  # what a strategy reads once per document
-    _source_regex: re.Pattern | None = None
     _datelines: list[tuple[int, CountryParty | None]] | None = None
     _dateline_starts: list[int] = field(default_factory=list)
 
@@ -129,18 +128,18 @@ class Scene:
     def written_lowercase(self, word: str) -> bool:
         """Whether the article also writes `word` in lower case ('Tokens served:' beside 'tokens'): a common
         noun, not a name (the word set is read once per document)."""
-        if self._lowercase_words is None:
-            self._lowercase_words = frozenset(_LOWER_WORD.findall(self.text))
-        return word.lower() in self._lowercase_words
+        if "lowercase_words" not in self.memo:
+            self.memo["lowercase_words"] = frozenset(_LOWER_WORD.findall(self.text))
+        return word.lower() in self.memo["lowercase_words"]
 
     def source_named(self, lo: int, hi: int) -> re.Match | None:
         """A cited source's name in text[lo:hi]."""
         if not self.source_names:
             return None
-        if self._source_regex is None:
+        if "source_regex" not in self.memo:
             names = "|".join(re.escape(n) for n in sorted(self.source_names, key=len, reverse=True))
-            self._source_regex = re.compile(rf"(?<![\w-])(?:{names})(?![\w-])")
-        return self._source_regex.search(self.text, lo, hi)
+            self.memo["source_regex"] = re.compile(rf"(?<![\w-])(?:{names})(?![\w-])")
+        return self.memo["source_regex"].search(self.text, lo, hi)
 
     def dateline_before(self, offset: int) -> CountryParty | None:
         """The country of the last dateline before `offset` (None for a city's), read once per document."""

@@ -20,7 +20,6 @@ _PART_AFTER = re.compile(r"\s+of\s+(?:that|this|it|which)\b", re.I)  # after the
 _CLAUSE_MARKS = re.compile(r"[,;:()\[\]–—]")
 _IN_BEFORE = re.compile(r"\s+(?:in|for|of)\s+(?:its\s+|their\s+|the\s+)?")
 _BY_BEFORE = re.compile(r"\bby\s$", re.I)
-_PAST_TENSE = re.compile(r"\b(?:[a-z]{2,}ed|was|were|had|did|rose|grew|hit|reached)\b")
 
 
 @dataclass(frozen=True)
@@ -64,6 +63,8 @@ class PeriodResolver:
         self.contrast = re.compile(  # the comparison word right before a figure: 'from 0.4 quadrillion', not 'from AMD'
             rf"(?<![\w-])(?:{contrast})\s+(?:(?:about|around|roughly|some|nearly|almost|just)\s+)?[~≈$€£¥₹]?\d",
             re.I)
+        irregular = "|".join(re.escape(v) for v in cues["past_tense_verbs"])
+        self.past_tense = re.compile(rf"\b(?:[a-z]{{2,}}ed|{irregular})\b")
         self.clauses = Clauses(cues["clause_breaks"])
         self.rules = PeriodRules.default()
         table = {"sentence-date": self._sentence_date, "from-original": self._from_original,
@@ -228,7 +229,7 @@ class PeriodResolver:
         right before the date look back ('up from 250 in March')."""
         text = scene.text
         lo, hi = self.clauses.around(text, scene.context, date.start)
-        if _BY_BEFORE.search(text, max(0, date.start - 4), date.start) and not _PAST_TENSE.search(text, lo, hi):
+        if _BY_BEFORE.search(text, max(0, date.start - 4), date.start) and not self.past_tense.search(text, lo, hi):
             return True  # 'The plan says 55,000 GPUs by December': a deadline ahead ('had climbed ... by' looks back)
         if not self.future.search(text, lo, hi):
             return False

@@ -27,8 +27,7 @@ from extractor.countries import country_names, country_parties, country_words
 from extractor.cues import CueList
 from extractor.evidence import Cue
 from extractor.fact_types import Registry
-from extractor.names import ShapedName, alias_after, default_shape, defined_terms, read_names
-from extractor.resources import load_json
+from extractor.names import ShapedName, alias_after, default_shape, defined_terms, is_description, read_names
 from extractor.roles import (
     capitalized_runs,
     choose_party,
@@ -58,10 +57,8 @@ _CLAUSE_END = re.compile(r"[.;!?](?=\s)")
 _PARENTHESIS_END = re.compile(r"\s*\([^)]*\)\s*$")  # 'YTL Power (Malaysia)' -> 'YTL Power'
 _KICKER = re.compile(r"[A-Z][A-Z .'’-]*")  # 'SEOUL', 'MUMBAI', 'USERS': a dateline or kicker, not a row's name
 _POSSESSOR = re.compile(r"['’]s\b.*$")
-_DESCRIBING = re.compile(r"-(?:owned|related|based|backed|listed|led|linked|controlled|funded)\b", re.I)
 _PRONOUN_OPENING = re.compile(r"[\s\"“(]*(?:It|Its|They|Their|The company's|The firm's)\b")
 _BODY_BASES = frozenset({"restated-in-body", "noun-opening-body", "price-opening-body", "cue-opening-body"})
-_OFFICER = re.compile(r"(?i)\b(?:chief|officer|president|director|head|founder|chair(?:man|woman)?|ceo|cfo|cto)\b")
 _CAPS_HEADING = re.compile(r"[A-Z][A-Z&.'’-]*(?: [A-Z][A-Z&.'’-]*){0,3}")  # 'MICROSOFT', 'LAMBENT CLOUD'
 _TICKER_HEADING = re.compile(r"[A-Z]{2,6}(?=\s*(?:\(|[-–—:]))")  # 'GOOGL (Buy, PT $260)', 'CRWV - '
 _SYSTEM_AFTER = re.compile(r"[\s-]*(?:[\w-]+\s+){0,2}?(?:servers?|racks?|systems?|nodes?|instances?|boxes)\b", re.I)
@@ -90,9 +87,8 @@ class SubjectResolver(PerFactResolver):
         self.aggregate_rows = frozenset(label.lower() for label in cues["aggregate_row_labels"])
         self.not_section_names = frozenset(name.lower() for name in cues["not_section_names"])
         self.speaker_label = re.compile(cues["speaker_label"], re.M)
-        titles = "|".join(re.escape(t) for t in sorted(load_json("roles.json")["name_shape"]["person_titles"],
-                                                         key=len, reverse=True))
-        self.titled = re.compile(rf"\b(?:{titles})\s+(?:[A-Z][\w.'’-]+\s+){{0,2}}$", re.I)
+        self.titled = re.compile(rf"\b(?:{default_shape().titles})\s+(?:[A-Z][\w.'’-]+\s+){{0,2}}$", re.I)
+        self.officer = re.compile(rf"\b(?:{'|'.join(map(re.escape, cues['officer_words']))})\b", re.I)
         self.speaker_pronoun = re.compile(rf"\b(?:{'|'.join(map(re.escape, cues['speaker_pronouns']))})\b", re.I)
         self.source_shapes = [re.compile(shape) for shape in cues["source_shapes"]]
         self.coordination = {c.strip().lower() for c in cues["coordination"]}
@@ -134,10 +130,12 @@ class SubjectResolver(PerFactResolver):
 
     # -- the scene's organizations -------------------------------------------------------
 
-    def organizations(self, context: DocContext, text: str, sources_out: set[str] | None = None) -> list[Mention]:
+    def organizations(self, context: DocContext, text: str, sources_out: set[str] | None = None,
+                      labels: list[re.Match] | None = None) -> list[Mention]:
         """Organizations that can be subjects, under their shortest name in the
         article ('Naver Corp' -> 'Naver' when 'Naver' also stands alone);
-        sources ('according to the FT') are not subjects (their names go to `sources_out`)."""
+        sources ('according to the FT') are not subjects (their names go to `sources_out`), nor are a
+        transcript's speakers (`labels`, from `speaker_labels`, read here when not given)."""
         reading = read_names(text)
         shaped = self._shaped(context, reading.names)
         # a shaped name the article cites as a source once is a source throughout
@@ -146,13 +144,13 @@ class SubjectResolver(PerFactResolver):
         named_sources = self._source_names(text, [*patterned, *shaped])
         if sources_out is not None:
             sources_out.update(named_sources)
-        labels = [(m.start(), m.end()) for m in self._labels(text)]
-        speakers = {text[a:b].split(",")[0].rstrip(": \t") for a, b in labels}
-        label_starts = [a for a, _ in labels]
+        labels = self.speaker_labels(text) if labels is None else labels
+        spans, starts = _label_spans(labels)
+        speakers = {m.group("speaker") for m in labels}
         orgs = [o for o in [*patterned, *(o for o in shaped if o.text not in sources)]
                 if not self.source_before.ends_before(text, o.start, self.source_window)
                 and o.text not in named_sources and o.text not in speakers and o.text.lower() not in STOP_WORDS
-                and not _inside(labels, label_starts, o.start)]
+                and not _inside(spans, starts, o.start)]
         orgs.sort(key=lambda o: (o.start, -o.end))
         standalone = {o.text for o in orgs if o.pattern != "name-shape:possessive"}
         runs = capitalized_runs(text)
@@ -454,7 +452,7 @@ class SubjectResolver(PerFactResolver):
             return False
         name = _POSSESSOR.sub("", m.group("name"))  # "KDDI's GPU cloud lists ...": the owner named
         first = name.split()[0]
-        if _DESCRIBING.search(name):
+        if any(map(is_description, name.split())):
             return False  # 'Singtel-owned', 'AI-related': a description, not a name
         if name.lower() in rules.not_parties or first.lower() in STOP_WORDS or self._metric_label.fullmatch(
                 first) or (" " not in name and scene.written_lowercase(first)):
@@ -597,10 +595,10 @@ class SubjectResolver(PerFactResolver):
         if words.lower() in self.not_section_names or words in scene.source_names or self._metric_label.search(
                 words) or any(w.lower() in STOP_WORDS for w in parts) or all(map(scene.written_lowercase, parts)):
             return None  # 'OUTLOOK', 'KEY FIGURES', 'GPUS': a section's topic, not a party
-        others = [o for o in self._heading_spellings(scene).get(words.lower(), ())
-                  if not region.start <= o[0] < region.end]
+        headings, spellings = self._party_headings(scene)
+        others = [o for o in spellings.get(words.lower(), ()) if not region.start <= o[0] < region.end]
         spelled = others[0][1] if others else None
-        if spelled is None and self._party_headings(scene) < 3:
+        if spelled is None and headings < 3:
             return None  # one capitalized heading the article never names again is a topic, not a party
         if ticker is not None:
             return words, m.start(), m.end()
@@ -609,48 +607,30 @@ class SubjectResolver(PerFactResolver):
         return written, m.start(), m.end()
 
     @staticmethod
-    def _heading_spellings(scene: Scene) -> dict[str, list[tuple[int, str]]]:
-        """Where the article writes each capitalized heading's words, in any case (first two places each): one
-        pass over the text for all headings, so a long page of sections costs no more than a short one."""
-        if "heading_spellings" not in scene.memo:
+    def _party_headings(scene: Scene) -> tuple[int, dict[str, list[tuple[int, str]]]]:
+        """How many headings are a capitalized name or open with a ticker (three or more make a factbox or an
+        analyst note, whose sections are parties), and where the article writes each one's words, in any case
+        (first two places each): one pass over the text for all headings, read once per document."""
+        if "party_headings" not in scene.memo:
             layout, text = scene.layout, scene.text
-            words = set()
-            for line in layout.lines[1:] if layout is not None else ():
-                if line.kind == "heading":
-                    m = _CAPS_HEADING.fullmatch(text, line.start, line.end) or _TICKER_HEADING.match(
-                        text, line.start, line.end)
-                    if m is not None:
-                        words.add(m.group())
-            found: dict[str, list[tuple[int, str]]] = {}
+            words = [m.group() for line in (layout.lines[1:] if layout is not None else ()) if line.kind == "heading"
+                     for m in [_CAPS_HEADING.fullmatch(text, line.start, line.end)
+                               or _TICKER_HEADING.match(text, line.start, line.end)] if m is not None]
+            spellings: dict[str, list[tuple[int, str]]] = {}
             if words:
-                alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
                 for m in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", text, re.I):
-                    places = found.setdefault(m.group().lower(), [])
+                    places = spellings.setdefault(m.group().lower(), [])
                     if len(places) < 2:
                         places.append((m.start(), m.group()))
-            scene.memo["heading_spellings"] = found
-        return scene.memo["heading_spellings"]
-
-    @staticmethod
-    def _party_headings(scene: Scene) -> int:
-        """How many headings are a capitalized name or open with a ticker: three or more make a factbox or an
-        analyst note, whose sections are parties."""
-        if "party_headings" not in scene.memo:
-            layout = scene.layout
-            scene.memo["party_headings"] = sum(
-                1 for line in layout.lines[1:] if line.kind == "heading" and (
-                    _CAPS_HEADING.fullmatch(scene.text, line.start, line.end)
-                    or _TICKER_HEADING.match(scene.text, line.start, line.end))) if layout is not None else 0
+            scene.memo["party_headings"] = (len(words), spellings)
         return scene.memo["party_headings"]
 
-    def turns(self, text: str) -> list[tuple[int, str, str | None]]:
-        """A company transcript's speaker labels (start, speaker, affiliation) (see `_labels`)."""
-        return [(m.start(), m.group("speaker"), m.group("affiliation")) for m in self._labels(text)]
-
-    def _labels(self, text: str) -> list[re.Match]:
-        """The speaker labels of a company transcript: at least two, one of them naming an officer's title ('Priya
-        Raman, Chief Financial Officer:'); a podcast's bare names are hosts, not a company's people. The speakers
-        and what their labels say are never parties."""
+    def speaker_labels(self, text: str) -> list[re.Match]:
+        """The speaker labels of a company transcript or interview, read once per document: at least two, one of
+        them naming an officer's title ('Priya Raman, Chief Financial Officer:') or a speaker the article
+        introduces with one; a podcast's bare names are hosts, not a company's people. The speakers and what
+        their labels say are never parties."""
         found = list(self.speaker_label.finditer(text))
         said = Counter(m.group("speaker") for m in found)
         found = [m for m in found if " " in m.group("speaker") or said[m.group("speaker")] >= 2]
@@ -670,26 +650,23 @@ class SubjectResolver(PerFactResolver):
         return any(self.titled.search(text, max(0, m.start() - 60), m.start()) or after.match(text, m.end())
                    for m in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", text))
 
+    def _officer(self, affiliation: str | None) -> bool:
+        return affiliation is not None and bool(self.officer.search(affiliation))
+
     @staticmethod
-    def _officer(affiliation: str | None) -> bool:
-        return affiliation is not None and bool(default_shape().title_word.search(affiliation) or _OFFICER.search(
-            affiliation))
+    def _label_spans(scene: Scene) -> tuple[list[tuple[int, int]], list[int]]:
+        if "label_spans" not in scene.memo:
+            scene.memo["label_spans"] = _label_spans(scene.speaker_labels)
+        return scene.memo["label_spans"]
 
     def _speaker_at(self, scene: Scene, offset: int) -> bool:
         """Whether `offset` is inside a transcript's speaker label: a person, not a row's party."""
-        if "labels" not in scene.memo:
-            spans = [(m.start(), m.end()) for m in self._labels(scene.text)]
-            scene.memo["labels"] = (spans, [a for a, _ in spans])
-        spans, starts = scene.memo["labels"]
-        return _inside(spans, starts, offset)
+        return _inside(*self._label_spans(scene), offset)
 
-    def _turn_of(self, scene: Scene, offset: int) -> tuple[int, str, str | None] | None:
-        if "turns" not in scene.memo:
-            turns = self.turns(scene.text)
-            scene.memo["turns"] = (turns, [t[0] for t in turns])
-        turns, starts = scene.memo["turns"]
-        i = bisect_right(starts, offset) - 1
-        return turns[i] if i >= 0 else None
+    def _turn_of(self, scene: Scene, offset: int) -> re.Match | None:
+        """The speaker label whose turn `offset` is in."""
+        i = bisect_right(self._label_spans(scene)[1], offset) - 1
+        return scene.speaker_labels[i] if i >= 0 else None
 
     def _first_person_turn(self, scene: Scene, draft: Draft) -> bool:
         """'Priya Raman, CFO: ... we have roughly 48,000 units on order', 'Analyst: ... you had signed for 100,000':
@@ -706,7 +683,7 @@ class SubjectResolver(PerFactResolver):
         turn = self._turn_of(scene, draft.start)
         if turn is None or not scene.dominant:
             return False
-        if turn[2] is not None and not self._officer(turn[2]):
+        if turn.group("affiliation") is not None and not self._officer(turn.group("affiliation")):
             return False  # an analyst's firm: the turn is a question
         lo, hi = scene.context.sentence(draft.start)
         if self.parties(scene.text, scene.orgs.within(lo, hi)):
@@ -723,10 +700,10 @@ class SubjectResolver(PerFactResolver):
         return self._previous_sentence_organization(scene, draft)
 
     @staticmethod
-    def _to_host(scene: Scene, draft: Draft, turn: tuple[int, str, str | None], why: str) -> bool:
-        start, speaker, _ = turn
+    def _to_host(scene: Scene, draft: Draft, turn: re.Match, why: str) -> bool:
         draft.subject = list(scene.dominant)
-        draft.link("subject", "speaker-turn", Cue(speaker, start, start + len(speaker), why))
+        draft.link("subject", "speaker-turn", Cue(turn.group("speaker"), turn.start("speaker"), turn.end("speaker"),
+                                                  why))
         return True
 
     def _market_average(self, scene: Scene, draft: Draft) -> bool:
@@ -852,6 +829,11 @@ class SubjectResolver(PerFactResolver):
         draft.link("subject", "article-organization",
                    mention_cue(named, "the organization the article names most") if named else None)
         return True
+
+
+def _label_spans(labels: list[re.Match]) -> tuple[list[tuple[int, int]], list[int]]:
+    spans = [(m.start(), m.end()) for m in labels]
+    return spans, [a for a, _ in spans]
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:

@@ -387,6 +387,8 @@ def _inherited(text: str, lines: list[Line]) -> tuple[list[int | None], list[tup
             previous.kind == "table_row" and previous.separator != line.separator)
         if line.kind == "table_row" and new_table:
             table_header = line.cells if _looks_like_header(text, line) else None
+            if current is None and _captions_table(text, previous, line):
+                current = i - 1
         elif line.kind not in ("table_row", "table_rule"):
             table_header = None
         headers.append(current if listed else None)
@@ -397,6 +399,14 @@ def _inherited(text: str, lines: list[Line]) -> tuple[list[int | None], list[tup
             current = None  # prose ends the list a heading introduced
         previous = line
     return headers, columns
+
+
+def _captions_table(text: str, previous: Line | None, first_row: Line) -> bool:
+    """Whether the prose paragraph right above a table's first row is its caption: a chart desk's line of
+    prose ('On-demand prices in US dollars per GPU-hour, before tax.') names the cells' unit as a caption
+    heading would. At most one blank line between, and the paragraph is no list item or key-figure line."""
+    return (previous is not None and previous.kind == "text" and not previous.bullet and previous.label is None
+            and text.count("\n", previous.end, first_row.start) <= 2)
 
 
 def _looks_like_header(text: str, line: Line) -> bool:

@@ -94,6 +94,14 @@ FORMS = [
     # a caption's abbreviated scale after its currency, outside brackets ('US$ bn')
     row("Exhibit 1: Capex by company, US$ bn (calendar years)\n\n| Company | 2026E |\n|---|---|\n| Orbitra | 152.0 |",
         ("budget", 152 * B, "USD", ["Orbitra"], None)),
+    # a chart desk's prose caption over a table prices its cells, product columns or month columns alike
+    row("Renting one B200: list price, US$ per GPU-hour, first day of each month\n\n"
+        "Host          | Jan 2026 | Mar 2026 | Change\n--------------|----------|----------|-------\n"
+        "Vantor Cloud  |     4.10 |     4.45 |    +9%",
+        ("unit_price", 4.1, "USD", ["Vantor Cloud"], "B200"), ("unit_price", 4.45, "USD", ["Vantor Cloud"], "B200")),
+    row("We checked out on each site in the same week. Prices are US dollars per GPU-hour, on demand.\n\n"
+        "| Host | H100 | H200 |\n|---|---|---|\n| Quillan | 2.25¹ | from 2.90 |",
+        ("unit_price", 2.25, "USD", ["Quillan"], "H100"), ("unit_price", 2.9, "USD", ["Quillan"], "H200")),
     # negative: capital letters are no currency and scale ('FACT BOX')
     row("FACT BOX: ORBITRA AT A GLANCE\n- GPUs delivered so far: 18,000 (GB300)",
         ("chip_count", 18000, "chips", None, None)),

@@ -103,6 +103,15 @@ TABLE = [
     row("roughly $60-65 billion", ("$60-65 billion", (60 * B, 65 * B), "USD", "approx")),
     row("from 150 billion yuan to 160 billion yuan",
         ("150 billion yuan", 150 * B, "CNY", "exact"), ("160 billion yuan", 160 * B, "CNY", "exact")),
+    # ... unless a word of spread leads the 'from': a range
+    row("hourly rates run from $3.10 to $5.60", ("$3.10 to $5.60", (3.1, 5.6), "USD", "exact")),
+    row("it costs anywhere from $0.95 to $4.20 an hour", ("$0.95 to $4.20", (0.95, 4.2), "USD", "exact")),
+    row("quotes varying from 18,000 to 26,000 yuan", ("18,000 to 26,000 yuan", (18000, 26000), "CNY", "exact")),
+    row("fell from $4.10 to $2.75", ("$4.10", 4.1, "USD", "exact"), ("$2.75", 2.75, "USD", "exact")),
+    row("the fleet went from 9,000 to 14,000", ("9,000", 9000, None, "exact"), ("14,000", 14000, None, "exact")),
+    # a superscript after a table cell's figure is its footnote mark
+    row("| Vantor | 2.64¹ | 3.15² |", ("2.64", 2.64, None, "exact"), ("3.15", 3.15, None, "exact")),
+    row("listed at $7.05³ per hour", ("$7.05", 7.05, "USD", "exact")),
     # qualifiers
     row("about $5bn", ("$5bn", 5 * B, "USD", "approx")),
     row("approximately 12 billion USD", ("12 billion USD", 12 * B, "USD", "approx")),

@@ -93,6 +93,14 @@ def placed(text, needle):
                                            "column_header": "Latest guide", "row_label": "Kestrel"}),
         # dotted leaders under a caption: no header row, the caption is the block's header
         (LEADERS, "$2.45", "table_row", {"block_header": "Rental rates, H100 per hour", "row_label": "Pelion"}),
+        # a prose paragraph right above a table is its caption; a paragraph two blank lines up is not
+        ("Hourly list prices in euros per GPU-hour, before VAT.\n\n| Host | H200 |\n|---|---|\n| Vantor | 3.15 |",
+         "3.15", "table_row", {"block_header": "Hourly list prices in euros per GPU-hour, before VAT.",
+                               "column_header": "H200", "row_label": "Vantor", "corner": "Host"}),
+        ("Prices are in euros.\n\n\n| Host | H200 |\n|---|---|\n| Vantor | 3.15 |",
+         "3.15", "table_row", {"column_header": "H200", "row_label": "Vantor", "corner": "Host"}),
+        ("Prices are in euros.\n- a list item\n| Host | H200 |\n| Vantor | 3.15 |",
+         "3.15", "table_row", {"column_header": "H200", "row_label": "Vantor", "corner": "Host"}),
         # fact boxes: the label, and the heading over the box (a blank line between is fine)
         (FACT_BOX, "$800 million", "text", {"block_header": "Key figures", "label": "Compute budget"}),
         (FACT_BOX, "18,000", "text", {"block_header": "Key figures", "label": "GPUs on order"}),

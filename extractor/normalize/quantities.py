@@ -48,8 +48,8 @@ _CHAIN_HINT = re.compile(r"\d[-–./:]\d|\d{3}[ -]\d{3}")
 _CHAIN_RUN = re.compile(r"\(?\d[\d.:/() \u2013-]*")
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|~|to|and|through|thru)\s*", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
-_FROM = re.compile(  # 'rose from X to Y' is a change; 'ranged from X to Y' is a range
-    r"(?<!range )(?<!ranged )(?<!ranges )(?<!ranging )\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$", re.I)
+_FROM = re.compile(  # 'rose from X to Y' is a change; 'ranged from X to Y' is a range (see range_lead_words)
+    r"(?:\b(?P<lead>[a-z]+)\s+)?\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$", re.I)
 _HYPHEN_CHAIN_AFTER = re.compile(r"[-–]\d")
 _PRODUCT_BEFORE = re.compile(r"\b(?P<name>[A-Z][A-Za-z]+)\s$")  # 'Ascend 910B', 'Llama 405B', 'Qwen 72B'
 _NEXT_WORD = re.compile(r"\+?[\s-]{0,2}(?P<word>[A-Za-z]+)")
@@ -115,7 +115,7 @@ class QuantityScanner:
               | \s?(?P<dpost>\$)(?!\s?\d)
               | [\s-]?(?P<name>(?i:{_alternation(names)}))(?![A-Za-z])
             )?
-            (?![\w])
+            (?![^\W¹²³⁴⁵⁶⁷⁸⁹⁰])  # a superscript after the amount is a footnote mark: '6.88¹'
             """,
             re.VERBOSE,
         )
@@ -144,6 +144,7 @@ class QuantityScanner:
         self.qualifier_before = re.compile(
             r"(?:^|(?<=[\s(\[“\"'—–-]))(?P<q>" + _alternation([w for _, w in before]) + r")\s*$", re.I)
         self.qualifier_kind = {w.lower(): q for q, w in before}
+        self.range_lead_words = frozenset(w.lower() for w in qualifiers.get("range_lead_words", ()))
         self.qualifier_after = re.compile(
             r"(?P<q>" + _alternation(qualifiers["after"]["lower_bound"]) + r")(?![\w])", re.I)
 
@@ -292,10 +293,11 @@ class QuantityScanner:
         if not join:
             return None
         connector = between.strip().lower()
-        head = text[max(0, first.start - 20):first.start]
+        head = text[max(0, first.start - 32):first.start]
         if connector == "and" and not _BETWEEN.search(head):
             return None
-        if connector in ("to", "through", "thru") and _FROM.search(head):
+        if connector in ("to", "through", "thru") and (m := _FROM.search(head)) and (
+                (m.group("lead") or "").lower() not in self.range_lead_words):
             return None  # "from X to Y" reports a change, not a range
         if connector in ("-", "–") and _HYPHEN_CHAIN_AFTER.match(text, second.end):
             return None

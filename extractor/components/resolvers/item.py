@@ -13,6 +13,8 @@ from extractor.fact_types import Registry
 class ItemResolver(PerFactResolver):
     """Named strategies, tried per fact type in the registry's order:
     `product-after` (a product right after the figure: '10,000 B200 GPUs'),
+    `table-product` (a table cell's column header, row label, corner or caption
+    names the product: 'H200' over a column of hourly rates),
     `class-noun-none` (a plain class noun, '100,000 GPUs', means no product
     named: only a continued figure's product can follow), `product-before`
     (the last product before the figure in its sentence),
@@ -27,7 +29,7 @@ class ItemResolver(PerFactResolver):
         self.name_suffix = re.compile(rf"\s+(?:{suffixes})$", re.I)
         self.class_nouns = {t.name: {n.lower() for n in t.spec.class_nouns} for t in types}
         self.families = [re.compile(regex) for regex in cues["chip_makers"].values()]
-        table = {"product-after": self._after, "class-noun-none": self._class_noun,
+        table = {"product-after": self._after, "table-product": self._table, "class-noun-none": self._class_noun,
                  "product-before": self._before, "product-previous-sentence": self._previous_sentence,
                  "continued": self._continued}
         self.order = {t.name: strategy_order(table, t.spec.item, f"item of {t.name}")
@@ -67,6 +69,20 @@ class ItemResolver(PerFactResolver):
 
     def _after(self, scene: Scene, draft: Draft) -> bool:
         return self._take(draft, self._right(scene.context, draft), "the product named after the figure")
+
+    def _table(self, scene: Scene, draft: Draft) -> bool:
+        """A table cell's product, from the nearest of the regions that frame it."""
+        if scene.layout is None:
+            return False
+        where = scene.layout.at(draft.start)
+        if where.line.kind != "table_row":
+            return False
+        for name, region in (("column header", where.column_header), ("row label", where.row_label),
+                             ("corner cell", where.corner), ("caption", where.block_header)):
+            chips = scene.context.within("CHIP", region.start, region.end) if region is not None else ()
+            if chips:
+                return self._take(draft, chips[0], f"the product named in the table's {name}")
+        return False
 
     def _class_noun(self, scene: Scene, draft: Draft) -> bool:
         if draft.typing.noun not in self.class_nouns.get(draft.kind, ()):

@@ -63,6 +63,16 @@ def country_words() -> frozenset[str]:
     return frozenset(names) | frozenset(demonyms) | country_names()
 
 
+@cache
+def region_names() -> frozenset[str]:
+    """World regions in lower case ('north america', 'asia-pacific', 'emea'): CLDR's numeric territories plus
+    the supplement in `data/countries.json`. A region is a market, never a party."""
+    import babel
+
+    names = [name for code, name in babel.Locale("en").territories.items() if code.isdigit()]
+    return frozenset(name.lower() for name in [*names, *load_json("countries.json").get("regions", ())])
+
+
 def country_parties(text: str) -> list[CountryParty]:
     """Every country that a clause makes a party, in text order.
 

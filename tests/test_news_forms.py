@@ -280,6 +280,17 @@ FORMS = [
     row("| Company | GPUs |\n|---|---|\n| Orbitra | 12,000 |\n| Others | 3,000 |\n| Total | 15,000 |",
         ("chip_count", 12000, "chips", ["Orbitra"], None), ("chip_count", 3000, "chips", [], None),
         ("chip_count", 15000, "chips", [], None)),
+    # a country's cell before the party's own in a row: the party; a region's row names no party
+    row("Country      End user          Chip      Units\nOman         Sahra Compute     H200      3,500\n"
+        "Chile        Andes Nube        B200      1,200",
+        ("chip_count", 3500, "chips", ["Sahra Compute"], "H200"),
+        ("chip_count", 1200, "chips", ["Andes Nube"], "B200")),
+    row("Mean on-demand rate, US$ per GPU-hour\n\n| Region | H100 |\n|---|---|\n| Asia-Pacific | 2.46 |\n"
+        "| Western Europe | 2.31 |",
+        ("unit_price", 2.46, "USD", [], "H100"), ("unit_price", 2.31, "USD", [], "H100")),
+    # negative: a country alone in its row stays the row's party (a national programme's table)
+    row("| Country | Public AI compute budget |\n|---|---|\n| Norway | $1.1 billion |",
+        ("budget", 1.1 * B, "USD", ["Norway"], None)),
     row("Tokens served through the platform reached 3 trillion a day in May, Orbitra said.",
         ("token_volume", 3 * T, "tokens", ["Orbitra"], None)),
     # 11. precision: none of these is a fact

@@ -23,7 +23,7 @@ from extractor.components.resolvers.base import (
     strategy_order,
 )
 from extractor.components.resolvers.item import ItemResolver
-from extractor.countries import country_names, country_parties, country_words
+from extractor.countries import country_names, country_parties, country_words, region_names
 from extractor.cues import CueList
 from extractor.evidence import Cue
 from extractor.fact_types import Registry
@@ -369,26 +369,24 @@ class SubjectResolver(PerFactResolver):
         if own is not None:  # 'Huawei Ascend: 650 | Cambricon: 480': each cell names its own party
             region = Region(own.start("name"), own.end("name"))
         elif where.row_label is not None:
-            # the row's first cell with a name (a rank column '| 3 | Wrtn | ...' names nothing)
-            named_cells = (c for c in where.line.cells
-                           if c.end <= draft.start and _LETTER.search(text, c.start, c.end))
-            region = next(named_cells, where.row_label)
+            region = _row_name_cell(text, where, draft.start)
         elif where.label is not None and self._labels_figure(scene, where, draft) and not self._speaker_at(
                 scene, where.label.start):
             region = where.label  # a key-figure line; a kicker before a sentence ('Norway: Nscale plans ...') is not
         else:
             return False
-        if _KICKER.fullmatch(text[region.start:region.end]) or self._metric_label.search(
-                text, region.start, region.end) or scene.context.index("DATE").overlapping(region.start, region.end):
-            return False  # 'SEOUL', a metric's label ('Installed GPUs: 24,000') or a date ('| May 2025 |')
         named = [*scene.apps.within(region.start, region.end), *scene.orgs.within(region.start, region.end)]
+        whole = any(m.start == region.start and m.end == region.end for m in named)  # 'Sahra Compute' is a name
+        if _KICKER.fullmatch(text[region.start:region.end]) or (not whole and self._metric_label.search(
+                text, region.start, region.end)) or scene.context.index("DATE").overlapping(region.start, region.end):
+            return False  # 'SEOUL', a metric's label ('Installed GPUs: 24,000') or a date ('| May 2025 |')
         if not named and scene.context.within("CHIP", region.start, region.end):
             return False  # '| H100 ..... 2.25 |': a product's row; the price is the market's, not a party's
         label = _PARENTHESIS_END.sub("", _RANK_PREFIX.sub("", text[region.start:region.end])).strip()
-        if label.lower() in self.aggregate_rows:
+        if label.lower() in self.aggregate_rows or label.lower() in region_names():
             draft.subject = []
             draft.link("subject", "row-label", Cue(label, region.end - len(label), region.end,
-                                                   "a row that sums or lumps parties names none"))
+                                                   "a row that sums or lumps parties, or names a region, names none"))
             return True
         if named and draft.kind in self.product_kinds and _NAME_LIKE.fullmatch(label) and len(label) > max(
                 len(m.text) for m in named):
@@ -845,3 +843,14 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) overlaps one of the sorted, non-nested spans (bisection)."""
     i = bisect_left(spans, (start, start))
     return any(a < end and start < b for a, b in spans[max(0, i - 1):i + 1])
+
+
+def _row_name_cell(text: str, where: Placement, before: int) -> Region | None:
+    """The row's first cell with a name before the figure (a rank column '| 3 | Wrtn |' names nothing), passing
+    over a country's or region's cell when a later one names the party: '| UAE | G42 | GB300 | 35,000 |'."""
+    named = [c for c in where.line.cells if c.end <= before and _LETTER.search(text, c.start, c.end)]
+    if not named:
+        return where.row_label
+    parties = [c for c in named if (name := text[c.start:c.end].strip()) not in country_words()
+               and name.lower() not in region_names()]
+    return (parties or named)[0]

@@ -16,7 +16,7 @@ SUBJECT_STRATEGIES = ("product", "maker-of-item", "model-family", "row-label", "
                       "sentence-organization", "from-original",
                       "unnamed-group", "earlier-mention", "earlier-of-type", "continued-figure",
                       "previous-sentence-organization", "named-source", "section-heading",
-                      "first-person-turn", "speaker-turn", "item-body", "pronoun-antecedent",
+                      "first-person-turn", "speaker-turn", "item-body", "pronoun-antecedent", "publisher-first-person",
                       "article-organization")
 PERIOD_STRATEGIES = ("sentence-date", "from-original", "from-continued-figure", "sub-allocation")
 ITEM_STRATEGIES = ("product-after", "table-product", "class-noun-none", "product-before", "product-previous-sentence",
@@ -222,6 +222,8 @@ class LinkCuesSchema(_Strict):
     not_section_names: Words
     speaker_label: str
     speaker_pronouns: Words
+    publisher_furniture: Words
+    publisher_about: Words
     officer_words: Words
     past_tense_verbs: Words
     coordination: Words

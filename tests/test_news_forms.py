@@ -280,6 +280,17 @@ FORMS = [
     row("| Company | GPUs |\n|---|---|\n| Orbitra | 12,000 |\n| Others | 3,000 |\n| Total | 15,000 |",
         ("chip_count", 12000, "chips", ["Orbitra"], None), ("chip_count", 3000, "chips", [], None),
         ("chip_count", 15000, "chips", [], None)),
+    # a company's own page (its furniture names it): 'we' and 'our' are the company, in the short name it uses
+    row("Vantor Blog\n\nOur year in numbers\n\nWe spent $2.3 billion on capital expenditures in 2025, and our fleet "
+        "reached 14,000 GPUs.",
+        ("budget", 2.3 * B, "USD", ["Vantor"], None), ("chip_count", 14000, "chips", ["Vantor"], None)),
+    row("Pellio Cloud adds Oslo region\n\nPellio will rent H200s from $2.80 an hour. We have ordered 2,048 more H200s, "
+        "and we pay Dell about $31,000 per GPU.\n\nAbout Pellio Cloud\nPellio Cloud runs GPU clusters in Norway.",
+        ("unit_price", 2.8, "USD", ["Pellio"], "H200"), ("chip_count", 2048, "chips", ["Pellio"], "H200"),
+        ("unit_price", 31000, "USD", ["Dell"], None)),
+    # negative: an outlet's page has no publisher; a quoted 'we' is the speaker's company
+    row("Harbor News\n\n\"We will buy 5,000 GPUs this year,\" said Ines Ode, chief executive of Pellio.",
+        ("chip_count", 5000, "chips", ["Pellio"], None)),
     # a country's cell before the party's own in a row: the party; a region's row names no party
     row("Country      End user          Chip      Units\nOman         Sahra Compute     H200      3,500\n"
         "Chile        Andes Nube        B200      1,200",

@@ -87,9 +87,12 @@ class AttributeLinker(DataComponent):
                    if any(ch.isdigit() for ch in q.text) or (q._.quantity is not None and q._.quantity.scaled)]
         parties = self.subjects.parties(text, orgs.items)
         salience = Counter(o.text for o in parties)
+        publisher = self.subjects.publisher(text)
+        publisher = self.subjects.short_name(publisher, salience) if publisher else None
+        dominant = ([publisher], None) if publisher else self.subjects.dominant(parties, salience)
         scene = Scene(text, context, doc._.published, orgs, MentionIndex(self.subjects.apps(context)),
-                      *self.subjects.dominant(parties, salience), figures, doc_layout(doc), salience=salience,
-                      source_names=frozenset(sources), speaker_labels=labels)
+                      *dominant, figures, doc_layout(doc), salience=salience,
+                      source_names=frozenset(sources), speaker_labels=labels, publisher=publisher)
         self.conversions.resolve(text, drafts)
         self.retractions.resolve(text, context, drafts)
         self.periods.resolve(scene, drafts)

@@ -114,6 +114,7 @@ class Scene:
     salience: Counter = field(default_factory=Counter)  # how often the article names each party
     source_names: frozenset[str] = frozenset()  # research firms and outlets the article cites: never parties
     speaker_labels: list[re.Match] = field(default_factory=list)  # a transcript's turns ('Priya Raman, CFO:')
+    publisher: str | None = None  # the company whose own page this is ('Lumenary Blog'), if its furniture says so
     memo: dict[str, Any] = field(default_factory=dict)  # what a strategy reads once per document
     _datelines: list[tuple[int, CountryParty | None]] | None = None
     _dateline_starts: list[int] = field(default_factory=list)
@@ -124,6 +125,13 @@ class Scene:
         if "figure_starts" not in self.memo:
             self.memo["figure_starts"] = sorted(a for a, _ in self.figures)
         return self.memo["figure_starts"]
+
+    @property
+    def app_names(self) -> frozenset[str]:
+        """The names the article gives its apps and assistants ('the Lumi app' -> 'Lumi'), read once."""
+        if "app_names" not in self.memo:
+            self.memo["app_names"] = frozenset(app.text for app in self.apps.items)
+        return self.memo["app_names"]
 
     def written_lowercase(self, word: str) -> bool:
         """Whether the article also writes `word` in lower case ('Tokens served:' beside 'tokens'): a common

@@ -51,6 +51,8 @@ _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z]")  # 'N.V.', 'S.A.': a desi
 _PEOPLE_USE = re.compile(r"\s+(?:people|users)\s+(?:now\s+)?(?:use|used|are using|were using)\s+"
                          r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})")
 _USERS_FOR = re.compile(r"\b(?:users|MAU|DAU|WAU)\s+(?:for|of|on)\s+(?:the\s+)?$")
+# a company's name in its page's furniture: capitalized words, not a pronoun ('About Us')
+_PUBLISHER_NAME = r"(?!Us\b|Our\b|This\b|The\b)[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,3}"
 _PRONOUN_START = re.compile(r"\s*(?:Its|Their)\b")
 _LABEL_JOIN = re.compile(r",\s+|\s+(?:and|&)\s+")
 _CLAUSE_END = re.compile(r"[.;!?](?=\s)")
@@ -91,6 +93,11 @@ class SubjectResolver(PerFactResolver):
         self.officer = re.compile(rf"\b(?:{'|'.join(map(re.escape, cues['officer_words']))})\b", re.I)
         self.speaker_pronoun = re.compile(rf"\b(?:{'|'.join(map(re.escape, cues['speaker_pronouns']))})\b", re.I)
         self.source_shapes = [re.compile(shape) for shape in cues["source_shapes"]]
+        furniture = "|".join(map(re.escape, sorted(cues["publisher_furniture"], key=len, reverse=True)))
+        about = "|".join(map(re.escape, cues["publisher_about"]))
+        self.furniture = re.compile(  # 'Lumenary Blog', '... · The Lumenary team'
+            rf"(?:^|[·|•—–]\s*|\b[Bb]y\s+)(?:The\s+)?(?P<name>{_PUBLISHER_NAME})\s+(?:{furniture})[ \t]*$", re.M)
+        self.about = re.compile(rf"^(?:{about})\s+(?P<name>{_PUBLISHER_NAME})[ \t]*:?[ \t]*$", re.M)
         self.coordination = {c.strip().lower() for c in cues["coordination"]}
         self.unnamed_group = CueList(cues["unnamed_group"])
         self.market_average = CueList(cues["market_average"])
@@ -120,6 +127,7 @@ class SubjectResolver(PerFactResolver):
                  "previous-sentence-organization": self._previous_sentence_organization,
                  "named-source": self._named_source, "section-heading": self._section_heading,
                  "first-person-turn": self._first_person_turn, "speaker-turn": self._speaker_turn,
+                 "publisher-first-person": self._publisher_first_person,
                  "item-body": self._item_body, "pronoun-antecedent": self._pronoun_antecedent,
                  "article-organization": self._article_organization}
         # the types whose subject is a product or model: a row label names the product in full
@@ -624,6 +632,19 @@ class SubjectResolver(PerFactResolver):
             scene.memo["party_headings"] = (len(words), spellings)
         return scene.memo["party_headings"]
 
+    def publisher(self, text: str, head: int = 600) -> str | None:
+        """The company whose own page this is, when the page's furniture names it: 'Lumenary Blog' or 'The
+        Lumenary team' in its first lines, or an 'About Lumenary' boilerplate heading. An outlet's name is no
+        publisher here: 'we' in a news story is a quoted speaker's company."""
+        m = self.furniture.search(text, 0, min(len(text), head)) or self.about.search(text)
+        return m.group("name") if m else None
+
+    @staticmethod
+    def short_name(name: str, salience: Counter) -> str:
+        """The name the article mostly calls a company by: 'Kijani' for the boilerplate's 'Kijani Cloud'."""
+        forms = [n for n in salience if n == name or name.startswith(n + " ") or n.startswith(name + " ")]
+        return max(forms, key=lambda n: salience[n]) if forms else name
+
     def speaker_labels(self, text: str) -> list[re.Match]:
         """The speaker labels of a company transcript or interview, read once per document: at least two, one of
         them naming an officer's title ('Priya Raman, Chief Financial Officer:') or a speaker the article
@@ -674,6 +695,23 @@ class SubjectResolver(PerFactResolver):
         if turn is None or not scene.dominant or not self.speaker_pronoun.search(scene.text, lo, hi):
             return False
         return self._to_host(scene, draft, turn, "the company the transcript is about: its speaker says we or you")
+
+    def _publisher_first_person(self, scene: Scene, draft: Draft) -> bool:
+        """'We spent $1.46 billion on capital expenditures', 'our blended H100 rate fell to $1.92' on a company's
+        own page: 'we' is the publisher, unless another party stands between the pronoun and the figure."""
+        if scene.publisher is None:
+            return False
+        lo, _ = scene.context.sentence(draft.start)
+        pronoun = next(reversed(list(self.speaker_pronoun.finditer(scene.text, lo, draft.start))), None)
+        if pronoun is None:
+            return False
+        between = self.parties(scene.text, scene.orgs.within(pronoun.end(), draft.start))
+        if any(o.text != scene.publisher for o in between):
+            return False
+        draft.subject = [scene.publisher]
+        draft.link("subject", "publisher-first-person", Cue(pronoun.group(), pronoun.start(), pronoun.end(),
+                                                            "'we' on the company's own page"))
+        return True
 
     def _speaker_turn(self, scene: Scene, draft: Draft) -> bool:
         """A figure in a turn of the company's own people (a label with a title, or none) whose sentence names no
@@ -803,14 +841,16 @@ class SubjectResolver(PerFactResolver):
         return self._take_from(draft, scene.history.continued_figure(draft), "continued-figure",
                                "the subject of the figure this one continues")
 
-    @staticmethod
-    def _previous_sentence_organization(scene: Scene, draft: Draft) -> bool:
+    def _previous_sentence_organization(self, scene: Scene, draft: Draft) -> bool:
         lo, _ = scene.context.sentence(draft.start)
         last = scene.orgs.last_before(lo)
         if last is None:
             return False
         parties = SubjectResolver.parties(scene.text, scene.orgs.within(scene.context.sentence(last.start)[0],
                                                                          last.end))
+        if draft.kind not in self.product_kinds:
+            # an app holds users and tokens, never a budget, a fleet or a price: its maker does
+            parties = [o for o in parties if o.text not in scene.app_names] or parties
         if not parties:
             return False
         # the party the article names most wins over a place or product named once in passing

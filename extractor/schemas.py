@@ -215,6 +215,7 @@ class LinkCuesSchema(_Strict):
     """`data/link_cues.json` (plus chip makers, the pattern side-table and the registry)."""
 
     source_before: Words
+    source_descriptors: Words
     source_name_heads: Words
     contrast_between: Words
     source_shapes: Words
@@ -246,6 +247,7 @@ class LinkCuesSchema(_Strict):
     telling_prepositions: Words
     product_name_suffixes: Words
     app_kind_nouns: Words
+    app_apposition_nouns: Words
     windows: LinkerWindowsSchema
     chip_makers: dict[str, str]
     pattern_meta: dict[str, PatternMetaSchema]

@@ -31,6 +31,9 @@ _DIGIT = re.compile(r"\d")
 _CELL_SYMBOL = re.compile(r"(?P<symbol>[$€£¥₹₩])[ \t]+[\d(]")  # '$  3,870': an accounting cell's own currency
 _YEAR_LINE = re.compile(r"((?:19|20)\d\d):?")
 _QUESTION_START = re.compile(r"(?:^|(?<=[.!?]))\s*")
+_DATE_WORD = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+              r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{1,4}(?:st|nd|rd|th)?")
+_DATE_LINE = re.compile(rf"(?:(?:{_DATE_WORD})[\s,/.-]*)+")  # 'Friday, May 16, 2025', '3 March 2026': a page's date
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +75,7 @@ class Placement:
     label: Region | None = None
     question: Region | None = None
     corner: Region | None = None  # the header row's first cell, over the row labels: 'Capex estimates (EUR m)'
+    caption: Region | None = None  # a heading stacked right above the block header: the caption over its note
 
     def text(self, region: Region | None) -> str | None:
         return None if region is None else self.source[region.start:region.end]
@@ -83,8 +87,12 @@ class Placement:
 
     def context_regions(self) -> list[tuple[str, Region]]:
         """The regions a figure may inherit a cue from, nearest first."""
+        outer = [("block_header", self.block_header), ("caption", self.caption)]
+        note = self.text(self.block_header)
+        if self.caption is not None and note is not None and note.startswith("("):
+            outer.reverse()  # a bracketed note ('(change from February in brackets)') under its caption
         named = [("label", self.label), ("column_header", self.column_header), ("corner", self.corner),
-                 ("question", self.question), ("block_header", self.block_header)]
+                 ("question", self.question), *outer]
         return [(name, region) for name, region in named if region is not None]
 
 
@@ -94,7 +102,9 @@ class LayoutRules:
     def __init__(self, data: dict[str, Any]) -> None:
         _check_schema(data)
         bullets = sorted(data["bullets"], key=len, reverse=True)
-        self.bullet = re.compile(r"(?:" + "|".join(re.escape(b) for b in bullets) + r")\s+")
+        numbered = data.get("numbered_item")
+        marks = [*(re.escape(b) for b in bullets), *([numbered] if numbered else [])]
+        self.bullet = re.compile(r"(?:" + "|".join(marks) + r")\s+")
         self.separators = {name: re.compile(p) for name, p in data["cell_separators"].items()
                            if not name.startswith("_")}
         self.min_cells = int(data["min_cells"])
@@ -208,7 +218,10 @@ class DocumentLayout:
         header = self._headers[self.line_index(offset)]
         if header is None or header == 0 or self.lines[header - 1].kind != "heading":
             return None
-        return _region(self.lines[header - 1])
+        above, below = self.lines[header - 1], self.lines[header]
+        if self.text.count("\n", above.end, below.start) > 1 or _DATE_LINE.fullmatch(self.text, above.start, above.end):
+            return None  # a page's date line, or a section title a blank line above: not this block's caption
+        return _region(above)
 
     def heading_before(self, offset: int) -> Region | None:
         """The nearest heading line above the line of `offset`, the article's first line (its headline) aside:
@@ -239,8 +252,9 @@ class DocumentLayout:
             if column and line.cells:
                 row_label = line.cells[0]
         label = line.label if line.label is not None and offset >= line.label.end else None
+        caption = self.caption_above(offset) if line.kind == "table_row" or line.bullet else None
         return Placement(self.text, line, block_header, column_header, row_label, label,
-                         self._question(i, offset), corner)
+                         self._question(i, offset), corner, caption)
 
     def _question(self, i: int, offset: int) -> Region | None:
         """The question this position answers: an earlier '?' in its own line ('What is the budget? About $2

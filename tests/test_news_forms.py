@@ -291,6 +291,24 @@ FORMS = [
     # negative: an outlet's page has no publisher; a quoted 'we' is the speaker's company
     row("Harbor News\n\n\"We will buy 5,000 GPUs this year,\" said Ines Ode, chief executive of Pellio.",
         ("chip_count", 5000, "chips", ["Pellio"], None)),
+    # a name set off as a product by an apposition is the product its users are counted for
+    row("ChatGPT topped the chart with 4 million users. Quorra, the AI assistant run by Tamsin Mobile, slid to "
+        "2.2 million users in May.",
+        ("user_count", 4 * M, "users", ["ChatGPT"], None), ("user_count", 2.2 * M, "users", ["Quorra"], None)),
+    row("ChatGPT topped the chart with 4 million users. Pibbo, a homework-help app from Seoul, came third with "
+        "870,000 users.",
+        ("user_count", 4 * M, "users", ["ChatGPT"], None), ("user_count", 870000, "users", ["Pibbo"], None)),
+    # a name described as a source is one throughout; a list row's '(Maker) - 3.2 million' is no dateline
+    row("According to app analytics firm Tallyfold, the Vela app had 4 million users in May.\n\n"
+        "Tallyfold's panel covers Android only. The carrier said it will spend $300 million on GPUs.",
+        ("user_count", 4 * M, "users", ["Vela"], None), ("budget", 300 * M, "USD", [], None)),
+    # a ranked list: its number is a bullet, the caption over a bracketed note types and dates its rows, and the
+    # bracket names a product's maker, not the product
+    row("Top AI apps by MAU, May 2026\n(change on April in brackets)\n1. Vela (Orbitra) - 3.21 million (+2%)\n"
+        "2. Quorra (Tamsin Mobile) - 1.1 million (-4%)",
+        ("user_count", 3.21 * M, "users", ["Vela"], None), ("user_count", 1.1 * M, "users", ["Quorra"], None)),
+    # negative: a numbered section title with no figure stays a heading
+    row("2) USERS\n\nThe Vela app has 3 million weekly users.", ("user_count", 3 * M, "users", ["Vela"], None)),
     # a country's cell before the party's own in a row: the party; a region's row names no party
     row("Country      End user          Chip      Units\nOman         Sahra Compute     H200      3,500\n"
         "Chile        Andes Nube        B200      1,200",
@@ -364,6 +382,10 @@ def test_news_forms(nlp, text, expected):
 
 PERIODS = [
     # 10. periods as outlets state them
+    # a list's caption dates its rows, not the bracketed note under it, nor a date line a blank line above
+    ("Top AI apps by MAU, May 2026\n(change on April in brackets)\n1. Vela (Orbitra) - 3.21 million (+2%)",
+     "2026-06-10", ["2026-05"]),
+    ("Friday, May 16, 2025\n\nWhat you need to know:\n• Orbitra will buy 18,000 GPUs.", "2025-05-16", [None]),
     ("We want to reach 100,000 GPUs by end-2026.", "2025-06-15", ["2026"]),
     ("Kestrel guided to $40 billion to $44 billion in 2026 capital expenditures.", "2026-02-01", ["2026"]),
     ("Lumen plans to buy 60,000 GPUs over the next two years and has lifted 2027 capex to $2 billion.",

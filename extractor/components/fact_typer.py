@@ -597,7 +597,7 @@ class FactTyper(DataComponent):
         # cells' currency ('2026 capital expenditure, $ billion' over 'Latest guide | Consensus')
         declared = quantity.currency_source == "layout"
         if where.column_header is not None and not where.dating_column() and not declared:
-            regions = [(name, region) for name, region in regions if name != "block_header"]
+            regions = [(name, region) for name, region in regions if name not in ("block_header", "caption")]
         for name, region in regions:
             if name == "label" and self.bare_blocked.regex.search(text, region.start, region.end):
                 return None  # 'Start-ups registered: 1,150': the label counts something else

@@ -90,7 +90,7 @@ class AttributeLinker(DataComponent):
         publisher = self.subjects.publisher(text)
         publisher = self.subjects.short_name(publisher, salience) if publisher else None
         dominant = ([publisher], None) if publisher else self.subjects.dominant(parties, salience)
-        scene = Scene(text, context, doc._.published, orgs, MentionIndex(self.subjects.apps(context)),
+        scene = Scene(text, context, doc._.published, orgs, MentionIndex(self.subjects.apps(context, orgs.items)),
                       *dominant, figures, doc_layout(doc), salience=salience,
                       source_names=frozenset(sources), speaker_labels=labels, publisher=publisher)
         self.conversions.resolve(text, drafts)

@@ -134,10 +134,8 @@ class PeriodResolver:
     @staticmethod
     def _from_layout(scene: Scene, draft: Draft) -> None:
         where = scene.layout.at(draft.start)
-        regions = where.context_regions()
-        # a table's caption above its note ('Table 1. Top apps, September 2025' over '(MAU in millions)')
-        caption = scene.layout.caption_above(draft.start) if where.line.kind == "table_row" else None
-        for name, region in [*regions, *([("caption", caption)] if caption is not None else [])]:
+        # a caption above its note ('Table 1. Top apps, September 2025' over '(MAU in millions)') dates the rows
+        for name, region in where.context_regions():
             for date in scene.context.within("DATE", region.start, region.end):
                 year = scene.layout.year_heading_before(date.start) if date.info.date == "month" else None
                 reference = f"{year}-12-31" if year else scene.published  # a timeline's year section

@@ -84,6 +84,9 @@ class SubjectResolver(PerFactResolver):
     def __init__(self, cues: dict[str, Any], types: Registry, clauses: Clauses, items: ItemResolver) -> None:
         windows = cues["windows"]
         self.source_before = CueList(cues["source_before"])
+        descriptors = CueList(cues["source_descriptors"]).regex.pattern
+        self.described_source = re.compile(  # 'app analytics firm AppMetra', 'Source: AppMetra'
+            rf"(?i:{descriptors})[ \t]+(?P<name>[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){{0,3}})")
         self.source_window = int(windows["source_before_organization"])
         self.source_heads = frozenset(cues["source_name_heads"])
         self.aggregate_rows = frozenset(label.lower() for label in cues["aggregate_row_labels"])
@@ -111,6 +114,11 @@ class SubjectResolver(PerFactResolver):
             rf"['’]s\s+(?:[\w-]+\s+){{0,3}}?(?:{kinds})s?\s+(?:has|had|have|counts|counted|reached|reaches|passed|"
             rf"drew|draws)\s+(?:about|around|roughly|some|more than|over|nearly|almost)?\s*", re.I)
         self.chip_makers = [(maker, re.compile(regex)) for maker, regex in cues["chip_makers"].items()]
+        apposed = "|".join(map(re.escape, sorted(cues["app_apposition_nouns"], key=len, reverse=True)))
+        self.apposed_app = re.compile(rf",\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{apposed})\b", re.I)
+        self.opening_apposed_app = re.compile(  # a sentence that opens on a name set off as a product
+            rf"(?:^|(?<=[.!?][ \t])|(?<=\n))(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){{0,2}})"
+            rf"(?={self.apposed_app.pattern})", re.M)
         self.clauses = clauses
         self.items = items
         nouns = sorted({n for t in types for n in t.spec.nouns} | {c for t in types for c in t.spec.cues}, key=len,
@@ -146,10 +154,13 @@ class SubjectResolver(PerFactResolver):
         transcript's speakers (`labels`, from `speaker_labels`, read here when not given)."""
         reading = read_names(text)
         shaped = self._shaped(context, reading.names)
-        # a shaped name the article cites as a source once is a source throughout
         patterned = self._whole_names(context, text, reading.runs)
-        sources = {o.text for o in shaped if self.source_before.ends_before(text, o.start, self.source_window)}
-        named_sources = self._source_names(text, [*patterned, *shaped])
+        # a shaped name the article cites as a source once is a source throughout; so is any name it describes as
+        # one ('app analytics firm AppMetra', 'Source: AppMetra')
+        described = self._described_sources(text, [*patterned, *shaped])
+        sources = described | {o.text for o in shaped
+                               if self.source_before.ends_before(text, o.start, self.source_window)}
+        named_sources = self._source_names(text, [*patterned, *shaped]) | described
         if sources_out is not None:
             sources_out.update(named_sources)
         labels = self.speaker_labels(text) if labels is None else labels
@@ -179,6 +190,15 @@ class SubjectResolver(PerFactResolver):
         kept = (o for o in out if o.text.lower() not in rules.not_parties and not rules.site_tail.search(o.text)
                 and not _INITIALS_ONLY.fullmatch(o.text) and o.text not in rules.legal_designators)
         return sorted(kept, key=lambda o: (o.start, -o.end))
+
+    def _described_sources(self, text: str, names: list[Mention]) -> set[str]:
+        """Names the article describes as a source anywhere ('app analytics firm AppMetra', 'Source: AppMetra'),
+        found in one pass over the descriptors, so a mention no recognizer found there still counts."""
+        described = set()
+        for m in self.described_source.finditer(text):
+            words = m.group("name").split()
+            described.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
+        return {o.text for o in names if o.text in described}
 
     def _source_names(self, text: str, orgs: list[Mention]) -> set[str]:
         """Names that are sources by their shape: a research firm, broker or outlet by its last word ('Brightline
@@ -293,14 +313,21 @@ class SubjectResolver(PerFactResolver):
                 and not rules.relation.search(text, max(0, o.start - 48), o.start)
                 and not rules.owner_relation.match(text, o.end)]
 
-    def apps(self, context: DocContext) -> list[Mention]:
-        """Products under their names ('the Quillo chatbot' -> 'Quillo')."""
+    def apps(self, context: DocContext, orgs: list[Mention] = ()) -> list[Mention]:
+        """Products under their names ('the Quillo chatbot' -> 'Quillo'), and the names an apposition calls a
+        product ('Arum, the AI assistant run by Nuri Telecom,')."""
         out = []
         for app in context.mentions.get("APP", []):
             if app.info.trim == "app-kind":
                 name = self.app_kind.sub("", app.text)
                 app = replace(app, end=app.start + len(name), text=name)
             out.append(app)
+        text = context.text
+        out += [org for org in orgs if self.apposed_app.match(text, org.end)]
+        taken = {(o.start, o.end) for o in orgs}
+        for m in self.opening_apposed_app.finditer(text):  # 'Chatsori, a character-chat app run by ...'
+            if (m.start("name"), m.end("name")) not in taken and m.group("name").lower() not in STOP_WORDS:
+                out.append(Mention(m.start("name"), m.end("name"), m.group("name"), "APP", "apposition"))
         return out
 
     @staticmethod
@@ -391,6 +418,10 @@ class SubjectResolver(PerFactResolver):
         if not named and scene.context.within("CHIP", region.start, region.end):
             return False  # '| H100 ..... 2.25 |': a product's row; the price is the market's, not a party's
         label = _PARENTHESIS_END.sub("", _RANK_PREFIX.sub("", text[region.start:region.end])).strip()
+        bracket = _PARENTHESIS_END.search(text, region.start, region.end)
+        if bracket is not None and draft.kind in self.product_kinds:
+            # 'Arum (Nuri Telecom)' over a user count: the bracket names the product's maker; the row is the product
+            named = [m for m in named if m.start < bracket.start()] or named
         if label.lower() in self.aggregate_rows or label.lower() in region_names():
             draft.subject = []
             draft.link("subject", "row-label", Cue(label, region.end - len(label), region.end,

@@ -309,6 +309,13 @@ FORMS = [
         ("user_count", 3.21 * M, "users", ["Vela"], None), ("user_count", 1.1 * M, "users", ["Quorra"], None)),
     # negative: a numbered section title with no figure stays a heading
     row("2) USERS\n\nThe Vela app has 3 million weekly users.", ("user_count", 3 * M, "users", ["Vela"], None)),
+    # an app named last holds no fleet: the figure falls back to the page's party; a judge is a person, no party
+    row("Vantor Blog\n\nThe Lumo app passed 3 million weekly users. At the end of June the fleet stood at "
+        "9,000 GPUs.",
+        ("user_count", 3 * M, "users", ["Lumo"], None), ("chip_count", 9000, "chips", ["Vantor"], None)),
+    row("Arcturus agreed to buy the servers. Judge Alma Reyes approved the sale. The buyer already runs about "
+        "9,000 GPUs.",
+        ("chip_count", 9000, "chips", ["Arcturus"], None)),
     # a country's cell before the party's own in a row: the party; a region's row names no party
     row("Country      End user          Chip      Units\nOman         Sahra Compute     H200      3,500\n"
         "Chile        Andes Nube        B200      1,200",

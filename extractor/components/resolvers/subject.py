@@ -881,7 +881,7 @@ class SubjectResolver(PerFactResolver):
                                                                          last.end))
         if draft.kind not in self.product_kinds:
             # an app holds users and tokens, never a budget, a fleet or a price: its maker does
-            parties = [o for o in parties if o.text not in scene.app_names] or parties
+            parties = [o for o in parties if o.text not in scene.app_names]
         if not parties:
             return False
         # the party the article names most wins over a place or product named once in passing
@@ -893,8 +893,7 @@ class SubjectResolver(PerFactResolver):
 
     @staticmethod
     def _article_organization(scene: Scene, draft: Draft) -> bool:
-        draft.subject = list(scene.dominant)
-        named = scene.dominant_mention
+        draft.subject, named = list(scene.dominant), scene.dominant_mention
         draft.link("subject", "article-organization",
                    mention_cue(named, "the organization the article names most") if named else None)
         return True

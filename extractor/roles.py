@@ -291,6 +291,10 @@ def short_name(text: str, name: str, rules: RoleRules | None = None, runs: Count
             short = name[: -len(tail) - 1].rstrip(",").removesuffix(" &")  # 'Mitsui & Co' -> 'Mitsui'
             if short and runs[short] > 0:
                 return short
+    for form in sorted(rules.legal_designators, key=len, reverse=True):  # 'QazCompute JSC' -> 'QazCompute'
+        if name.endswith(" " + form):
+            short = name[: -len(form) - 1].rstrip(",").removesuffix(" &")
+            return short or name
     return name
 
 

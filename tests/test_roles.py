@@ -151,6 +151,10 @@ def test_clause_start(text, position, clause):
          "Orvin Power International Bhd", "Orvin"),
         ("Orvin Power International Bhd will spend more. Orvin Power shares rose.", "Orvin Power International Bhd",
          "Orvin Power"),
+        # a legal form alone is never part of the name, even written once
+        ("Tarsa Compute JSC won 1,024 licences.", "Tarsa Compute JSC", "Tarsa Compute"),
+        ("Mekar Cloud Sdn Bhd will spend RM2 billion.", "Mekar Cloud Sdn Bhd", "Mekar Cloud"),
+        ("Ravi Data Pvt Ltd bid for 768 GPUs.", "Ravi Data Pvt Ltd", "Ravi Data"),
         # negative: no legal designator, no shortening past the designator tails
         ("Alibaba Cloud Intelligence said so. Alibaba has many units.", "Alibaba Cloud Intelligence",
          "Alibaba Cloud Intelligence"),

@@ -135,7 +135,7 @@ def test_clause_start(text, position, clause):
         ("Sakura Internet will buy chips. Sakura's shares rose.", "Sakura Internet", "Sakura Internet"),
         ("Alibaba Cloud said so. Alibaba has many units.", "Alibaba Cloud", "Alibaba Cloud"),
         ("Mistral AI raised money. Mistral will build a cluster.", "Mistral AI", "Mistral"),
-        ("Orbitra Inc. reported results.", "Orbitra Inc.", "Orbitra Inc."),
+        ("Orbitra Inc. reported results.", "Orbitra Inc.", "Orbitra"),
         # a name before a person's title is written alone ('Fjordlight CEO Ingrid Dahl')
         ("Fjordlight CEO Ingrid Dahl spoke. Fjordlight Compute runs two halls.", "Fjordlight Compute", "Fjordlight"),
         ("Orbitra Chief Executive Ana Ruiz spoke. Orbitra Labs builds chips.", "Orbitra Labs", "Orbitra"),

@@ -17,6 +17,7 @@ SUBJECT_STRATEGIES = ("product", "maker-of-item", "model-family", "row-label", "
                       "unnamed-group", "earlier-mention", "earlier-of-type", "continued-figure",
                       "previous-sentence-organization", "named-source", "section-heading",
                       "first-person-turn", "speaker-turn", "item-body", "pronoun-antecedent", "publisher-first-person",
+                      "publisher-page",
                       "article-organization")
 PERIOD_STRATEGIES = ("sentence-date", "from-original", "from-continued-figure", "sub-allocation")
 ITEM_STRATEGIES = ("product-after", "table-product", "class-noun-none", "product-before", "product-previous-sentence",

@@ -288,6 +288,11 @@ FORMS = [
         "and we pay Dell about $31,000 per GPU.\n\nAbout Pellio Cloud\nPellio Cloud runs GPU clusters in Norway.",
         ("unit_price", 2.8, "USD", ["Pellio"], "H200"), ("chip_count", 2048, "chips", ["Pellio"], "H200"),
         ("unit_price", 31000, "USD", ["Dell"], None)),
+    # ... and a price no clause gives a party is its list price; not on an outlet's page
+    row("Pellio Cloud Blog\n\nStarting today, on-demand H200 capacity costs $2.60 per GPU-hour.",
+        ("unit_price", 2.6, "USD", ["Pellio Cloud"], "H200")),
+    row("Harbor News\n\nOn-demand H200 capacity costs $2.60 per GPU-hour at most clouds.",
+        ("unit_price", 2.6, "USD", [], "H200")),
     # negative: an outlet's page has no publisher; a quoted 'we' is the speaker's company
     row("Harbor News\n\n\"We will buy 5,000 GPUs this year,\" said Ines Ode, chief executive of Pellio.",
         ("chip_count", 5000, "chips", ["Pellio"], None)),

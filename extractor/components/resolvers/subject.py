@@ -135,7 +135,7 @@ class SubjectResolver(PerFactResolver):
                  "previous-sentence-organization": self._previous_sentence_organization,
                  "named-source": self._named_source, "section-heading": self._section_heading,
                  "first-person-turn": self._first_person_turn, "speaker-turn": self._speaker_turn,
-                 "publisher-first-person": self._publisher_first_person,
+                 "publisher-first-person": self._publisher_first_person, "publisher-page": self._publisher_page,
                  "item-body": self._item_body, "pronoun-antecedent": self._pronoun_antecedent,
                  "article-organization": self._article_organization}
         # the types whose subject is a product or model: a row label names the product in full
@@ -673,7 +673,7 @@ class SubjectResolver(PerFactResolver):
     @staticmethod
     def short_name(name: str, salience: Counter) -> str:
         """The name the article mostly calls a company by: 'Kijani' for the boilerplate's 'Kijani Cloud'."""
-        forms = [n for n in salience if n == name or name.startswith(n + " ") or n.startswith(name + " ")]
+        forms = [n for n in salience if n == name or name.startswith(n + " ")]
         return max(forms, key=lambda n: salience[n]) if forms else name
 
     def speaker_labels(self, text: str) -> list[re.Match]:
@@ -742,6 +742,16 @@ class SubjectResolver(PerFactResolver):
         draft.subject = [scene.publisher]
         draft.link("subject", "publisher-first-person", Cue(pronoun.group(), pronoun.start(), pronoun.end(),
                                                             "'we' on the company's own page"))
+        return True
+
+    @staticmethod
+    def _publisher_page(scene: Scene, draft: Draft) -> bool:
+        """A price no clause gives a party, on a company's own page ('Halyard Blog', 'About Halyard'): the
+        publisher's list price."""
+        if scene.publisher is None:
+            return False
+        draft.subject = [scene.publisher]
+        draft.link("subject", "publisher-page", None)
         return True
 
     def _speaker_turn(self, scene: Scene, draft: Draft) -> bool:

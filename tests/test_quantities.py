@@ -109,6 +109,10 @@ TABLE = [
     row("quotes varying from 18,000 to 26,000 yuan", ("18,000 to 26,000 yuan", (18000, 26000), "CNY", "exact")),
     row("fell from $4.10 to $2.75", ("$4.10", 4.1, "USD", "exact"), ("$2.75", 2.75, "USD", "exact")),
     row("the fleet went from 9,000 to 14,000", ("9,000", 9000, None, "exact"), ("14,000", 14000, None, "exact")),
+    # the naira written as a capital N, where the story is Nigerian; elsewhere no amount
+    row("Abuja will commit N215 billion to the cluster", ("N215 billion", 215 * B, "NGN", "exact")),
+    row("a N1.2trn deal signed in Lagos", ("N1.2trn", 1.2 * T, "NGN", "exact")),
+    row("the lab's N95 masks and Model N1 units"),
     # a superscript after a table cell's figure is its footnote mark
     row("| Vantor | 2.64¹ | 3.15² |", ("2.64", 2.64, None, "exact"), ("3.15", 3.15, None, "exact")),
     row("listed at $7.05³ per hour", ("$7.05", 7.05, "USD", "exact")),

@@ -39,9 +39,10 @@ class CurrencyTable:
         return self.aliases.get(lowered)
 
 
-    def resolve_in(self, symbol: str, context: str) -> str:
+    def resolve_in(self, symbol: str, context: str) -> str | None:
         """The code whose cue words occur most often in the context ('¥' in a
-        story about Tokyo is JPY); the rule's default when none occurs."""
+        story about Tokyo is JPY); the rule's default when none occurs (None: no
+        currency at all, 'N95' outside a Nigerian story)."""
         counts = Counter({code: len(pattern.findall(context)) for code, pattern in self.cue_patterns[symbol].items()})
         best, count = counts.most_common(1)[0] if counts else (None, 0)
         return best if count else self.context_dependent[symbol]["default"]

@@ -201,6 +201,8 @@ class QuantityScanner:
                 currency_surface = (m.group("pre") or m.group("lpre") or m.group("post") or m.group("lpost")
                                     or m.group("dpost") or m.group("name"))
                 unit, extra = self._currency(currency_surface, text, memo)
+                if unit is None and currency_surface in self.table.context_dependent:
+                    continue  # 'N95' where nothing makes 'N' the naira
             scale = m.group("sw") or m.group("sa") or m.group("s1") or m.group("sw2") or m.group("sw3")
             if m.group("s1") and unit is None and (
                     self._letter_is_a_unit(text, end) or self._is_product_number(text, start, m)):

@@ -147,6 +147,7 @@ class PerContainerSchema(_Strict):
     containers: Words
     verbs: Words
     qualifiers: Words
+    with_words: Words
 
 
 class CountCuesSchema(_Strict):

@@ -154,6 +154,16 @@ FORMS = [
     row("An eight-GPU H100 server that listed for roughly $300,000 in 2023 is cheaper now.",
         ("unit_price", 300000, "USD", None, "H100")),
     row("A start-up that sold for $2 billion in 2023."),  # negative: no item is priced
+    # ... or names one whole rack, server or box and then what it comes to
+    row("A fully configured Vantor V4 rack, with 64 accelerators, comes in at \"a little under $2.6 million.\"",
+        ("unit_price", 2.6 * M, "USD", None, None)),
+    row("Last spring an HGX B300 system was closer to $410,000.", ("unit_price", 410000, "USD", None, "B300")),
+    row("The complete GB300 NVL72 rack works out at about $3.2mn.",
+        ("unit_price", 3.2 * M, "USD", None, "GB300 NVL72")),
+    row("The national AI system at about $600 million opens in 2027."),  # negative: too large for one item
+    # a container's contents set off after it are its spec; a cluster's size is a count
+    row("The Vantor V4 rack, with 64 accelerators, ships in May."),
+    row("Orbitra's new system, with 10,000 GPUs, opens in May.", ("chip_count", 10000, "chips", None, None)),
     row("At roughly €35,000 per Blackwell GPU, the chips are costly.", ("unit_price", 35000, "EUR", None, None)),
     row("It pays $40,000 per Nvidia B200 chip.", ("unit_price", 40000, "USD", None, "B200")),
     row("Its list rate will be about US$2.90 per GB300 GPU-hour, or around MX$52.",

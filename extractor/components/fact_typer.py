@@ -124,6 +124,9 @@ class FactTyper(DataComponent):
         self.contents_of_one = re.compile(
             rf"\b(?:{alt(box['determiners'])})\s+(?:[\w-]+\s+){{0,3}}(?:{alt(box['containers'])})s?\s+"
             rf"(?:[a-z]+\s+)?(?:{alt(box['verbs'])})\s+(?:(?:{words(box['qualifiers'])})\s+)?$", re.I)
+        self.contents_with = re.compile(  # 'the complete rack, with 72 GPUs': a spec when small
+            rf"\b(?:{alt(box['containers'])})s?,?\s+(?:{alt(box['with_words'])})\s+(?:(?:{words(box['qualifiers'])})\s+)?$",
+            re.I)
         self.continuation_cue = CueList(counts["continuation_verbs"])
         self.continuation_sentences = int(counts["continuation_sentences"])
         self.continuation = re.compile(
@@ -381,6 +384,8 @@ class FactTyper(DataComponent):
         lead = _lead(quantity)
         if self.contents_of_one.search(text, max(0, lead - self.windows["contents_of_one_before"]), lead):
             return None  # the contents of one product ('each rack holds 72 GPUs')
+        if (quantity.value or 0) < self.max_spec_count and self.contents_with.search(text, max(0, lead - 40), lead):
+            return None  # 'the GB300 NVL72 rack, with 72 GPUs,': its spec
         m = self.count_noun.match(text, quantity.end)
         if m is not None and _HYPHEN_SPEC.match(text, quantity.end) and (quantity.value or 0) < self.max_spec_count:
             return None  # '8-GPU instance', 'a 72-GPU rack': a product's spec; '50,000-chip order' is a count

@@ -134,8 +134,7 @@ FORMS = [
     row("Weekly users for Lumo stood at about 6 million.", ("user_count", 6 * M, "users", ["Lumo"], None),
         marks=todo("metric before the number")),
     row("The number of accelerators grew from 4,000 to 12,000.",
-        ("chip_count", 4000, "chips", None, None), ("chip_count", 12000, "chips", None, None),
-        marks=todo("count noun before the number")),
+        ("chip_count", 4000, "chips", None, None), ("chip_count", 12000, "chips", None, None)),
     row("Its MAU of 3.12 million compares with 3.41 million in January.",
         ("user_count", 3.12 * M, "users", None, None), ("user_count", 3.41 * M, "users", None, None)),
     row("Lumo had a daily token volume of about 2 trillion in May.", ("token_volume", 2 * T, "tokens", None, None)),
@@ -331,6 +330,13 @@ FORMS = [
     row("Arcturus agreed to buy the servers. Judge Alma Reyes approved the sale. The buyer already runs about "
         "9,000 GPUs.",
         ("chip_count", 9000, "chips", ["Arcturus"], None)),
+    # a figure typed by the noun before it in its clause is the antecedent of a bare one later in its sentence
+    row("Tokens served on the Vantor platform reached 4.8 trillion a day in July, compared with 1.9 trillion in "
+        "January.",
+        ("token_volume", 4.8 * T, "tokens", None, None), ("token_volume", 1.9 * T, "tokens", None, None)),
+    # negative: a table cell typed by its column is no antecedent for the next cell
+    row("App MAU (millions)\n\n| App | MAU | Downloads |\n|---|---|---|\n| Vela | 31.4 | 12.2 |",
+        ("user_count", 31.4 * M, "users", ["Vela"], None)),
     # a country's cell before the party's own in a row: the party; a region's row names no party
     row("Country      End user          Chip      Units\nOman         Sahra Compute     H200      3,500\n"
         "Chile        Andes Nube        B200      1,200",

@@ -490,6 +490,7 @@ class FactTyper(DataComponent):
         counts = [s for s in typed if s.label_ in self.counted]
         count_starts = [s.start_char for s in counts]
         typed_starts = [s.start_char for s in typed]  # typed is in document order
+        recent: Span | None = None  # the last bare count typed here (bare figures come in document order)
         for span, bare_quantity in bare:
             quantity = self._scaled_by_layout(text, layout, bare_quantity)
             typing = self._kind_from_layout(text, layout, quantity)
@@ -501,13 +502,15 @@ class FactTyper(DataComponent):
             if typing is UNDECIDED:
                 typing = self._kind_from_body(text, quantity, typed, typed_starts) or UNDECIDED
             if typing is UNDECIDED and quantity.unit is None:
-                typing = self._kind_from_neighbour(text, context, quantity, counts, count_starts)
+                typing = self._kind_from_neighbour(text, context, quantity, counts, count_starts, recent)
             if typing is None or typing is UNDECIDED:
                 continue
             fact_span = Span(doc, span.start, span.end, label=typing.kind)
             fact_span._.quantity = quantity
             fact_span._.typing = typing
             found.append(fact_span)
+            if typing.kind in self.counted and not typing.basis.startswith("layout"):
+                recent = fact_span  # a prose figure; a table cell's type is its column's, no antecedent
         return sorted([*typed, *found], key=lambda s: (s.start, s.end))
 
     @staticmethod
@@ -649,9 +652,10 @@ class FactTyper(DataComponent):
         return Typing(kind, "layout-metric-column", cue)
 
     def _kind_from_neighbour(self, text: str, context: DocContext, quantity: Quantity, counts: list[Span],
-                             starts: list[int]) -> Typing | None:
+                             starts: list[int], recent: Span | None = None) -> Typing | None:
         """A noun before the figure in its clause, else the typed count it forms a range with, else the one
-        before it (within max_sentences, comparable in size)."""
+        before it (within max_sentences, comparable in size; `recent`: the last bare count typed so far, which
+        'reached 4.8 trillion a day, compared with 1.9 trillion' continues)."""
         lo, _ = context.sentence(quantity.start)
         noun = self._noun_before(text, clause_start(text, lo, quantity.start), _lead(quantity))
         if noun is not None:
@@ -665,8 +669,11 @@ class FactTyper(DataComponent):
             if self.range_gap.fullmatch(text, quantity.end, after.start_char) and self._comparable(quantity, after):
                 cue = Cue(after.text, after.start_char, after.end_char, f"{after.label_}: a range with the next count")
                 return Typing(after.label_, "range-with-next", cue)
-        if i > 0:
-            before = counts[i - 1]
+        before = counts[i - 1] if i > 0 else None
+        if recent is not None and recent.start_char >= lo and recent.start_char < quantity.start and (
+                before is None or recent.start_char > before.start_char):
+            before = recent  # only within the figure's own sentence: a chain of bare figures must not run on
+        if before is not None:
             distance = context.sentence_index(quantity.start) - context.sentence_index(before.start_char)
             if self.bare_blocked.regex.search(text, lo, quantity.start):
                 return None  # 'Paying business seats reached 7 million': another noun counts it

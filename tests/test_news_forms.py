@@ -353,6 +353,9 @@ FORMS = [
     # 11. precision: none of these is a fact
     row("The campaign will spend $500 million on user subsidies."),
     row("Kestrel has budgeted 3 billion yuan for coupons during the festival."),
+    # a city's computing vouchers fund compute (a programme's budget); shoppers' vouchers do not
+    row("Suzhou Triples Computing Vouchers to 300 Million Yuan", ("budget", 300 * M, "CNY", None, None)),
+    row("The app handed out 50 million yuan in shopping vouchers over the holiday."),
     row("Alibaba has budgeted 3 billion yuan for new data centres.", ("budget", 3 * B, "CNY", ["Alibaba"], None)),
     row("Its order backlog rose to $30 billion."),
     row("Training the model cost about $6 million in compute.", marks=todo("one training run's cost")),

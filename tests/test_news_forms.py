@@ -330,6 +330,12 @@ FORMS = [
     row("Arcturus agreed to buy the servers. Judge Alma Reyes approved the sale. The buyer already runs about "
         "9,000 GPUs.",
         ("chip_count", 9000, "chips", ["Arcturus"], None)),
+    # a noun that needs context ('cards') counts chips through the whole article once it is written after a chip
+    # word somewhere ('Ascend cards'); in an article that never does, it stays no chip
+    row("In Zhongwei, 50,000 Ascend cards sit in one hall. A robotics start-up used its vouchers. It rented 256 cards "
+        "for three months.",
+        ("chip_count", 50000, "chips", None, None), ("chip_count", 256, "chips", None, None)),
+    row("The club printed 256 cards for its members.",),
     # a figure typed by the noun before it in its clause is the antecedent of a bare one later in its sentence
     row("Tokens served on the Vantor platform reached 4.8 trillion a day in July, compared with 1.9 trillion in "
         "January.",

@@ -136,6 +136,11 @@ class FactTyper(DataComponent):
         self.counted = {t.name for t in counted}
         self.needs_context = {t.name: {n.lower() for n in t.spec.nouns_need_context} for t in counted}
         self.context_cues = {t.name: CueList(t.spec.context_cues) for t in counted}
+        self.noun_after_context = {
+            t.name: re.compile(rf"(?<![\w-])(?i:{CueList(t.spec.context_cues).regex.pattern})[ \t-]+"
+                               rf"(?P<noun>(?i:{'|'.join(re.escape(n) for n in t.spec.nouns_need_context)}))(?![\w-])")
+            for t in counted if t.spec.nouns_need_context and t.spec.context_cues}
+
         self.context_label = {t.name: t.spec.context_label for t in counted}
         self.noun_kind = {noun.lower(): t.name for t in counted for noun in t.spec.nouns}
         skip = "|".join(re.escape(s) for s in sorted(counts["skip_between"], key=len, reverse=True))
@@ -180,10 +185,20 @@ class FactTyper(DataComponent):
         lines = "|".join(rf"{re.escape(p)}\d{{1,4}}[A-Za-z]?" for p in sorted(prefixes))
         return _product_regex(self._skipped, lines)
 
+    def _nouns_in_context(self, text: str) -> frozenset[tuple[str, str]]:
+        """(type, noun) pairs whose noun needs context and that the article writes right after one of the type's
+        context cues somewhere ('50,000 Ascend cards'): in this article the noun alone counts them ('to rent 256
+        cards'). One pass per type per document."""
+        found = set()
+        for kind, regex in self.noun_after_context.items():
+            found.update((kind, m.group("noun").lower()) for m in regex.finditer(text))
+        return frozenset(found)
+
     def __call__(self, doc: Doc) -> Doc:
         self._require()
         context = DocContext.of(doc, self.ruler_key, self.patterns)
         local_products = self._local_products(context.text)
+        article_nouns = self._nouns_in_context(context.text)
         typed: list[Span] = []
         bare: list[tuple[Span, Quantity]] = []
         budgets: dict[tuple[str, float], Quantity] = {}
@@ -203,7 +218,7 @@ class FactTyper(DataComponent):
                 if quantity.value is not None:
                     money_seen[amount_key(quantity.value)] = quantity.unit
             else:
-                typing = self._type_count(context.text, quantity, context, typed, local_products)
+                typing = self._type_count(context.text, quantity, context, typed, local_products, article_nouns)
             if typing is None or typing is UNDECIDED:
                 if quantity.unit is not None:
                     pending_money = (span, quantity)  # its conversion may decide it: the same money
@@ -379,8 +394,9 @@ class FactTyper(DataComponent):
     # -- counts ------------------------------------------------------------------------
 
     def _type_count(self, text: str, quantity: Any, context: DocContext, typed: list[Span],
-                    local_products: re.Pattern | None = None) -> Typing | None:
-        """Chips, users or tokens by the noun after the number, or None."""
+                    local_products: re.Pattern | None = None,
+                    article_nouns: frozenset[tuple[str, str]] = frozenset()) -> Typing | None:
+        """Chips, users or tokens by the noun after the number, or None (`article_nouns`: see _nouns_in_context)."""
         lead = _lead(quantity)
         if self.contents_of_one.search(text, max(0, lead - self.windows["contents_of_one_before"]), lead):
             return None  # the contents of one product ('each rack holds 72 GPUs')
@@ -426,8 +442,9 @@ class FactTyper(DataComponent):
             lo, hi = context.sentence(quantity.start)
             lo = context.sentence(lo - 1)[0] if lo > 0 else lo  # 'units' may refer to the chips of the sentence before
             label = self.context_label[kind]
-            if not ((label and context.within(label, lo, hi)) or self.context_cues[kind].search(text, lo, hi)):
-                return None  # 'units', 'systems' with no sign that they are chips
+            if not ((label and context.within(label, lo, hi)) or self.context_cues[kind].search(text, lo, hi)
+                    or (kind, noun) in article_nouns):
+                return None  # 'units', 'systems' with no sign that they are chips, here or anywhere in the article
         cue = Cue(m.group("noun"), m.start("noun"), m.end("noun"), f"{kind}: the noun {noun!r} after the number")
         return Typing(kind, "noun", cue, noun=noun)
 

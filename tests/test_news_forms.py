@@ -419,6 +419,8 @@ def test_news_forms(nlp, text, expected):
 
 PERIODS = [
     # 10. periods as outlets state them
+    # a table under 'Week ending April 12, 2026' is the week's month (D36)
+    ("Week ending April 12, 2026\n\n| Model | Tokens |\n|---|---|\n| Vela 3 | 3.41T |", "2026-04-13", ["2026-04"]),
     # a list's caption dates its rows, not the bracketed note under it, nor a date line a blank line above
     ("Top AI apps by MAU, May 2026\n(change on April in brackets)\n1. Vela (Orbitra) - 3.21 million (+2%)",
      "2026-06-10", ["2026-05"]),

@@ -131,8 +131,7 @@ class PeriodResolver:
         nearest = min(self.clause_gap(text, _Figure(a, b), draft) for a, b in spans)
         return nearest <= self.clause_gap(text, _Figure(own.start, own.end), draft)
 
-    @staticmethod
-    def _from_layout(scene: Scene, draft: Draft) -> None:
+    def _from_layout(self, scene: Scene, draft: Draft) -> None:
         where = scene.layout.at(draft.start)
         # a caption above its note ('Table 1. Top apps, September 2025' over '(MAU in millions)') dates the rows
         for name, region in where.context_regions():
@@ -140,6 +139,9 @@ class PeriodResolver:
                 year = scene.layout.year_heading_before(date.start) if date.info.date == "month" else None
                 reference = f"{year}-12-31" if year else scene.published  # a timeline's year section
                 period = resolve_period(date.text, date.info.date, reference, False)
+                if period is not None and len(period) == 10 and self.rules.week_ending.search(
+                        scene.text, max(0, date.start - 40), date.start):
+                    period = period[:7]  # a table under 'Week ending April 12, 2026': the week's month (D36)
                 if period is not None:
                     draft.period = period
                     draft.link("period", f"layout-{name}", _date_cue(date, f"the date of the figure's {name}"))

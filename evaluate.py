@@ -46,6 +46,7 @@ DEFAULT_SPLITS = (
     ("final5", ROOT / "corpus" / "final5", ROOT / "annotations" / "final5"),
     ("final6", ROOT / "corpus" / "final6", ROOT / "annotations" / "final6"),
     ("final7", ROOT / "corpus" / "final7", ROOT / "annotations" / "final7"),
+    ("final8", ROOT / "corpus" / "final8", ROOT / "annotations" / "final8"),
 )
 GROUPS_DIR = ROOT / "annotations" / "groups"
 

@@ -18,6 +18,7 @@ SPLITS = [
     (ROOT / "corpus" / "final5", ROOT / "annotations" / "final5"),
     (ROOT / "corpus" / "final6", ROOT / "annotations" / "final6"),
     (ROOT / "corpus" / "final7", ROOT / "annotations" / "final7"),
+    (ROOT / "corpus" / "final8", ROOT / "annotations" / "final8"),
 ]
 
 

@@ -248,6 +248,7 @@ class LinkCuesSchema(_Strict):
     telling_verbs: Words
     telling_prepositions: Words
     product_name_suffixes: Words
+    product_form_factors: Words
     app_kind_nouns: Words
     app_apposition_nouns: Words
     windows: LinkerWindowsSchema

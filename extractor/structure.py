@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -33,6 +33,8 @@ _YEAR_LINE = re.compile(r"((?:19|20)\d\d):?")
 _QUESTION_START = re.compile(r"(?:^|(?<=[.!?]))\s*")
 _DATE_WORD = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
               r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{1,4}(?:st|nd|rd|th)?")
+_BRACKETED = re.compile(r"\([^()\n]*\)")
+_UNITS_ROW = re.compile(r"(?:\([^()\n]*\)[ \t]*)+")  # '(US$/unit)  (US$/unit)': a second header row of units
 _DATE_LINE = re.compile(rf"(?:(?:{_DATE_WORD})[\s,/.-]*)+")  # 'Friday, May 16, 2025', '3 March 2026': a page's date
 
 
@@ -76,6 +78,7 @@ class Placement:
     question: Region | None = None
     corner: Region | None = None  # the header row's first cell, over the row labels: 'Capex estimates (EUR m)'
     caption: Region | None = None  # a heading stacked right above the block header: the caption over its note
+    column_note: Region | None = None  # a second header row's cell under the column header: '(US$/unit)'
 
     def text(self, region: Region | None) -> str | None:
         return None if region is None else self.source[region.start:region.end]
@@ -91,8 +94,8 @@ class Placement:
         note = self.text(self.block_header)
         if self.caption is not None and note is not None and note.startswith("("):
             outer.reverse()  # a bracketed note ('(change from February in brackets)') under its caption
-        named = [("label", self.label), ("column_header", self.column_header), ("corner", self.corner),
-                 ("question", self.question), *outer]
+        named = [("label", self.label), ("column_header", self.column_header), ("column_note", self.column_note),
+                 ("corner", self.corner), ("question", self.question), *outer]
         return [(name, region) for name, region in named if region is not None]
 
 
@@ -140,12 +143,13 @@ class DocumentLayout:
     """Every line of a text with its layout, and for each line the header it inherits (one pass)."""
 
     def __init__(self, text: str, lines: list[Line], headers: list[int | None],
-                 column_headers: list[tuple[Region, ...] | None]) -> None:
+                 column_headers: list[tuple[Region, ...] | None], notes: list[int | None] | None = None) -> None:
         self.text = text
         self.lines = lines
         self.starts = [line.start for line in lines]
         self._headers = headers
         self._column_headers = column_headers
+        self._notes = notes or [None] * len(lines)  # per table row: the line index of its table's second header row
         self._year_headings: list[tuple[int, str]] | None = None
         self._year_starts: list[int] = []
         self._marks: tuple[list[int], list[int]] | None = None
@@ -155,8 +159,8 @@ class DocumentLayout:
     def of(cls, text: str, rules: LayoutRules | None = None) -> DocumentLayout:
         rules = rules or default_rules()
         lines = [_read_line(text, start, end, rules) for start, end in _line_bounds(text)]
-        headers, column_headers = _inherited(text, lines)
-        return cls(text, lines, headers, column_headers)
+        headers, column_headers, notes = _inherited(text, lines)
+        return cls(text, lines, headers, column_headers, notes)
 
     def line_index(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
@@ -200,15 +204,17 @@ class DocumentLayout:
                     return m.group("symbol")
         return None
 
-    @staticmethod
-    def _same_column(row: Line, line: Line, column: int) -> Region | None:
+    def _same_column(self, row: Line, line: Line, column: int) -> Region | None:
         """`row`'s cell in `line`'s column: by index when the rows have as many cells, else (a whitespace table
-        whose '$      —' splits in two) the cell under the same characters of the line."""
+        whose '$      —' splits in two, an indented row of units) the cell under the same characters of the line,
+        counted from each line's physical start."""
         if len(row.cells) == len(line.cells):
             return row.cells[column]
         own = line.cells[column]
-        lo, hi = own.start - line.start, own.end - line.start
-        return next((c for c in row.cells if c.start - row.start < hi and lo < c.end - row.start), None)
+        line_start = self.text.rfind("\n", 0, line.start) + 1
+        row_start = self.text.rfind("\n", 0, row.start) + 1
+        lo, hi = own.start - line_start, own.end - line_start
+        return next((c for c in row.cells if c.start - row_start < hi and lo < c.end - row_start), None)
 
     def caption_above(self, offset: int) -> Region | None:
         """The heading line right above the block header of `offset`'s table or list, when the two stack: a
@@ -238,7 +244,7 @@ class DocumentLayout:
         line = self.lines[i]
         header = self._headers[i]
         block_header = None if header is None else _region(self.lines[header])
-        column_header = row_label = corner = None
+        column_header = row_label = corner = column_note = None
         if line.kind == "table_row":
             column = next((c for c, cell in enumerate(line.cells) if cell.start <= offset < cell.end), None)
             names = self._column_headers[i]
@@ -251,10 +257,13 @@ class DocumentLayout:
                     corner = names[0]
             if column and line.cells:
                 row_label = line.cells[0]
+            note = self._notes[i]
+            if column is not None and note is not None:
+                column_note = self._same_column(self.lines[note], line, column)
         label = line.label if line.label is not None and offset >= line.label.end else None
         caption = self.caption_above(offset) if line.kind == "table_row" or line.bullet else None
         return Placement(self.text, line, block_header, column_header, row_label, label,
-                         self._question(i, offset), corner, caption)
+                         self._question(i, offset), corner, caption, column_note)
 
     def _question(self, i: int, offset: int) -> Region | None:
         """The question this position answers: an earlier '?' in its own line ('What is the budget? About $2
@@ -384,35 +393,55 @@ def _is_heading(body: str, rules: LayoutRules) -> bool:
     return len(body.split()) <= rules.heading_max_words and not body.endswith(rules.heading_not_ending)
 
 
-def _inherited(text: str, lines: list[Line]) -> tuple[list[int | None], list[tuple[Region, ...] | None]]:
+def _inherited(text: str, lines: list[Line]) -> tuple[list[int | None], list[tuple[Region, ...] | None],
+                                                     list[int | None]]:
     """For each line, the index of the heading or lead-in above its list, table or fact box (None for prose),
-    and a table row's column headers; one pass over the lines."""
+    a table row's column headers, and the index of its table's second header row (a row of units under the
+    column names: '(US$/unit)'); one pass over the lines."""
     headers: list[int | None] = []
     columns: list[tuple[Region, ...] | None] = []
+    notes: list[int | None] = []
     current: int | None = None
     table_header: tuple[Region, ...] | None = None
+    table_note: int | None = None
     previous: Line | None = None
     for i, line in enumerate(lines):
         listed = line.bullet or line.label is not None or line.kind in ("table_row", "table_rule")
         after_blank = previous is not None and text.count("\n", previous.end, line.start) > 1
         if after_blank and previous.kind != "heading":
             current = None  # a blank line after a list ends what its heading introduced
-        new_table = previous is None or previous.kind not in ("table_row", "table_rule") or after_blank or (
-            previous.kind == "table_row" and previous.separator != line.separator)
+        new_table = (previous is None or previous.kind not in ("table_row", "table_rule", "table_note") or after_blank
+                     or previous.kind == "table_row" and previous.separator != line.separator)
+        if (line.kind == "heading" and table_header is not None and previous is not None
+                and previous.cells == table_header and _UNITS_ROW.fullmatch(text, line.start, line.end)):
+            # '(US$/unit)  (US$/unit)' under 'APR 2026  MAY 2026': the columns' units, read as the table's note row
+            line = lines[i] = replace(line, kind="table_note", cells=tuple(
+                Region(m.start(), m.end()) for m in _BRACKETED.finditer(text, line.start, line.end)))
+            table_note = i
+            headers.append(None)
+            columns.append(None)
+            notes.append(None)
+            previous = line
+            continue
         if line.kind == "table_row" and new_table:
             table_header = line.cells if _looks_like_header(text, line) else None
+            table_note = None
             if current is None and _captions_table(text, previous, line):
                 current = i - 1
+        elif (line.kind == "table_row" and table_header is not None and table_note is None and previous is not None
+              and previous.cells == table_header and _looks_like_header(text, line)):
+            table_note = i  # a second header row right under the first: the columns' units
         elif line.kind not in ("table_row", "table_rule"):
-            table_header = None
+            table_header = table_note = None
         headers.append(current if listed else None)
         columns.append(table_header if line.kind == "table_row" else None)
+        notes.append(table_note if line.kind == "table_row" else None)
         if line.kind == "heading":
             current = i
         elif not listed:
             current = None  # prose ends the list a heading introduced
         previous = line
-    return headers, columns
+    return headers, columns, notes
 
 
 def _captions_table(text: str, previous: Line | None, first_row: Line) -> bool:

@@ -343,6 +343,14 @@ FORMS = [
     # negative: a table cell typed by its column is no antecedent for the next cell
     row("App MAU (millions)\n\n| App | MAU | Downloads |\n|---|---|---|\n| Vela | 31.4 | 12.2 |",
         ("user_count", 31.4 * M, "users", ["Vela"], None)),
+    # a price tracker: a second header row of units under month columns written in capitals, the product first in
+    # each row and the distributor quoting it later (the row's party); a form factor with its memory is no name
+    row("PRODUCT           QUOTED BY          MAR 2026    APR 2026\n"
+        "                                     (US$/unit)  (US$/unit)\n"
+        "----------------  -----------------  ----------  ----------\n"
+        "H200 SXM 141GB    Brenholt Supply        30,100      29,400",
+        ("unit_price", 30100, "USD", ["Brenholt Supply"], "H200"),
+        ("unit_price", 29400, "USD", ["Brenholt Supply"], "H200")),
     # a country's cell before the party's own in a row: the party; a region's row names no party
     row("Country      End user          Chip      Units\nOman         Sahra Compute     H200      3,500\n"
         "Chile        Andes Nube        B200      1,200",
@@ -419,6 +427,10 @@ def test_news_forms(nlp, text, expected):
 
 PERIODS = [
     # 10. periods as outlets state them
+    # month columns in capitals date their cells
+    ("PRODUCT           QUOTED BY          MAR 2026    APR 2026\n"
+     "                                     (US$/unit)  (US$/unit)\n"
+     "H200 SXM 141GB    Brenholt Supply        30,100      29,400", "2026-04-20", ["2026-03", "2026-04"]),
     # a table under 'Week ending April 12, 2026' is the week's month (D36)
     ("Week ending April 12, 2026\n\n| Model | Tokens |\n|---|---|\n| Vela 3 | 3.41T |", "2026-04-13", ["2026-04"]),
     # a list's caption dates its rows, not the bracketed note under it, nor a date line a blank line above

@@ -62,7 +62,7 @@ Kestrel        60-65            58"""
 
 def placed(text, needle):
     where = DocumentLayout.of(text).at(text.index(needle))
-    fields = ("block_header", "column_header", "row_label", "label", "question", "corner")
+    fields = ("block_header", "column_header", "row_label", "label", "question", "corner", "column_note")
     return where.line.kind, {name: where.text(getattr(where, name)) for name in fields if getattr(where, name)}
 
 
@@ -101,6 +101,10 @@ def placed(text, needle):
          "3.15", "table_row", {"column_header": "H200", "row_label": "Vantor", "corner": "Host"}),
         ("Prices are in euros.\n- a list item\n| Host | H200 |\n| Vantor | 3.15 |",
          "3.15", "table_row", {"column_header": "H200", "row_label": "Vantor", "corner": "Host"}),
+        # a second header row of bracketed units, indented, is each column's note (matched by character column)
+        ("Chip        Seller       APR 2026\n                         (US$/unit)\n------  ------  --------\n"
+         "H100        Kestrel        21,900", "21,900", "table_row",
+         {"column_header": "APR 2026", "column_note": "(US$/unit)", "row_label": "H100", "corner": "Chip"}),
         # fact boxes: the label, and the heading over the box (a blank line between is fine)
         (FACT_BOX, "$800 million", "text", {"block_header": "Key figures", "label": "Compute budget"}),
         (FACT_BOX, "18,000", "text", {"block_header": "Key figures", "label": "GPUs on order"}),

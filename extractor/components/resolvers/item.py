@@ -27,6 +27,9 @@ class ItemResolver(PerFactResolver):
         self.sentences_back = int(windows["product_sentences_back"])
         suffixes = "|".join(re.escape(n) for n in sorted(cues["product_name_suffixes"], key=len, reverse=True))
         self.name_suffix = re.compile(rf"\s+(?:{suffixes})$", re.I)
+        forms = "|".join(re.escape(f) for f in sorted(cues["product_form_factors"], key=len, reverse=True))
+        # 'H200 SXM 141GB' -> 'H200' (a form factor with its memory); 'H100 SXM' alone stays as named
+        self.form_factor = re.compile(rf"\s+(?:{forms})\s+\d+\s*(?:GB)?$")
         self.class_nouns = {t.name: {n.lower() for n in t.spec.class_nouns} for t in types}
         self.families = [re.compile(regex) for regex in cues["chip_makers"].values()]
         table = {"product-after": self._after, "table-product": self._table, "class-noun-none": self._class_noun,
@@ -62,7 +65,7 @@ class ItemResolver(PerFactResolver):
     def _product_name(self, chip: str) -> str:
         """The product as named, without a class noun or a plural: 'H200 chips', 'H200s', 'TPUs' -> 'H200',
         'TPU'; 'Atlas' stays (its singular is no product family)."""
-        name = self.name_suffix.sub("", chip)
+        name = self.form_factor.sub("", self.name_suffix.sub("", chip))
         if name.endswith("s") and any(regex.match(name[:-1]) for regex in self.families):
             return name[:-1]
         return name

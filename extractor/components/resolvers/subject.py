@@ -46,6 +46,7 @@ _RANK_PREFIX = re.compile(r"^\s*(?:#?\d{1,3}[.)]?\s+)")
 _NAME_LIKE = re.compile(r"[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,4}")  # 'Lambda', 'DeepSeek V4 Flash'
 _CELL_LABEL = re.compile(r"\s*(?P<name>[A-Z][^:|\n\d]{0,40}?)\s*:?\s*(?:about|around|~|≈)?\s*$")
 _LETTER = re.compile(r"[A-Za-z]")
+_DIGIT = re.compile(r"\d")
 _DANGLING_INITIAL = re.compile(r"\s+[A-Z]$")
 _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z]")  # 'N.V.', 'S.A.': a designator standing alone
 _PEOPLE_USE = re.compile(r"\s+(?:people|users)\s+(?:now\s+)?(?:use|used|are using|were using)\s+"
@@ -416,7 +417,15 @@ class SubjectResolver(PerFactResolver):
                 text, region.start, region.end)) or scene.context.index("DATE").overlapping(region.start, region.end):
             return False  # 'SEOUL', a metric's label ('Installed GPUs: 24,000') or a date ('| May 2025 |')
         if not named and scene.context.within("CHIP", region.start, region.end):
-            return False  # '| H100 ..... 2.25 |': a product's row; the price is the market's, not a party's
+            # '| H100 SXM | Kestrel Components | 21,900 |': a product's row names its party in a later cell, if any
+            later = [c for c in where.line.cells if c.start > region.start and c.end <= draft.start]
+            region = next((c for c in later if scene.orgs.within(c.start, c.end) or scene.apps.within(c.start, c.end)),
+                          None) or next((c for c in later if _NAME_LIKE.fullmatch(text, c.start, c.end)
+                                         and not _DIGIT.search(text, c.start, c.end)
+                                         and not scene.context.within("CHIP", c.start, c.end)), None)
+            if region is None:
+                return False  # '| H100 ..... 2.25 |': a product's row; the price is the market's, not a party's
+            named = [*scene.apps.within(region.start, region.end), *scene.orgs.within(region.start, region.end)]
         label = _PARENTHESIS_END.sub("", _RANK_PREFIX.sub("", text[region.start:region.end])).strip()
         bracket = _PARENTHESIS_END.search(text, region.start, region.end)
         if bracket is not None and draft.kind in self.product_kinds:

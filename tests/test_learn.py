@@ -194,11 +194,11 @@ def test_learn_cross_validation_scores_the_rules_as_the_pipeline_does(dev_data):
     ("Orbitel will buy 5,000 Nvidia GPUs for its new cluster.", "5,000", "Orbitel",
      {"before", "rules_choice", "type=chip_count"}, {"after"}),
     ("Orbitel will buy 5,000 Nvidia GPUs for its new cluster.", "5,000", "Nvidia", {"after", "brand"}, {"before"}),
-    ("Zentrix Corp's $2 billion data centre budget was approved.", "$2 billion", "Zentrix Corp",
+    ("Zentrix Corp's $2 billion data centre budget was approved.", "$2 billion", "Zentrix",
      {"possessive", "before"}, {"figure_between"}),
     ("Zentrix spent $1 billion. Orbitel will spend $4 billion on data centres.", "$4 billion", "Zentrix",
      {"sent_back=1", "figure_between"}, {"rules_choice"}),
-    ("Nvidia will ship 8,000 GPUs to Orbitel Inc next year.", "8,000", "Orbitel Inc", {"pw=to", "after"},
+    ("Nvidia will ship 8,000 GPUs to Orbitel Inc next year.", "8,000", "Orbitel", {"pw=to", "after"},
      {"possessive"}),
 ])
 def test_learn_subject_parties_carry_role_features(nlp, text, figure, party, expected, absent):

@@ -150,7 +150,8 @@ class FactTyper(DataComponent):
         model_like = r"(?:\d+[A-Za-z][\w-]*|[a-z]\d+[a-z]?)"  # a model's number or version: '910C', 'v7', 'v5e'
         skipped = rf"(?:(?:{name_like}|{model_like}|(?i:{skip}))[ \t-]+){{0,{int(counts['max_gap_tokens'])}}}"
         # the noun is on the figure's own line: '900' ending a timeline row does not count the next line's 'users'
-        self.count_noun = re.compile(rf"\+?[ \t-]*{skipped}(?P<noun>(?i:{noun_alt}))(?![\w-])")
+        # a quotation may end between figure and noun: 'brought "just over 180,000" GPUs online'
+        self.count_noun = re.compile(rf"\+?[\"”]?[ \t-]*{skipped}(?P<noun>(?i:{noun_alt}))(?![\w-])")
         chip_type = next((t for t in counted if t.spec.context_label == "CHIP"), None)
         self.product_kind = chip_type.name if chip_type else None
         self._skipped = skipped
@@ -453,6 +454,8 @@ class FactTyper(DataComponent):
         if not typed or typed[-1].label_ not in self.counted:
             return UNDECIDED
         previous = typed[-1]
+        if self.count_not_after.starts_after(text, quantity.end, self.windows["count_not_after"]):
+            return UNDECIDED  # 'the first 120 MW', 'the other 40 acres': a measure, not the count continued
         lead = _lead(quantity)
         distance = context.sentence_index(quantity.start) - context.sentence_index(previous.start_char)
         cue = Cue(previous.text, previous.start_char, previous.end_char,
@@ -744,7 +747,7 @@ def _cue(m: re.Match, offset: int, why: str) -> Cue:
 def _product_regex(skipped: str, families: str) -> re.Pattern:
     """A product named as the count noun: '9,000 Blackwells', '350,000 x H100', '24,000 MI450.'"""
     return re.compile(
-        rf"\+?[ \t-]*{skipped}(?:(?P<plural>(?:{families})[A-Za-z0-9-]*?s)|[x×]\s+(?P<times>(?:{families})[\w-]*)"
+        rf"\+?[\"”]?[ \t-]*{skipped}(?:(?P<plural>(?:{families})[A-Za-z0-9-]*?s)|[x×]\s+(?P<times>(?:{families})[\w-]*)"
         rf"|(?P<single>(?:{families})[A-Za-z0-9-]*)(?=[ \t]*(?:$|[,;.)\n]|[ \t]+(?:and|or)\b)))"
         r"(?![\w])", re.M)
 

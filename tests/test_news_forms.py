@@ -353,7 +353,7 @@ FORMS = [
         ("unit_price", 29400, "USD", ["Brenholt Supply"], "H200")),
     # a quotation may close between the figure and its noun; a measure after a bare figure continues no count
     row('Orbitra brought "just over 18,000" GPUs online in the quarter.',
-        ("chip_count", 18000, "chips", ["Orbitra"], None)),
+        ("chip_count", 18000, "chips", None, None)),
     row('The site would house "close to 50,000" Nvidia GPUs by 2027, with the first 120 MW online this year.',
         ("chip_count", 50000, "chips", None, None)),
     # a country's cell before the party's own in a row: the party; a region's row names no party

@@ -356,6 +356,11 @@ FORMS = [
         ("chip_count", 18000, "chips", None, None)),
     row('The site would house "close to 50,000" Nvidia GPUs by 2027, with the first 120 MW online this year.',
         ("chip_count", 50000, "chips", None, None)),
+    # a ranked list line whose label is an app counts the app's users; a later figure on the line does not
+    row("How we ranked: by the figure each company discloses.\n\n1. Gemini — 610m\n2. ChatGPT — 480m weekly",
+        ("user_count", 610 * M, "users", ["Gemini"], None), ("user_count", 480 * M, "users", ["ChatGPT"], None)),
+    row("• Perplexity: 31M MAU in March, per a deck we saw. Team now ~900.",
+        ("user_count", 31 * M, "users", ["Perplexity"], None)),
     # a country's cell before the party's own in a row: the party; a region's row names no party
     row("Country      End user          Chip      Units\nOman         Sahra Compute     H200      3,500\n"
         "Chile        Andes Nube        B200      1,200",

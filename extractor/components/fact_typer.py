@@ -154,6 +154,8 @@ class FactTyper(DataComponent):
         self.count_noun = re.compile(rf"\+?[\"”]?[ \t-]*{skipped}(?P<noun>(?i:{noun_alt}))(?![\w-])")
         chip_type = next((t for t in counted if t.spec.context_label == "CHIP"), None)
         self.product_kind = chip_type.name if chip_type else None
+        # the count an app's own key-figure line gives: the type whose subject is the product ('Gemini — 780m')
+        self.app_kind = next((t.name for t in counted if "product" in t.spec.subject), None)
         self._skipped = skipped
         self.product_noun = _product_regex(skipped, families)
         self.families = re.compile(rf"(?:{families})")
@@ -513,7 +515,7 @@ class FactTyper(DataComponent):
         recent: Span | None = None  # the last bare count typed here (bare figures come in document order)
         for span, bare_quantity in bare:
             quantity = self._scaled_by_layout(text, layout, bare_quantity)
-            typing = self._kind_from_layout(text, layout, quantity)
+            typing = self._kind_from_layout(text, layout, quantity, context)
             if typing not in (None, UNDECIDED) and typing.kind in self.counted and quantity.unit is not None:
                 quantity = bare_quantity  # 'GPUs to be hosted: 12,000' under a money header: a count, unscaled
             if typing not in (None, UNDECIDED) and typing.kind == self.total and self._app_row(
@@ -616,7 +618,8 @@ class FactTyper(DataComponent):
                            currency_source=quantity.currency_source or ("layout" if code else None))
         return quantity
 
-    def _kind_from_layout(self, text: str, layout: DocumentLayout, quantity: Quantity) -> Typing | None:
+    def _kind_from_layout(self, text: str, layout: DocumentLayout, quantity: Quantity,
+                          context: DocContext | None = None) -> Typing | None:
         """The type a table's column header, a key-figure label, a list's heading or a question gives. A cell
         under a column header takes only its column's word ('#' or 'change' columns count nothing)."""
         where = layout.at(quantity.start)
@@ -652,7 +655,20 @@ class FactTyper(DataComponent):
                 m = total[1]
                 cue = Cue(m.group(), m.start(), m.end(), f"{self.total}: the {name} has the cue {m.group()!r}")
                 return Typing(self.total, f"layout-{name}", cue, money=True)
-        return self._metric_column(text, where, quantity) or UNDECIDED
+        return self._metric_column(text, where, quantity) or self._app_label(where, quantity, context) or UNDECIDED
+
+    def _app_label(self, where: Any, quantity: Quantity, context: DocContext | None) -> Typing | None:
+        """'3. Gemini — 780m', '- Copilot: 150 million weekly': a list line whose label is an app and whose figure
+        has no noun of its own counts the app's users."""
+        label = where.label
+        if context is None or label is None or quantity.unit is not None or not self.app_kind or not (
+                where.line.bullet or where.block_header is not None):
+            return None
+        apps = context.within("APP", label.start, label.end)
+        if not apps or not _LABEL_GAP.fullmatch(context.text, label.end, _lead(quantity)):
+            return None  # the line's own figure only, right after its label: not 'Team now ~1,200' further on
+        cue = Cue(apps[0].text, apps[0].start, apps[0].end, f"{self.app_kind}: the line's label is an app")
+        return Typing(self.app_kind, "layout-app-label", cue)
 
     def _metric_column(self, text: str, where: Any, quantity: Quantity) -> Typing | None:
         """'Weekly active' over a cell, under the caption 'AI chatbot users (millions)': a column that names only
@@ -742,6 +758,9 @@ def _cue(m: re.Match, offset: int, why: str) -> Cue:
     text = m.group().strip(" \t\n\"“”'’()[]")
     start = offset + m.start() + m.group().find(text)
     return Cue(text, start, start + len(text), why)
+
+
+_LABEL_GAP = re.compile(r"[\s:–—-]*")  # between a key-figure line's label and its figure
 
 
 def _product_regex(skipped: str, families: str) -> re.Pattern:

@@ -312,6 +312,15 @@ FORMS = [
     row("ChatGPT topped the chart with 4 million users. Pibbo, a homework-help app from Seoul, came third with "
         "870,000 users.",
         ("user_count", 4 * M, "users", ["ChatGPT"], None), ("user_count", 870000, "users", ["Pibbo"], None)),
+    # ... and so is a name set right after an owner's app noun; a metric there is no name
+    row("Its app, Vesper, claims 410 million weekly active users.", ("user_count", 410 * M, "users", ["Vesper"], None)),
+    row("Tamsin's assistant Quorra hit 12 million monthly active users in May.",
+        ("user_count", 12 * M, "users", ["Quorra"], None)),
+    row("The Vesper app is growing. Its app MAU of 410 million compares with 300 million a year earlier.",
+        ("user_count", 410 * M, "users", ["Vesper"], None), ("user_count", 300 * M, "users", ["Vesper"], None)),
+    # a capitalized common noun opening a line or sentence, written in lower case elsewhere, is no party
+    row("Key numbers\n• Tokens processed in March: 4.2 quadrillion\n\nThe tokens came from Orbitra's platform.",
+        ("token_volume", 4.2e15, "tokens", ["Orbitra"], None)),
     # a name described as a source is one throughout; a list row's '(Maker) - 3.2 million' is no dateline
     row("According to app analytics firm Tallyfold, the Vela app had 4 million users in May.\n\n"
         "Tallyfold's panel covers Android only. The carrier said it will spend $300 million on GPUs.",

@@ -18,7 +18,7 @@ from extractor.evidence import Cue, Link, Typing
 from extractor.records import Quantity
 from extractor.structure import DocumentLayout
 
-_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z-]+")
+LOWER_WORD = re.compile(r"(?<![\w@./-])[a-z][a-z-]+(?![\w@]|\.[a-z])")  # a word, not 'press@halyard.example'
 
 
 @dataclass
@@ -137,7 +137,7 @@ class Scene:
         """Whether the article also writes `word` in lower case ('Tokens served:' beside 'tokens'): a common
         noun, not a name (the word set is read once per document)."""
         if "lowercase_words" not in self.memo:
-            self.memo["lowercase_words"] = frozenset(_LOWER_WORD.findall(self.text))
+            self.memo["lowercase_words"] = frozenset(LOWER_WORD.findall(self.text))
         return word.lower() in self.memo["lowercase_words"]
 
     def source_named(self, lo: int, hi: int) -> re.Match | None:

@@ -13,6 +13,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from extractor.components.context import DocContext, Mention
 from extractor.components.resolvers.base import (
+    LOWER_WORD,
     Clauses,
     Draft,
     PerFactResolver,
@@ -117,6 +118,9 @@ class SubjectResolver(PerFactResolver):
         self.chip_makers = [(maker, re.compile(regex)) for maker, regex in cues["chip_makers"].items()]
         apposed = "|".join(map(re.escape, sorted(cues["app_apposition_nouns"], key=len, reverse=True)))
         self.apposed_app = re.compile(rf",\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{apposed})\b", re.I)
+        self.named_after_kind = re.compile(  # "Its app, Quill,", "Brightwater's assistant Lumo": the product named
+            rf"(?:\b(?i:its|their|our)|['’]s)\s+(?:[\w-]+\s+){{0,2}}?(?i:{apposed})(?:,[ \t]+|[ \t]+)"
+            rf"(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){{0,2}})")
         self.opening_apposed_app = re.compile(  # a sentence that opens on a name set off as a product
             rf"(?:^|(?<=[.!?][ \t])|(?<=\n))(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){{0,2}})"
             rf"(?={self.apposed_app.pattern})", re.M)
@@ -188,8 +192,10 @@ class SubjectResolver(PerFactResolver):
             if not _overlaps(taken, country.start, country.end):
                 out.append(Mention(country.start, country.end, country.text, "ORG", "countries.py"))
         rules = role_rules()
+        lowercase = frozenset(LOWER_WORD.findall(text))
         kept = (o for o in out if o.text.lower() not in rules.not_parties and not rules.site_tail.search(o.text)
-                and not _INITIALS_ONLY.fullmatch(o.text) and o.text not in rules.legal_designators)
+                and not _INITIALS_ONLY.fullmatch(o.text) and o.text not in rules.legal_designators
+                and not _common_word_opening(text, o, lowercase))
         return sorted(kept, key=lambda o: (o.start, -o.end))
 
     def _described_sources(self, text: str, names: list[Mention]) -> set[str]:
@@ -326,9 +332,12 @@ class SubjectResolver(PerFactResolver):
         text = context.text
         out += [org for org in orgs if self.apposed_app.match(text, org.end)]
         taken = {(o.start, o.end) for o in orgs}
-        for m in self.opening_apposed_app.finditer(text):  # 'Chatsori, a character-chat app run by ...'
-            if (m.start("name"), m.end("name")) not in taken and m.group("name").lower() not in STOP_WORDS:
-                out.append(Mention(m.start("name"), m.end("name"), m.group("name"), "APP", "apposition"))
+        for regex in (self.opening_apposed_app, self.named_after_kind):  # 'Chatsori, a character-chat app run by'
+            for m in regex.finditer(text):
+                name = m.group("name")
+                if (m.start("name"), m.end("name")) not in taken and name.lower() not in STOP_WORDS and not (
+                        self._metric_label.search(name)):  # "Its app MAU of ...": a metric, not a name
+                    out.append(Mention(m.start("name"), m.end("name"), m.group("name"), "APP", "apposition"))
         return out
 
     @staticmethod
@@ -943,3 +952,17 @@ def _row_name_cell(text: str, where: Placement, before: int) -> Region | None:
     parties = [c for c in named if (name := text[c.start:c.end].strip()) not in country_words()
                and name.lower() not in region_names()]
     return (parties or named)[0]
+
+
+_OPENING = re.compile(r"(?:^|[.!?][\"”’)]?[ \t]+|\n[ \t]*(?:[-*•·–—▪■►‣◦]|\d{1,2}[.)])?[ \t]*)[\"“‘(]?$")
+
+
+def _common_word_opening(text: str, org: Mention, lowercase: frozenset[str]) -> bool:
+    """'Tokens processed in March: 4.2 quadrillion', 'Accelerators installed: ~1.05 million': one capitalized word
+    that opens a sentence or a line, found by a name's shape alone, is a common noun when the article also writes
+    it in lower case."""
+    if " " in org.text or org.text.lower() not in lowercase:
+        return False
+    if not (org.pattern.startswith("name-shape") or org.info.generic):
+        return False
+    return bool(_OPENING.search(text, max(0, org.start - 6), org.start))

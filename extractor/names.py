@@ -114,6 +114,7 @@ class NameReading:
 
     runs: list[tuple[int, int]]
     names: list[ShapedName]
+    people: frozenset[str] = frozenset()  # people the text names with a title, and their surnames alone
 
 
 def shaped_names(text: str, shape: NameShape | None = None) -> list[ShapedName]:
@@ -177,7 +178,7 @@ def read_names(text: str, shape: NameShape | None = None) -> NameReading:
         short = (after.group("acronym") or after.group("alias")) if last and after else None
         possessive = bool(after and after.group("possessive"))
         found.append(ShapedName(start, after.end("bracket") if short else end, short or name, possessive))
-    return NameReading(runs, found)
+    return NameReading(runs, found, frozenset(people))
 
 
 def alias_after(text: str, end: int) -> tuple[str, int] | None:

@@ -321,6 +321,10 @@ FORMS = [
     # a capitalized common noun opening a line or sentence, written in lower case elsewhere, is no party
     row("Key numbers\n• Tokens processed in March: 4.2 quadrillion\n\nThe tokens came from Orbitra's platform.",
         ("token_volume", 4.2e15, "tokens", ["Orbitra"], None)),
+    # a person the article introduced with a title is no party when named again by surname
+    row("Orbitra chief executive Hana Lindell opened the call. Lindell says on-demand H200 instances now list at "
+        "$3.40 an hour.",
+        ("unit_price", 3.4, "USD", [], "H200")),
     # a name described as a source is one throughout; a list row's '(Maker) - 3.2 million' is no dateline
     row("According to app analytics firm Tallyfold, the Vela app had 4 million users in May.\n\n"
         "Tallyfold's panel covers Android only. The carrier said it will spend $300 million on GPUs.",

@@ -81,8 +81,9 @@ class AttributeLinker(DataComponent):
             for span in doc.spans.get(self.facts_key, [])
         ]
         sources: set[str] = set()
+        people: set[str] = set()
         labels = self.subjects.speaker_labels(text)
-        orgs = MentionIndex(self.subjects.organizations(context, text, sources, labels))
+        orgs = MentionIndex(self.subjects.organizations(context, text, sources, labels, people))
         figures = [(q.start_char, q.end_char) for q in doc.spans.get(self.quantities_key, [])
                    if any(ch.isdigit() for ch in q.text) or (q._.quantity is not None and q._.quantity.scaled)]
         parties = self.subjects.parties(text, orgs.items)
@@ -92,7 +93,8 @@ class AttributeLinker(DataComponent):
         dominant = ([publisher], None) if publisher else self.subjects.dominant(parties, salience)
         scene = Scene(text, context, doc._.published, orgs, MentionIndex(self.subjects.apps(context, orgs.items)),
                       *dominant, figures, doc_layout(doc), salience=salience,
-                      source_names=frozenset(sources), speaker_labels=labels, publisher=publisher)
+                      source_names=frozenset(sources), speaker_labels=labels, publisher=publisher,
+                      people=frozenset(people))
         self.conversions.resolve(text, drafts)
         self.retractions.resolve(text, context, drafts)
         self.periods.resolve(scene, drafts)

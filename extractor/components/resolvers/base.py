@@ -115,6 +115,7 @@ class Scene:
     source_names: frozenset[str] = frozenset()  # research firms and outlets the article cites: never parties
     speaker_labels: list[re.Match] = field(default_factory=list)  # a transcript's turns ('Priya Raman, CFO:')
     publisher: str | None = None  # the company whose own page this is ('Lumenary Blog'), if its furniture says so
+    people: frozenset[str] = frozenset()  # people named with a title, and their surnames: never parties
     memo: dict[str, Any] = field(default_factory=dict)  # what a strategy reads once per document
     _datelines: list[tuple[int, CountryParty | None]] | None = None
     _dateline_starts: list[int] = field(default_factory=list)

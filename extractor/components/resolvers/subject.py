@@ -152,7 +152,7 @@ class SubjectResolver(PerFactResolver):
     # -- the scene's organizations -------------------------------------------------------
 
     def organizations(self, context: DocContext, text: str, sources_out: set[str] | None = None,
-                      labels: list[re.Match] | None = None) -> list[Mention]:
+                      labels: list[re.Match] | None = None, people_out: set[str] | None = None) -> list[Mention]:
         """Organizations that can be subjects, under their shortest name in the
         article ('Naver Corp' -> 'Naver' when 'Naver' also stands alone);
         sources ('according to the FT') are not subjects (their names go to `sources_out`), nor are a
@@ -168,6 +168,8 @@ class SubjectResolver(PerFactResolver):
         named_sources = self._source_names(text, [*patterned, *shaped]) | described
         if sources_out is not None:
             sources_out.update(named_sources)
+        if people_out is not None:
+            people_out.update(reading.people)
         labels = self.speaker_labels(text) if labels is None else labels
         spans, starts = _label_spans(labels)
         speakers = {m.group("speaker") for m in labels}
@@ -195,7 +197,7 @@ class SubjectResolver(PerFactResolver):
         lowercase = frozenset(LOWER_WORD.findall(text))
         kept = (o for o in out if o.text.lower() not in rules.not_parties and not rules.site_tail.search(o.text)
                 and not _INITIALS_ONLY.fullmatch(o.text) and o.text not in rules.legal_designators
-                and not _common_word_opening(text, o, lowercase))
+                and not _common_word_opening(text, o, lowercase) and o.text not in reading.people)
         return sorted(kept, key=lambda o: (o.start, -o.end))
 
     def _described_sources(self, text: str, names: list[Mention]) -> set[str]:
@@ -509,6 +511,8 @@ class SubjectResolver(PerFactResolver):
         first = name.split()[0]
         if any(map(is_description, name.split())):
             return False  # 'Singtel-owned', 'AI-related': a description, not a name
+        if name in scene.people:
+            return False  # 'Lindqvist says ...': the chief executive the article introduced, not a party
         if name.lower() in rules.not_parties or first.lower() in STOP_WORDS or self._metric_label.fullmatch(
                 first) or (" " not in name and scene.written_lowercase(first)):
             return False  # 'Tokens served through ...', 'Someone reported ...': a common word opening the sentence

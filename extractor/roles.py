@@ -56,9 +56,9 @@ class RoleRules:
         self.recipient_verb = re.compile(rf"\b(?:{_alternation(data['recipient_verbs'])})\b", re.I)
         self.recipient_before = re.compile(rf"\b(?:{_alternation(data['recipient_prepositions'])})\s+(?:the\s+)?$",
                                            re.I)
-        self.brand_after = re.compile(  # 'Nvidia GPUs', "Nvidia's Blackwell chips", 'Nvidia H200s'
-            rf"(?:['’]s)?\s+(?:(?:[A-Z][\w-]*\s+)?(?i:{_alternation(data['brand_followers'])})\b"
-            rf"|[A-Z]{{1,3}}\d{{2,4}}[A-Za-z]{{0,3}}\b)")
+        self.brand_after = re.compile(  # 'Nvidia GPUs', "Nvidia's Blackwell Ultra B300 chips", 'Nvidia H200s'
+            rf"(?:['’]s)?\s+(?:(?:[A-Z][\w-]*\s+){{0,3}}(?i:{_alternation(data['brand_followers'])})\b"
+            rf"|(?:[A-Z][a-z][\w-]*\s+){{0,2}}[A-Z]{{1,3}}\d{{2,4}}[A-Za-z]{{0,3}}\b)")
         self.coordination = {c.lower() for c in data["coordination"]}
         self.not_parties = {w.lower() for w in data["not_parties"]}
         self.site_tail = re.compile(rf"\s(?:{_alternation(data['site_tails'])})$")  # 'Johor AI Factory': a place

@@ -130,6 +130,10 @@ FORMS = [
     # 2. 'N of <owner>'s <product>'
     row("Orbitra deployed 7,000 of its in-house TPUs.", ("chip_count", 7000, "chips", ["Orbitra"], "TPU")),
     row("Vantor will rent 3,000 of Huawei's Ascend chips.", ("chip_count", 3000, "chips", ["Vantor"], None)),
+    # ... with a longer product name; the maker named as the product's owner is not the payer of the order
+    row("Cirrus Compute will buy 46,000 of Nvidia's Blackwell Ultra B300 chips for about $2.9 billion.",
+        ("chip_count", 46000, "chips", ["Cirrus Compute"], "B300"),
+        ("budget", 2.9 * B, "USD", ["Cirrus Compute"], None)),
     # 4. the noun or metric before the number
     row("Weekly users for Lumo stood at about 6 million.", ("user_count", 6 * M, "users", ["Lumo"], None),
         marks=todo("metric before the number")),

@@ -9,6 +9,8 @@ from extractor.components.context import DocContext, Mention
 from extractor.components.resolvers.base import Draft, PerFactResolver, Scene, mention_cue, rewhy, strategy_order
 from extractor.fact_types import Registry
 
+_DIGIT = re.compile(r"\d")
+
 
 class ItemResolver(PerFactResolver):
     """Named strategies, tried per fact type in the registry's order:
@@ -43,9 +45,18 @@ class ItemResolver(PerFactResolver):
         return self._right(context, draft) or self._left(context, draft)
 
     def _right(self, context: DocContext, draft: Draft) -> Mention | None:
+        """The first product after the figure; of a family and its model written together ('Blackwell Ultra
+        B300 chips'), the model."""
         lo, hi = context.sentence(draft.start)
-        return next((c for c in context.within("CHIP", lo, hi)
-                     if c.start >= draft.end and c.start - draft.end <= self.after_window), None)
+        after = [c for c in context.within("CHIP", lo, hi) if c.start >= draft.end]
+        if not after or after[0].start - draft.end > self.after_window:
+            return None
+        chip = after[0]
+        nxt = after[1] if len(after) > 1 else None
+        if nxt is not None and not context.text[chip.end:nxt.start].strip() and _DIGIT.search(nxt.text) and not (
+                _DIGIT.search(chip.text)):
+            return nxt  # a family name, then its model: 'Blackwell Ultra B300'; not 'Trillium TPUs', 'GB300 NVL72'
+        return chip
 
     @staticmethod
     def _left(context: DocContext, draft: Draft) -> Mention | None:

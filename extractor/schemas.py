@@ -189,6 +189,7 @@ class FactCuesSchema(_Strict):
     thresholds: TyperThresholdsSchema
     windows: TyperWindowsSchema
     bare_figures: BareFiguresSchema
+    hypothetical_openers: Words
     pattern_meta: dict[str, PatternMetaSchema]
     fact_types: dict[str, Any]
     currency_magnitudes: dict[str, Any]

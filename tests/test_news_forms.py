@@ -394,6 +394,18 @@ FORMS = [
     # 11. precision: none of these is a fact
     row("The campaign will spend $500 million on user subsidies."),
     row("Kestrel has budgeted 3 billion yuan for coupons during the festival."),
+    # a worked example, a stake, a valuation, consumers' spend and a paragraph number are no facts
+    row("Suppose Vela reached 2 billion weekly users and each paid $10 a month."),
+    row("A one-gigawatt campus holds, say, 500,000 accelerators."),
+    row("Ghaf Capital bought a 49 per cent stake in Wahat AI for Dh4 billion, which valued the company at about "
+        "Dh8.2 billion."),
+    row("Consumers spent $287 million inside AI assistant apps in March."),
+    row("(Corrects chip count in paragraph 1 after the company revised its statement)"),
+    # a server's contents in brackets are its spec; a bracketed count of racks is a count
+    row("| 1 | HGX H200 server (8 GPUs each) | 96 |", ("chip_count", 96, "chips", None, None)),
+    # a key-figure label yields to the figure's own noun in its sentence
+    row("USERS: the Vela app hit 75 million monthly active users in May, and paying subscribers passed 3 million.",
+        ("user_count", 75 * M, "users", ["Vela"], None)),
     # a city's computing vouchers fund compute (a programme's budget); shoppers' vouchers do not
     row("Suzhou Triples Computing Vouchers to 300 Million Yuan", ("budget", 300 * M, "CNY", None, None)),
     row("The app handed out 50 million yuan in shopping vouchers over the holiday."),

@@ -124,8 +124,11 @@ class FactTyper(DataComponent):
         self.contents_of_one = re.compile(
             rf"\b(?:{alt(box['determiners'])})\s+(?:[\w-]+\s+){{0,3}}(?:{alt(box['containers'])})s?\s+"
             rf"(?:[a-z]+\s+)?(?:{alt(box['verbs'])})\s+(?:(?:{words(box['qualifiers'])})\s+)?$", re.I)
+        openers = "|".join(re.escape(w) for w in self.cues["hypothetical_openers"])
+        self.hypothetical = re.compile(rf"[\s\"“(]*(?:{openers})\b")  # 'Suppose Quill reached 2 billion ...'
         self.contents_with = re.compile(  # 'the complete rack, with 72 GPUs': a spec when small
-            rf"\b(?:{alt(box['containers'])})s?,?\s+(?:{alt(box['with_words'])})\s+(?:(?:{words(box['qualifiers'])})\s+)?$",
+            rf"\b(?:{alt(box['containers'])})(?:s?,?\s+(?:{alt(box['with_words'])})\s+|\s*\()"  # 'server (8 GPUs each)'
+            rf"(?:(?:{words(box['qualifiers'])})\s+)?$",
             re.I)
         self.continuation_cue = CueList(counts["continuation_verbs"])
         self.continuation_sentences = int(counts["continuation_sentences"])
@@ -216,6 +219,8 @@ class FactTyper(DataComponent):
                 if restated is not None:
                     quantity = restated
                     span._.quantity = quantity
+            if self.hypothetical.match(context.text, context.sentence(quantity.start)[0]):
+                continue  # a worked example's figures: no facts, and no antecedent for the sentences after
             if quantity.unit is not None:
                 typing = self._type_money(context.text, quantity, context, budgets, typed)
                 if quantity.value is not None:
@@ -632,6 +637,10 @@ class FactTyper(DataComponent):
         for name, region in regions:
             if name == "label" and self.bare_blocked.regex.search(text, region.start, region.end):
                 return None  # 'Start-ups registered: 1,150': the label counts something else
+            near = max(region.end, quantity.start - 60)
+            own = max(near, text.rfind(". ", near, quantity.start) + 1)  # the figure's own sentence, near it
+            if name == "label" and self.bare_blocked.regex.search(text, own, quantity.start):
+                return None  # 'USERS: ... and paying subscribers passed 3 million': the figure's own noun counts
             borrowed = quantity.unit is not None and quantity.currency_source == "layout"
             if quantity.unit is None or borrowed and name == "label":
                 m = self.noun_anywhere.search(text, region.start, region.end)

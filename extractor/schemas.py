@@ -131,6 +131,7 @@ class MoneyCuesSchema(_Strict):
     price_clause_before: list[str]
     part_openers: Words
     per_named_unit: Words
+    price_column_headers: Words
 
 
 class BareFiguresSchema(_Strict):

@@ -378,6 +378,12 @@ FORMS = [
         ("user_count", 610 * M, "users", ["Gemini"], None), ("user_count", 480 * M, "users", ["ChatGPT"], None)),
     row("• Perplexity: 31M MAU in March, per a deck we saw. Team now ~900.",
         ("user_count", 31 * M, "users", ["Perplexity"], None)),
+    # a tender's lots: a unit-price column prices its cells, a lot-value column is the buyer's budget; a plain
+    # 'Cost' column prices nothing per unit
+    row("Table 2 – Lots (2026). Amounts in EUR, excluding VAT.\n\n| Lot | Description | Max. unit price | Lot value |\n"
+        "|---|---|---|---|\n| 1 | HGX H200 server | 305,000 | 29,280,000 |",
+        ("unit_price", 305000, "EUR", None, "H200"), ("budget", 29280000, "EUR", None, None)),
+    row("Table 3 – Projects. Amounts in EUR.\n\n| Project | Cost |\n|---|---|\n| Campus A | 4,200,000 |"),
     # a country's cell before the party's own in a row: the party; a region's row names no party
     row("Country      End user          Chip      Units\nOman         Sahra Compute     H200      3,500\n"
         "Chile        Andes Nube        B200      1,200",

@@ -92,6 +92,7 @@ class FactTyper(DataComponent):
         self.unit_price_before = CueList(per_unit.spec.cues_before if per_unit else [])
         self.rental = CueList(per_unit.spec.rental_cues if per_unit else [])
         self.rental_period_after = CueList(money["rental_period_after"])
+        self.price_column = CueList(money["price_column_headers"])
         self.budget = CueList(total.spec.cues if total else [])
         self.not_unit_price_after = CueList(money["not_unit_price_after"])
         self.not_a_fact = CueList(money["not_a_fact"])
@@ -652,8 +653,10 @@ class FactTyper(DataComponent):
                 if quantity.unit is None:
                     continue
             # a price per unit first: 'What do you charge per GPU-hour?' is a rate, not a charge
-            price = self.unit_price_after.regex.search(text, region.start, region.end) or self.rental.regex.search(
-                text, region.start, region.end)
+            price = (self.unit_price_after.regex.search(text, region.start, region.end)
+                     or self.rental.regex.search(text, region.start, region.end)
+                     or (name in ("column_header", "column_note")  # a 'Max. unit price' column
+                         and self.price_column.regex.search(text, region.start, region.end)))
             if price and self.per_unit:
                 cue = Cue(price.group(), price.start(), price.end(), f"{self.per_unit}: the {name} prices per unit")
                 return Typing(self.per_unit, f"layout-{name}", cue, rental=True, money=True)

@@ -113,6 +113,12 @@ TABLE = [
     row("Abuja will commit N215 billion to the cluster", ("N215 billion", 215 * B, "NGN", "exact")),
     row("a N1.2trn deal signed in Lagos", ("N1.2trn", 1.2 * T, "NGN", "exact")),
     row("the lab's N95 masks and Model N1 units"),
+    # German and French editions: a decimal comma before a scale, 'Mrd.' and 'Mio.'
+    row("will invest €1,2 Mrd. in phase one", ("€1,2 Mrd.", 1.2 * B, "EUR", "exact")),
+    row("about 300 Mio. euros", ("300 Mio. euros", 300 * M, "EUR", "approx")),
+    row("€2,5 billion for the site", ("€2,5 billion", 2.5 * B, "EUR", "exact")),
+    # ... but a comma with three digits after it is a thousands separator, and no scale makes no decimal
+    row("1,200 GPUs and 2,50 later", ("1,200", 1200, None, "exact")),
     # a superscript after a table cell's figure is its footnote mark
     row("| Vantor | 2.64¹ | 3.15² |", ("2.64", 2.64, None, "exact"), ("3.15", 3.15, None, "exact")),
     row("listed at $7.05³ per hour", ("$7.05", 7.05, "USD", "exact")),

@@ -51,6 +51,7 @@ _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _FROM = re.compile(  # 'rose from X to Y' is a change; 'ranged from X to Y' is a range (see range_lead_words)
     r"(?:\b(?P<lead>[a-z]+)\s+)?\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$", re.I)
 _HYPHEN_CHAIN_AFTER = re.compile(r"[-–]\d")
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
 _PRODUCT_BEFORE = re.compile(r"\b(?P<name>[A-Z][A-Za-z]+)\s$")  # 'Ascend 910B', 'Llama 405B', 'Qwen 72B'
 _NEXT_WORD = re.compile(r"\+?[\s-]{0,2}(?P<word>[A-Za-z]+)")
 
@@ -102,7 +103,7 @@ class QuantityScanner:
               | (?P<lpre>(?i:{_alternation(lower_codes)}))\s
             )?
             (?P<sign>(?<![\d\s][-−])(?<![\d][\s])[-−](?=\d))?
-            (?P<num>(?>\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?|\d{{1,3}}(?:[\u202f\u2009\u00a0]\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+))
+            (?P<num>(?>\d{{1,3}},\d{{1,2}}(?=[\s-]?(?i:{scale_alt}|{_alternation(multi_abbr)}))|\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?|\d{{1,3}}(?:[\u202f\u2009\u00a0]\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+))
             (?![.,]\d)
             (?:
                 [\s-]?(?P<sw>(?i:{scale_alt})(?:\s(?i:{scale_alt}))?)(?![A-Za-z])
@@ -210,7 +211,9 @@ class QuantityScanner:
             if (_NOT_AFTER.match(text, end) or _YEAR_SUFFIX.search(text, max(0, start - 5), start)
                     or _NAME_HYPHEN.search(text, max(0, start - 12), start)):
                 continue
-            number = parse_digits(m.group("num"))
+            raw = m.group("num")
+            # '€1,2 Mrd.': a decimal comma before a scale (a thousands comma has three digits after it)
+            number = parse_digits(raw.replace(",", ".")) if _DECIMAL_COMMA.fullmatch(raw) else parse_digits(raw)
             if m.group("sign"):
                 number = -number
             if unit is None and not scale:

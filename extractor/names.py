@@ -27,6 +27,7 @@ from extractor.resources import load_json
 _NAME_SHAPED = re.compile(r"[A-Z].*[A-Z0-9]|\d")  # 'TensorWave', 'VNG', 'E2E': a name by its letters alone
 _BRACKET = re.compile(r"\s*\((?:(?P<acronym>[A-Z][A-Z0-9&.-]{1,9})|[\"“](?P<alias>[A-Z][^\"”()]{1,30})[\"”]"
                       r"(?:\s+or\s+[\"“][^\"”()]{1,30}[\"”])?)\)")  # '("Tessaro" or "the Company")' too
+_SHORT_BRACKET = re.compile(r"\s*\((?P<short>[A-Z][\w&'’-]*(?:\s+[A-Z0-9][\w&'’-]*){1,2})\)")  # '(Wahat AI)'
 # '("Tessaro" or "the Company")', '(the "Bank")', '(hereinafter the "Issuer")': a press release's defined term
 _DEFINED_TERM = re.compile(
     r"\((?:[^()]{0,40}?\s+or\s+)?(?:(?:hereinafter\s+)?the\s+[\"“]|[\"“]the\s+)(?P<term>[A-Z][a-z]+)[\"”]\)")
@@ -181,19 +182,27 @@ def read_names(text: str, shape: NameShape | None = None) -> NameReading:
     return NameReading(runs, found, frozenset(people))
 
 
-def alias_after(text: str, end: int) -> tuple[str, int] | None:
+def alias_after(text: str, end: int, name: str | None = None) -> tuple[str, int] | None:
     """The bracketed acronym or quoted alias right after a name ending at `end`, and where the bracket ends:
-    the name the article goes on to use (GUIDELINES D31).
+    the name the article goes on to use (GUIDELINES D31); given the `name`, also a bracketed short form that
+    starts with its first word.
 
     >>> alias_after("The Orbis Center for Advanced Computing (OCAC) will spend", 39)
     ('OCAC', 46)
     >>> alias_after('Tessaro Data Centres Sdn Bhd ("Tessaro" or "the Company") said', 28)
     ('Tessaro', 57)
+    >>> alias_after("Wahat Intelligence Holding (Wahat AI) said", 26, "Wahat Intelligence Holding")
+    ('Wahat AI', 37)
+    >>> alias_after("YTL Power (Malaysia) said", 9, "YTL Power") is None
+    True
     """
     m = _BRACKET.match(text, end)
-    if m is None:
-        return None
-    return m.group("acronym") or m.group("alias"), m.end()
+    if m is not None:
+        return m.group("acronym") or m.group("alias"), m.end()
+    short = _SHORT_BRACKET.match(text, end) if name else None
+    if short is not None and short.group("short") != name and short.group("short").split()[0] == name.split()[0]:
+        return short.group("short"), short.end()
+    return None
 
 
 def defined_terms(text: str) -> list[tuple[str, int]]:

@@ -241,7 +241,7 @@ class SubjectResolver(PerFactResolver):
                     if dangling is not None and text.startswith(".", end):
                         end = dangling.start()  # 'Nebius Group N.V.': the run stops inside the designator
                     org = replace(org, start=start, end=end, text=text[start:end])
-            alias = alias_after(text, org.end)
+            alias = alias_after(text, org.end, org.text)
             if alias is not None:  # 'the Orbis Center for Advanced Computing (OCAC)': OCAC (GUIDELINES D31)
                 org = replace(org, end=alias[1], text=alias[0])
             out.append(org)

@@ -47,6 +47,7 @@ DEFAULT_SPLITS = (
     ("final6", ROOT / "corpus" / "final6", ROOT / "annotations" / "final6"),
     ("final7", ROOT / "corpus" / "final7", ROOT / "annotations" / "final7"),
     ("final8", ROOT / "corpus" / "final8", ROOT / "annotations" / "final8"),
+    ("final9", ROOT / "corpus" / "final9", ROOT / "annotations" / "final9"),
 )
 GROUPS_DIR = ROOT / "annotations" / "groups"
 

@@ -19,6 +19,7 @@ SPLITS = [
     (ROOT / "corpus" / "final6", ROOT / "annotations" / "final6"),
     (ROOT / "corpus" / "final7", ROOT / "annotations" / "final7"),
     (ROOT / "corpus" / "final8", ROOT / "annotations" / "final8"),
+    (ROOT / "corpus" / "final9", ROOT / "annotations" / "final9"),
 ]
 
 

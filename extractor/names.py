@@ -199,9 +199,10 @@ def alias_after(text: str, end: int, name: str | None = None) -> tuple[str, int]
     m = _BRACKET.match(text, end)
     if m is not None:
         return m.group("acronym") or m.group("alias"), m.end()
-    short = _SHORT_BRACKET.match(text, end) if name else None
-    if short is not None and short.group("short") != name and short.group("short").split()[0] == name.split()[0]:
-        return short.group("short"), short.end()
+    m = _SHORT_BRACKET.match(text, end) if name else None
+    short = m.group("short") if m else None
+    if short is not None and len(short) < len(name) and short.split()[0] == name.split()[0]:
+        return short, m.end()
     return None
 
 

@@ -228,6 +228,7 @@ class LinkCuesSchema(_Strict):
     speaker_label: str
     speaker_pronouns: Words
     publisher_furniture: Words
+    publisher_pronouns: Words
     publisher_about: Words
     officer_words: Words
     past_tense_verbs: Words

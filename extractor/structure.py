@@ -31,8 +31,9 @@ _DIGIT = re.compile(r"\d")
 _CELL_SYMBOL = re.compile(r"(?P<symbol>[$€£¥₹₩])[ \t]+[\d(]")  # '$  3,870': an accounting cell's own currency
 _YEAR_LINE = re.compile(r"((?:19|20)\d\d):?")
 _QUESTION_START = re.compile(r"(?:^|(?<=[.!?]))\s*")
-_DATE_WORD = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-              r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{1,4}(?:st|nd|rd|th)?")
+_DATE_WORD = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+              r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+              r"|\d{1,2}(?:st|nd|rd|th)?|\d{4}")
 _BRACKETED = re.compile(r"\([^()\n]*\)")
 _UNITS_ROW = re.compile(r"(?:\([^()\n]*\)[ \t]*)+")  # '(US$/unit)  (US$/unit)': a second header row of units
 _DATE_LINE = re.compile(rf"(?:(?:{_DATE_WORD})[\s,/.-]*)+")  # 'Friday, May 16, 2025', '3 March 2026': a page's date
@@ -105,8 +106,7 @@ class LayoutRules:
     def __init__(self, data: dict[str, Any]) -> None:
         _check_schema(data)
         bullets = sorted(data["bullets"], key=len, reverse=True)
-        numbered = data.get("numbered_item")
-        marks = [*(re.escape(b) for b in bullets), *([numbered] if numbered else [])]
+        marks = [*(re.escape(b) for b in bullets), data["numbered_item"]]
         self.bullet = re.compile(r"(?:" + "|".join(marks) + r")\s+")
         self.separators = {name: re.compile(p) for name, p in data["cell_separators"].items()
                            if not name.startswith("_")}
@@ -125,7 +125,7 @@ class LayoutRules:
 
 
 _SCHEMA = {"bullets": list, "cell_separators": dict, "min_cells": int, "table_rule": str, "key_value": dict,
-           "question_prefixes": list, "answer_prefixes": list, "heading": dict}
+           "question_prefixes": list, "answer_prefixes": list, "heading": dict, "numbered_item": str}
 
 
 def _check_schema(data: dict[str, Any]) -> None:
@@ -429,7 +429,7 @@ def _inherited(text: str, lines: list[Line]) -> tuple[list[int | None], list[tup
             if current is None and _captions_table(text, previous, line):
                 current = i - 1
         elif (line.kind == "table_row" and table_header is not None and table_note is None and previous is not None
-              and previous.cells == table_header and _looks_like_header(text, line)):
+              and previous.cells == table_header and _continues_header(text, line)):
             table_note = i  # a second header row right under the first: the columns' units
         elif line.kind not in ("table_row", "table_rule"):
             table_header = table_note = None
@@ -450,6 +450,15 @@ def _captions_table(text: str, previous: Line | None, first_row: Line) -> bool:
     heading would. At most one blank line between, and the paragraph is no list item or key-figure line."""
     return (previous is not None and previous.kind == "text" and not previous.bullet and previous.label is None
             and text.count("\n", previous.end, first_row.start) <= 2)
+
+
+def _continues_header(text: str, line: Line) -> bool:
+    """Whether a row right under a table's header row is the header's second line: every cell bracketed units
+    ('(US$/unit)'), or labels with a year and no figure ('2027 | 2028-2029 | Thereafter' under 'Fiscal | Fiscal');
+    a first data row of names ('| Acme Cloud | EMEA West | Tier one |') is not."""
+    if all(_BRACKETED.fullmatch(text, c.start, c.end) for c in line.cells):
+        return True
+    return _looks_like_header(text, line) and any(_YEAR.search(text, c.start, c.end) for c in line.cells)
 
 
 def _looks_like_header(text: str, line: Line) -> bool:

@@ -329,6 +329,19 @@ FORMS = [
     row("Orbitra chief executive Hana Lindell opened the call. Lindell says on-demand H200 instances now list at "
         "$3.40 an hour.",
         ("unit_price", 3.4, "USD", [], "H200")),
+    # negative: an opening adverb or a weekday set off like a name is no product; a founder's surname that the
+    # company bears stays a party; a reader's 'you' on a company's page is not the company
+    row("Orbitra launched the Vela app in May. Today, the assistant has 4 million weekly users.",
+        ("user_count", 4 * M, "users", ["Vela"], None)),
+    row("Brightwater launched its assistant Monday, and the Lumo app passed 3 million users.",
+        ("user_count", 3 * M, "users", ["Lumo"], None)),
+    row("Dell Technologies chief executive Michael Dell spoke on Tuesday. Dell will buy 20,000 H200 GPUs.",
+        ("chip_count", 20000, "chips", ["Dell"], "H200")),
+    row("Lumenary Engineering Blog\n\nWe run 9,000 GPUs across two halls.",
+        ("chip_count", 9000, "chips", ["Lumenary"], None)),
+    row("- Suppose Orbitra bought 40,000 H100 GPUs."),
+    row("Harbor Wire Newsroom\n\nWe run 9,000 GPUs in two halls.", ("chip_count", 9000, "chips", [], None)),
+    row("Vantor Newsroom\n\nWe run 9,000 GPUs in two halls.", ("chip_count", 9000, "chips", ["Vantor"], None)),
     # a name described as a source is one throughout; a list row's '(Maker) - 3.2 million' is no dateline
     row("According to app analytics firm Tallyfold, the Vela app had 4 million users in May.\n\n"
         "Tallyfold's panel covers Android only. The carrier said it will spend $300 million on GPUs.",

@@ -105,6 +105,9 @@ def placed(text, needle):
         ("Chip        Seller       APR 2026\n                         (US$/unit)\n------  ------  --------\n"
          "H100        Kestrel        21,900", "21,900", "table_row",
          {"column_header": "APR 2026", "column_note": "(US$/unit)", "row_label": "H100", "corner": "Chip"}),
+        # negative: a first data row of names is no second header row
+        ("| Vendor | Region | Price |\n| Acme Cloud | EMEA West | Tier one |\n| Brel | APAC | 2.10 |", "2.10",
+         "table_row", {"column_header": "Price", "row_label": "Brel", "corner": "Vendor"}),
         # fact boxes: the label, and the heading over the box (a blank line between is fine)
         (FACT_BOX, "$800 million", "text", {"block_header": "Key figures", "label": "Compute budget"}),
         (FACT_BOX, "18,000", "text", {"block_header": "Key figures", "label": "GPUs on order"}),

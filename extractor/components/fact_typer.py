@@ -126,7 +126,7 @@ class FactTyper(DataComponent):
             rf"\b(?:{alt(box['determiners'])})\s+(?:[\w-]+\s+){{0,3}}(?:{alt(box['containers'])})s?\s+"
             rf"(?:[a-z]+\s+)?(?:{alt(box['verbs'])})\s+(?:(?:{words(box['qualifiers'])})\s+)?$", re.I)
         openers = "|".join(re.escape(w) for w in self.cues["hypothetical_openers"])
-        self.hypothetical = re.compile(rf"[\s\"“(]*(?:{openers})\b")  # 'Suppose Quill reached 2 billion ...'
+        self.hypothetical = re.compile(rf"[\s\"“(*•·▪-]*(?:{openers})\b")  # '- Suppose Quill reached 2 billion ...'
         self.contents_with = re.compile(  # 'the complete rack, with 72 GPUs': a spec when small
             rf"\b(?:{alt(box['containers'])})(?:s?,?\s+(?:{alt(box['with_words'])})\s+|\s*\()"  # 'server (8 GPUs each)'
             rf"(?:(?:{words(box['qualifiers'])})\s+)?$",

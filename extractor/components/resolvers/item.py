@@ -85,14 +85,15 @@ class ItemResolver(PerFactResolver):
         return self._take(draft, self._right(scene.context, draft), "the product named after the figure")
 
     def _table(self, scene: Scene, draft: Draft) -> bool:
-        """A table cell's product, from the nearest of the regions that frame it."""
+        """A table cell's product, from the nearest of the regions that frame it: the column header, the row
+        label, the corner cell, then the block header above the table (its caption line)."""
         if scene.layout is None:
             return False
         where = scene.layout.at(draft.start)
         if where.line.kind != "table_row":
             return False
         for name, region in (("column header", where.column_header), ("row label", where.row_label),
-                             ("corner cell", where.corner), ("caption", where.block_header)):
+                             ("corner cell", where.corner), ("block header", where.block_header)):
             chips = scene.context.within("CHIP", region.start, region.end) if region is not None else ()
             if chips:
                 return self._take(draft, chips[0], f"the product named in the table's {name}")

@@ -54,7 +54,7 @@ _PEOPLE_USE = re.compile(r"\s+(?:people|users)\s+(?:now\s+)?(?:use|used|are usin
                          r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})")
 _USERS_FOR = re.compile(r"\b(?:users|MAU|DAU|WAU)\s+(?:for|of|on)\s+(?:the\s+)?$")
 # a company's name in its page's furniture: capitalized words, not a pronoun ('About Us')
-_PUBLISHER_NAME = r"(?!Us\b|Our\b|This\b|The\b)[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,3}"
+_PUBLISHER_NAME = r"(?!Us\b|Our\b|This\b|The\b)[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,3}?"
 _PRONOUN_START = re.compile(r"\s*(?:Its|Their)\b")
 _LABEL_JOIN = re.compile(r",\s+|\s+(?:and|&)\s+")
 _CLAUSE_END = re.compile(r"[.;!?](?=\s)")
@@ -96,6 +96,7 @@ class SubjectResolver(PerFactResolver):
         self.speaker_label = re.compile(cues["speaker_label"], re.M)
         self.titled = re.compile(rf"\b(?:{default_shape().titles})\s+(?:[A-Z][\w.'’-]+\s+){{0,2}}$", re.I)
         self.officer = re.compile(rf"\b(?:{'|'.join(map(re.escape, cues['officer_words']))})\b", re.I)
+        self.publisher_pronoun = re.compile(rf"\b(?:{'|'.join(map(re.escape, cues['publisher_pronouns']))})\b", re.I)
         self.speaker_pronoun = re.compile(rf"\b(?:{'|'.join(map(re.escape, cues['speaker_pronouns']))})\b", re.I)
         self.source_shapes = [re.compile(shape) for shape in cues["source_shapes"]]
         furniture = "|".join(map(re.escape, sorted(cues["publisher_furniture"], key=len, reverse=True)))
@@ -123,7 +124,7 @@ class SubjectResolver(PerFactResolver):
             rf"(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){{0,2}})")
         self.opening_apposed_app = re.compile(  # a sentence that opens on a name set off as a product
             rf"(?:^|(?<=[.!?][ \t])|(?<=\n))(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){{0,2}})"
-            rf"(?={self.apposed_app.pattern})", re.M)
+            rf"(?=(?i:{self.apposed_app.pattern}))", re.M)
         self.clauses = clauses
         self.items = items
         nouns = sorted({n for t in types for n in t.spec.nouns} | {c for t in types for c in t.spec.cues}, key=len,
@@ -168,8 +169,11 @@ class SubjectResolver(PerFactResolver):
         named_sources = self._source_names(text, [*patterned, *shaped]) | described
         if sources_out is not None:
             sources_out.update(named_sources)
+        # a person's surname is no party, unless the company bears it ('Michael Dell' beside 'Dell Technologies')
+        companies = {o.text for o in patterned} | {o.text.split()[0] for o in [*patterned, *shaped] if " " in o.text}
+        people = reading.people - companies
         if people_out is not None:
-            people_out.update(reading.people)
+            people_out.update(people)
         labels = self.speaker_labels(text) if labels is None else labels
         spans, starts = _label_spans(labels)
         speakers = {m.group("speaker") for m in labels}
@@ -197,7 +201,7 @@ class SubjectResolver(PerFactResolver):
         lowercase = frozenset(LOWER_WORD.findall(text))
         kept = (o for o in out if o.text.lower() not in rules.not_parties and not rules.site_tail.search(o.text)
                 and not _INITIALS_ONLY.fullmatch(o.text) and o.text not in rules.legal_designators
-                and not _common_word_opening(text, o, lowercase) and o.text not in reading.people)
+                and not _common_word_opening(text, o, lowercase) and o.text not in people)
         return sorted(kept, key=lambda o: (o.start, -o.end))
 
     def _described_sources(self, text: str, names: list[Mention]) -> set[str]:
@@ -334,12 +338,19 @@ class SubjectResolver(PerFactResolver):
         text = context.text
         out += [org for org in orgs if self.apposed_app.match(text, org.end)]
         taken = {(o.start, o.end) for o in orgs}
+        dates = context.index("DATE")
+        lowercase: frozenset[str] | None = None
         for regex in (self.opening_apposed_app, self.named_after_kind):  # 'Chatsori, a character-chat app run by'
             for m in regex.finditer(text):
-                name = m.group("name")
-                if (m.start("name"), m.end("name")) not in taken and name.lower() not in STOP_WORDS and not (
-                        self._metric_label.search(name)):  # "Its app MAU of ...": a metric, not a name
-                    out.append(Mention(m.start("name"), m.end("name"), m.group("name"), "APP", "apposition"))
+                name, start, end = m.group("name"), m.start("name"), m.end("name")
+                if (start, end) in taken or dates.overlapping(start, end) or self._metric_label.search(name):
+                    continue  # "Its app MAU of ...": a metric; "its assistant Monday": a date
+                first = name.split()[0]
+                if lowercase is None:
+                    lowercase = frozenset(LOWER_WORD.findall(text))
+                if first.lower() in default_shape().not_names or first.lower() in lowercase or first.endswith("ly"):
+                    continue  # 'Today, the assistant has', 'Separately, the app': a sentence's opening word
+                out.append(Mention(start, end, name, "APP", "apposition"))
         return out
 
     @staticmethod
@@ -690,7 +701,9 @@ class SubjectResolver(PerFactResolver):
         Lumenary team' in its first lines, or an 'About Lumenary' boilerplate heading. An outlet's name is no
         publisher here: 'we' in a news story is a quoted speaker's company."""
         m = self.furniture.search(text, 0, min(len(text), head)) or self.about.search(text)
-        return m.group("name") if m else None
+        if m is None or m.group("name").split()[-1] in self.source_heads:
+            return None  # 'Harbor Wire Newsroom': an outlet's page
+        return m.group("name")
 
     @staticmethod
     def short_name(name: str, salience: Counter) -> str:
@@ -755,7 +768,7 @@ class SubjectResolver(PerFactResolver):
         if scene.publisher is None:
             return False
         lo, _ = scene.context.sentence(draft.start)
-        pronoun = next(reversed(list(self.speaker_pronoun.finditer(scene.text, lo, draft.start))), None)
+        pronoun = next(reversed(list(self.publisher_pronoun.finditer(scene.text, lo, draft.start))), None)
         if pronoun is None:
             return False
         between = self.parties(scene.text, scene.orgs.within(pronoun.end(), draft.start))

@@ -191,6 +191,7 @@ class FactCuesSchema(_Strict):
     windows: TyperWindowsSchema
     bare_figures: BareFiguresSchema
     hypothetical_openers: Words
+    hypothetical_before: Words
     pattern_meta: dict[str, PatternMetaSchema]
     fact_types: dict[str, Any]
     currency_magnitudes: dict[str, Any]

@@ -416,6 +416,7 @@ FORMS = [
     # a worked example, a stake, a valuation, consumers' spend and a paragraph number are no facts
     row("Suppose Vela reached 2 billion weekly users and each paid $10 a month."),
     row("A one-gigawatt campus holds, say, 500,000 accelerators."),
+    row("A buyer paying, say, $30,000 per H100 GPU would wait a year."),
     row("Ghaf Capital bought a 49 per cent stake in Wahat AI for Dh4 billion, which valued the company at about "
         "Dh8.2 billion."),
     row("Consumers spent $287 million inside AI assistant apps in March."),

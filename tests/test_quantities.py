@@ -113,6 +113,7 @@ TABLE = [
     row("Abuja will commit N215 billion to the cluster", ("N215 billion", 215 * B, "NGN", "exact")),
     row("a N1.2trn deal signed in Lagos", ("N1.2trn", 1.2 * T, "NGN", "exact")),
     row("the lab's N95 masks and Model N1 units"),
+    row("a force of 120 N on the arm", ("120", 120, None, "exact")),  # after a number, 'N' is no naira
     # German and French editions: a decimal comma before a scale, 'Mrd.' and 'Mio.'
     row("will invest €1,2 Mrd. in phase one", ("€1,2 Mrd.", 1.2 * B, "EUR", "exact")),
     row("about 300 Mio. euros", ("300 Mio. euros", 300 * M, "EUR", "approx")),

@@ -126,6 +126,7 @@ class FactTyper(DataComponent):
             rf"\b(?:{alt(box['determiners'])})\s+(?:[\w-]+\s+){{0,3}}(?:{alt(box['containers'])})s?\s+"
             rf"(?:[a-z]+\s+)?(?:{alt(box['verbs'])})\s+(?:(?:{words(box['qualifiers'])})\s+)?$", re.I)
         openers = "|".join(re.escape(w) for w in self.cues["hypothetical_openers"])
+        self.example_before = CueList(self.cues["hypothetical_before"])  # ', say, 500,000'
         self.hypothetical = re.compile(rf"[\s\"“(*•·▪-]*(?:{openers})\b")  # '- Suppose Quill reached 2 billion ...'
         self.contents_with = re.compile(  # 'the complete rack, with 72 GPUs': a spec when small
             rf"\b(?:{alt(box['containers'])})(?:s?,?\s+(?:{alt(box['with_words'])})\s+|\s*\()"  # 'server (8 GPUs each)'
@@ -220,7 +221,8 @@ class FactTyper(DataComponent):
                 if restated is not None:
                     quantity = restated
                     span._.quantity = quantity
-            if self.hypothetical.match(context.text, context.sentence(quantity.start)[0]):
+            if self.hypothetical.match(context.text, context.sentence(quantity.start)[0]) or (
+                    self.example_before.ends_before(context.text, _lead(quantity), 24)):
                 continue  # a worked example's figures: no facts, and no antecedent for the sentences after
             if quantity.unit is not None:
                 typing = self._type_money(context.text, quantity, context, budgets, typed)

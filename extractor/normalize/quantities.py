@@ -91,7 +91,9 @@ class QuantityScanner:
         dollar = _alternation([p for p in self.dollar_prefixes if not p.islower()])
         glued = _alternation([p for p in self.dollar_prefixes if p.islower()])
         pre = _alternation(symbols + codes + upper_aliases + list(self.code_scales))
-        post_symbols = [s for s in symbols if not s.endswith("$")]
+        # after a number, only a symbol that is always a currency: 'N' is the naira only before one, in context
+        post_symbols = [s for s in symbols if not s.endswith("$")
+                        and (s not in table.context_dependent or table.context_dependent[s].get("default"))]
         post = _alternation(list(self.code_scales) + codes + upper_aliases + post_symbols)
         scale_alt = _alternation(scale_words)
         self.pattern = re.compile(

@@ -74,8 +74,9 @@ class RoleRules:
             rf",\s+(?:the|a|an|its)\s+[\w\s'’-]{{0,40}}?\b(?:{_alternation(data['appositive_relation'])})\s+(?:the\s+)?"
             rf"(?:[\w'’-]+\s+){{0,3}}")  # '..., the data-centre arm of Monterrey conglomerate Grupo Alcén, ...'
         self.possessed = re.compile(r"['’]s\s+(?:own\s+|new\s+)?$")
-        self.designator_tails = tuple(data["designator_tails"])
+        self.designator_tails = tuple(sorted(data["designator_tails"], key=len, reverse=True))  # longest first
         self.legal_designators = frozenset(data["legal_designators"])
+        self.legal_forms = tuple(sorted(self.legal_designators, key=len, reverse=True))  # 'Sdn Bhd' before 'Bhd'
         definite = data["definite_descriptions"]
         self.public_nouns = frozenset(definite["public"])
         self.definite = re.compile(rf"\b[Tt]he\s+(?P<noun>{_alternation(definite['public'] + definite['company'])})\b")
@@ -286,12 +287,12 @@ def short_name(text: str, name: str, rules: RoleRules | None = None, runs: Count
         for n in range(1, len(words) - 1):
             if runs[" ".join(words[:n])] > 0:
                 return " ".join(words[:n])
-    for tail in sorted(rules.designator_tails, key=len, reverse=True):
+    for tail in rules.designator_tails:
         if name.endswith(" " + tail):
             short = name[: -len(tail) - 1].rstrip(",").removesuffix(" &")  # 'Mitsui & Co' -> 'Mitsui'
             if short and runs[short] > 0:
                 return short
-    for form in sorted(rules.legal_designators, key=len, reverse=True):  # 'QazCompute JSC' -> 'QazCompute'
+    for form in rules.legal_forms:  # 'QazCompute JSC' -> 'QazCompute'
         if name.endswith(" " + form):
             short = name[: -len(form) - 1].rstrip(",").removesuffix(" &")
             return short or name

@@ -180,6 +180,9 @@ class TyperWindowsSchema(_Strict):
     count_not_before: int
     count_not_after: int
     continuation_verb_before: int
+    contents_with_before: int
+    example_before: int
+    label_own_noun_before: int
 
 
 class FactCuesSchema(_Strict):

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
+from extractor.normalize.quantities import MONTHS
 from extractor.resources import load_json
 
 _YEAR = re.compile(r"\b(?:FY|CY)?(?:19|20)\d\d[AEFPB]?\b")  # '2026', 'FY2026', '2025A', '2027E': a label
@@ -31,9 +32,7 @@ _DIGIT = re.compile(r"\d")
 _CELL_SYMBOL = re.compile(r"(?P<symbol>[$€£¥₹₩])[ \t]+[\d(]")  # '$  3,870': an accounting cell's own currency
 _YEAR_LINE = re.compile(r"((?:19|20)\d\d):?")
 _QUESTION_START = re.compile(r"(?:^|(?<=[.!?]))\s*")
-_DATE_WORD = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
-              r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-              r"|\d{1,2}(?:st|nd|rd|th)?|\d{4}")
+_DATE_WORD = rf"(?:{MONTHS})\.?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{{1,2}}(?:st|nd|rd|th)?|\d{{4}}"
 _BRACKETED = re.compile(r"\([^()\n]*\)")
 _UNITS_ROW = re.compile(r"(?:\([^()\n]*\)[ \t]*)+")  # '(US$/unit)  (US$/unit)': a second header row of units
 _DATE_LINE = re.compile(rf"(?:(?:{_DATE_WORD})[\s,/.-]*)+")  # 'Friday, May 16, 2025', '3 March 2026': a page's date

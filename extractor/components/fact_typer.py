@@ -142,7 +142,7 @@ class FactTyper(DataComponent):
         self.needs_context = {t.name: {n.lower() for n in t.spec.nouns_need_context} for t in counted}
         self.context_cues = {t.name: CueList(t.spec.context_cues) for t in counted}
         self.noun_after_context = {
-            t.name: re.compile(rf"(?<![\w-])(?i:{CueList(t.spec.context_cues).regex.pattern})[ \t-]+"
+            t.name: re.compile(rf"(?<![\w-])(?i:{self.context_cues[t.name].regex.pattern})[ \t-]+"
                                rf"(?P<noun>(?i:{'|'.join(re.escape(n) for n in t.spec.nouns_need_context)}))(?![\w-])")
             for t in counted if t.spec.nouns_need_context and t.spec.context_cues}
 
@@ -222,7 +222,7 @@ class FactTyper(DataComponent):
                     quantity = restated
                     span._.quantity = quantity
             if self.hypothetical.match(context.text, context.sentence(quantity.start)[0]) or (
-                    self.example_before.ends_before(context.text, _lead(quantity), 24)):
+                    self.example_before.ends_before(context.text, _lead(quantity), self.windows["example_before"])):
                 continue  # a worked example's figures: no facts, and no antecedent for the sentences after
             if quantity.unit is not None:
                 typing = self._type_money(context.text, quantity, context, budgets, typed)
@@ -411,7 +411,8 @@ class FactTyper(DataComponent):
         lead = _lead(quantity)
         if self.contents_of_one.search(text, max(0, lead - self.windows["contents_of_one_before"]), lead):
             return None  # the contents of one product ('each rack holds 72 GPUs')
-        if (quantity.value or 0) < self.max_spec_count and self.contents_with.search(text, max(0, lead - 40), lead):
+        if (quantity.value or 0) < self.max_spec_count and self.contents_with.search(
+                text, max(0, lead - self.windows["contents_with_before"]), lead):
             return None  # 'the GB300 NVL72 rack, with 72 GPUs,': its spec
         m = self.count_noun.match(text, quantity.end)
         if m is not None and _HYPHEN_SPEC.match(text, quantity.end) and (quantity.value or 0) < self.max_spec_count:
@@ -640,7 +641,7 @@ class FactTyper(DataComponent):
         for name, region in regions:
             if name == "label" and self.bare_blocked.regex.search(text, region.start, region.end):
                 return None  # 'Start-ups registered: 1,150': the label counts something else
-            near = max(region.end, quantity.start - 60)
+            near = max(region.end, quantity.start - self.windows["label_own_noun_before"])
             own = max(near, text.rfind(". ", near, quantity.start) + 1)  # the figure's own sentence, near it
             if name == "label" and self.bare_blocked.regex.search(text, own, quantity.start):
                 return None  # 'USERS: ... and paying subscribers passed 3 million': the figure's own noun counts

@@ -89,7 +89,7 @@ class AttributeLinker(DataComponent):
         parties = self.subjects.parties(text, orgs.items)
         salience = Counter(o.text for o in parties)
         publisher = self.subjects.publisher(text)
-        publisher = self.subjects.short_name(publisher, salience) if publisher else None
+        publisher = self.subjects.most_named_form(publisher, salience) if publisher else None
         dominant = ([publisher], None) if publisher else self.subjects.dominant(parties, salience)
         scene = Scene(text, context, doc._.published, orgs, MentionIndex(self.subjects.apps(context, orgs.items)),
                       *dominant, figures, doc_layout(doc), salience=salience,

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from extractor.components.context import DocContext, Mention, MentionIndex
@@ -19,6 +20,13 @@ from extractor.records import Quantity
 from extractor.structure import DocumentLayout
 
 LOWER_WORD = re.compile(r"(?<![\w@./-])[a-z][a-z-]+(?![\w@]|\.[a-z])")  # a word, not 'press@halyard.example'
+
+
+@lru_cache(maxsize=4)
+def lowercase_words(text: str) -> frozenset[str]:
+    """The words a document writes in lower case, read once per document however many readers ask: a capitalized
+    word the article also writes in lower case ('Tokens' beside 'tokens') is a common noun, not a name."""
+    return frozenset(LOWER_WORD.findall(text))
 
 
 @dataclass
@@ -137,9 +145,7 @@ class Scene:
     def written_lowercase(self, word: str) -> bool:
         """Whether the article also writes `word` in lower case ('Tokens served:' beside 'tokens'): a common
         noun, not a name (the word set is read once per document)."""
-        if "lowercase_words" not in self.memo:
-            self.memo["lowercase_words"] = frozenset(LOWER_WORD.findall(self.text))
-        return word.lower() in self.memo["lowercase_words"]
+        return word.lower() in lowercase_words(self.text)
 
     def source_named(self, lo: int, hi: int) -> re.Match | None:
         """A cited source's name in text[lo:hi]."""

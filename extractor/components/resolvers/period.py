@@ -138,10 +138,8 @@ class PeriodResolver:
             for date in scene.context.within("DATE", region.start, region.end):
                 year = scene.layout.year_heading_before(date.start) if date.info.date == "month" else None
                 reference = f"{year}-12-31" if year else scene.published  # a timeline's year section
-                period = resolve_period(date.text, date.info.date, reference, False)
-                if period is not None and len(period) == 10 and self.rules.week_ending.search(
-                        scene.text, max(0, date.start - 40), date.start):
-                    period = period[:7]  # a table under 'Week ending April 12, 2026': the week's month (D36)
+                period = self._week_month(scene.text, date, resolve_period(date.text, date.info.date, reference,
+                                                                           False))
                 if period is not None:
                     draft.period = period
                     draft.link("period", f"layout-{name}", _date_cue(date, f"the date of the figure's {name}"))
@@ -215,14 +213,19 @@ class PeriodResolver:
         if kind == "year-edge" and _BY_BEFORE.search(scene.text, max(0, date.start - 4), date.start):
             kind = "year-deadline"  # 'by the end of next year' is a deadline: the year (D3)
         label = fiscal_label_at(scene.text, date.start, date.end) if kind in ("year", "fiscal-year") else None
-        draft.period = label or resolve_period(date.text, kind, scene.published, future)
-        if draft.period and len(draft.period) == 10 and self.rules.week_ending.search(
-                scene.text, max(0, date.start - 40), date.start):
-            draft.period = draft.period[:7]  # 'the week ending April 12': the week's month (D22)
+        draft.period = self._week_month(scene.text, date, label or resolve_period(date.text, kind, scene.published,
+                                                                                   future))
         kind = date.info.date or "date"
         draft.link("period", "sentence-date", _date_cue(date, f"the {kind} nearest the figure in its sentence"),
                    date.info.date or date.pattern)
         return True
+
+    def _week_month(self, text: str, date: Any, period: str | None) -> str | None:
+        """'the week ending April 12', a table under 'Week ending April 12, 2026': the week's month (D22, D36),
+        not the day that closes it."""
+        if period and len(period) == 10 and self.rules.week_ending.search(text, max(0, date.start - 40), date.start):
+            return period[:7]
+        return period
 
     def _looks_forward(self, scene: Scene, date: Any) -> bool:
         """Whether a date without a year lies ahead: a future cue in the date's own clause, unless the words

@@ -13,11 +13,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from extractor.components.context import DocContext, Mention
 from extractor.components.resolvers.base import (
-    LOWER_WORD,
     Clauses,
     Draft,
     PerFactResolver,
     Scene,
+    lowercase_words,
     match_cue,
     mention_cue,
     rewhy,
@@ -198,7 +198,7 @@ class SubjectResolver(PerFactResolver):
             if not _overlaps(taken, country.start, country.end):
                 out.append(Mention(country.start, country.end, country.text, "ORG", "countries.py"))
         rules = role_rules()
-        lowercase = frozenset(LOWER_WORD.findall(text))
+        lowercase = lowercase_words(text)
         kept = (o for o in out if o.text.lower() not in rules.not_parties and not rules.site_tail.search(o.text)
                 and not _INITIALS_ONLY.fullmatch(o.text) and o.text not in rules.legal_designators
                 and not _common_word_opening(text, o, lowercase) and o.text not in people)
@@ -339,15 +339,13 @@ class SubjectResolver(PerFactResolver):
         out += [org for org in orgs if self.apposed_app.match(text, org.end)]
         taken = {(o.start, o.end) for o in orgs}
         dates = context.index("DATE")
-        lowercase: frozenset[str] | None = None
+        lowercase = lowercase_words(text)
         for regex in (self.opening_apposed_app, self.named_after_kind):  # 'Chatsori, a character-chat app run by'
             for m in regex.finditer(text):
                 name, start, end = m.group("name"), m.start("name"), m.end("name")
                 if (start, end) in taken or dates.overlapping(start, end) or self._metric_label.search(name):
                     continue  # "Its app MAU of ...": a metric; "its assistant Monday": a date
                 first = name.split()[0]
-                if lowercase is None:
-                    lowercase = frozenset(LOWER_WORD.findall(text))
                 if first.lower() in default_shape().not_names or first.lower() in lowercase or first.endswith("ly"):
                     continue  # 'Today, the assistant has', 'Separately, the app': a sentence's opening word
                 out.append(Mention(start, end, name, "APP", "apposition"))
@@ -706,7 +704,7 @@ class SubjectResolver(PerFactResolver):
         return m.group("name")
 
     @staticmethod
-    def short_name(name: str, salience: Counter) -> str:
+    def most_named_form(name: str, salience: Counter) -> str:
         """The name the article mostly calls a company by: 'Kijani' for the boilerplate's 'Kijani Cloud'."""
         forms = [n for n in salience if n == name or name.startswith(n + " ")]
         return max(forms, key=lambda n: salience[n]) if forms else name

@@ -29,7 +29,8 @@ class Party(Protocol):
 @dataclass(frozen=True, slots=True)
 class Choice:
     names: tuple[str, ...]
-    role: str  # "recipient", "clause-party", "coordinated-clause-party", "owner-of-unit", "owner-before-sentence"
+    role: str  # "recipient", "clause-party", "coordinated-clause-party", "owner-of-unit", "owner-before-sentence",
+    # "seller", "unnamed-seller"
     start: int
     end: int
 
@@ -108,6 +109,18 @@ class RoleRules:
             re.I)
         self.grant_verb = re.compile(rf"\b(?:has\s+|have\s+|had\s+)?(?:{_alternation(funding['grant_verbs'])})\s+$",
                                      re.I)
+        selling = data["selling"]
+        self.sold_kinds = frozenset(selling["kinds"])
+        seller_nouns = _alternation(selling["seller_nouns"])
+        self.seller_before = re.compile(  # 'through reseller ', 'paid ', 'via server maker '
+            rf"\b(?:{_alternation(selling['seller_before'])})\s+(?:(?:a|an|the|its|their)\s+)?"
+            rf"(?:[\w-]+\s+){{0,2}}?(?:(?:{seller_nouns})\s+)?$", re.I)
+        self.unnamed_seller = re.compile(  # 'paid the distributors', 'a trader in Shenzhen', 'through a broker'
+            rf"(?:\b(?:{_alternation(selling['seller_before'])})\s+(?:a|an|the|one|some|its|their)|(?<![\w'’-])(?:a|an|one|some))"
+            rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{seller_nouns})\b", re.I)
+        self.sale_verb = re.compile(rf"\b(?:{_alternation(selling['sale_verbs'])})\b", re.I)
+        self.pronoun_seller = re.compile(rf"\s*(?:then\s+)?(?:{_alternation(selling['pronoun_sellers'])})\b", re.I)
+        self.used_market = re.compile(rf"\b(?:{_alternation(selling['used_market'])})\b", re.I)
 
 
 @cache
@@ -164,6 +177,32 @@ def choose_party(text: str, start: int, end: int, kind: str, parties: list[Party
             return Choice((party.text,), "respective-party", party.start, party.end)
     role = "coordinated-clause-party" if len(group) > 1 else "clause-party"
     return Choice(tuple(dict.fromkeys(p.text for p in group)), role, group[0].start, nearest.end)
+
+
+def seller(text: str, start: int, parties: list[Party], lo: int, rules: RoleRules | None = None) -> Choice | None:
+    """Who sells at the price text[start:...] when its sentence (from `lo`) says so: a party after 'through',
+    'via', 'from' or 'paid' ('bought through reseller Tarrant Systems at $31,000'), or the party of a sale
+    verb's clause ('Corvane reselling H200s for $54,000'). No names: an unnamed seller or a used-market quote
+    ('unnamed-seller'), or a pronoun seller named before the sentence ('owner-before-sentence'). None when
+    the sentence names no sale, so the chip's maker stays the seller (D9)."""
+    rules = rules or default_rules()
+    before = [p for p in parties if lo <= p.start and p.end <= start and p.text.lower() not in rules.not_parties]
+    for party in reversed(before):
+        if rules.seller_before.search(text, max(lo, party.start - 48), party.start):
+            return Choice((party.text,), "seller", party.start, party.end)
+    begin = clause_start(text, lo, start, rules)
+    verb = rules.sale_verb.search(text, begin, start)
+    if verb is not None:
+        own = [p for p in before if begin <= p.start and p.end <= verb.start()
+               and not rules.counterparty.search(text, max(lo, p.start - 48), p.start)]
+        if own:
+            return Choice((own[-1].text,), "seller", own[-1].start, own[-1].end)
+        if rules.pronoun_seller.match(text, begin):
+            return Choice((), "owner-before-sentence", verb.start(), verb.end())
+    unnamed = rules.unnamed_seller.search(text, begin, start) or rules.used_market.search(text, lo, start)
+    if unnamed is not None:
+        return Choice((), "unnamed-seller", unnamed.start(), unnamed.end())
+    return None
 
 
 def indefinite_subject(text: str, begin: int, position: int, rules: RoleRules | None = None) -> bool:
@@ -327,5 +366,5 @@ _CAPITALIZED_RUN = re.compile(r"(?<![\w.&'’-])[A-Z][\w.&'’-]*(?:[ ]+[A-Z0-9]
 
 
 __all__ = ["Choice", "RoleRules", "capitalized_runs", "choose_party", "clause_start", "default_rules",
-           "indefinite_subject", "is_brand",
+           "indefinite_subject", "is_brand", "seller",
            "name_occurrences", "short_name"]

@@ -219,6 +219,26 @@ FORMS = [
     row("The Ministry of Science and ICT will spend 2.3 trillion won next year. The ministry aims to bring in "
         "16,000 GPUs.", ("budget", 2.3 * T, "KRW", ["Ministry of Science and ICT"], None),
         ("chip_count", 16000, "chips", ["Ministry of Science and ICT"], None)),
+    # a unit price is its seller's: the reseller bought through, the party paid, the party whose clause sells
+    row("Pellio bought its first 256 Nvidia H100s through distributor Marrow Systems at about $29,000 apiece.",
+        ("chip_count", 256, "chips", ["Pellio"], "H100"), ("unit_price", 29000, "USD", ["Marrow Systems"], "H100")),
+    row("Tessaly Labs paid Quorn Computing $24,500 apiece for refurbished H100s.",
+        ("unit_price", 24500, "USD", ["Quorn Computing"], "H100")),
+    row("Tessaly Labs bought 96 refurbished Nvidia H100s.", ("chip_count", 96, "chips", ["Tessaly Labs"], "H100")),
+    row("Court papers show Dravik Systems reselling Nvidia H200s for as much as $52,000 apiece.",
+        ("unit_price", 52000, "USD", ["Dravik Systems"], "H200")),
+    row("Dravik bought chips from distributors in Texas. It then charged buyers $39,000 per Nvidia H100.",
+        ("unit_price", 39000, "USD", ["Dravik"], "H100")),
+    # ... an unnamed seller or a used-market quote has none
+    row("Dravik paid the distributors roughly $27,000 for each Nvidia H100.",
+        ("unit_price", 27000, "USD", [], "H100")),
+    row("In Shenzhen a trader quoted $33,000 for a single Nvidia H200.", ("unit_price", 33000, "USD", [], "H200")),
+    row("A used Nvidia H100 that fetched $30,000 last summer now sells for far less.",
+        ("unit_price", 30000, "USD", [], "H100")),
+    # negative: with no sale named the maker sells (D9), also when the buyer's clause pays
+    row("Pellio will pay about $30,000 per Nvidia H200.", ("unit_price", 30000, "USD", ["Nvidia"], "H200")),
+    row("Pellio ordered 4,000 Nvidia H200s at roughly $31,000 each.",
+        ("chip_count", 4000, "chips", ["Pellio"], "H200"), ("unit_price", 31000, "USD", ["Nvidia"], "H200")),
     # people who use a product are its users; a conversion right after a typed price is a price
     row("More than 2 million people in the UAE use ChatGPT every week.", ("user_count", 2 * M, "users", None, None)),
     row("The Ascend 910B goes for around 120,000 yuan, or roughly $16,800.",

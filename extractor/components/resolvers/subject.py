@@ -36,6 +36,7 @@ from extractor.roles import (
     indefinite_subject,
     is_brand,
     name_occurrences,
+    seller,
     short_name,
 )
 from extractor.roles import default_rules as role_rules
@@ -143,7 +144,7 @@ class SubjectResolver(PerFactResolver):
                  "first-person-turn": self._first_person_turn, "speaker-turn": self._speaker_turn,
                  "publisher-first-person": self._publisher_first_person, "publisher-page": self._publisher_page,
                  "item-body": self._item_body, "pronoun-antecedent": self._pronoun_antecedent,
-                 "article-organization": self._article_organization}
+                 "article-organization": self._article_organization, "seller": self._seller}
         # the types whose subject is a product or model: a row label names the product in full
         self.product_kinds = {t.name for t in types if {"product", "model-family"} & set(t.spec.subject)}
         self.order = {t.name: strategy_order(table, t.spec.subject, f"subject of {t.name}")
@@ -400,6 +401,22 @@ class SubjectResolver(PerFactResolver):
             return False  # D27: the maker only when the article names it
         draft.subject = [maker]
         draft.link("subject", "maker-of-item", mention_cue(chip, f"{maker} makes the chip priced"))
+        return True
+
+    def _seller(self, scene: Scene, draft: Draft) -> bool:
+        """D9/D27: a unit price is its seller's: the reseller it was bought through, the party paid, the party
+        whose clause sells at it; an unnamed seller or a used-market quote has none (extractor/roles.py)."""
+        if draft.typing.rental:
+            return False  # a rental rate is the renter's
+        lo, _ = scene.context.sentence(draft.start)
+        choice = seller(scene.text, draft.start, self._in_sentence(scene, draft), lo)
+        if choice is None:
+            return False
+        if choice.role == "owner-before-sentence":  # 'It then charged its customers $38,000 per H100'
+            return self._previous_sentence_organization(scene, draft)
+        draft.subject = list(choice.names)
+        why = "the seller the figure's sentence names" if choice.names else "a seller the article does not name"
+        draft.link("subject", choice.role, Cue(scene.text[choice.start:choice.end], choice.start, choice.end, why))
         return True
 
     @staticmethod

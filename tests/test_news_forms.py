@@ -265,6 +265,16 @@ FORMS = [
     # negative: a count's cell is never priced by a caption's currency
     row("State compute tender (₹ crore)\n- Subsidy pool: 1,200\n- GPUs to be hosted: 9,000",
         ("budget", 12 * B, "INR", None, None), ("chip_count", 9000, "chips", None, None)),
+    # a product's row names its maker as the brand, not as the holder; a total under product rows is the holder's
+    row("Pellio Cloud reports second-quarter results\n\nGPU fleet by model (GPUs in service)\n\n"
+        "| Model | GPUs |\n|---|---|\n| NVIDIA H100 | 6,000 |\n| NVIDIA B200 | 2,500 |\n| Total | 8,500 |",
+        ("chip_count", 6000, "chips", ["Pellio Cloud"], "H100"),
+        ("chip_count", 2500, "chips", ["Pellio Cloud"], "B200"), ("chip_count", 8500, "chips", ["Pellio Cloud"], None)),
+    # negative: a total under the parties' rows, also one with a product in brackets, lumps them: no party
+    row("Who holds the GPUs\n\n| Company | GPUs |\n|---|---|\n| Pellio Cloud | 6,000 |\n"
+        "| Harbor Compute (Ascend) | 2,500 |\n| Total | 8,500 |",
+        ("chip_count", 6000, "chips", ["Pellio Cloud"], None),
+        ("chip_count", 2500, "chips", ["Harbor Compute"], "Ascend"), ("chip_count", 8500, "chips", [], None)),
     # 9. subjects from the page: a factbox's or analyst note's section heading, a company call's turns, sources
     row("Who is paying for AI compute\n\nKESTREL DATA\nThe company expects to spend about $3 billion this year."
         "\n\nORBIS\nThe lab plans to run 20,000 GPUs by December.\n\nALPHABET\nGoogle's parent guided 2026 capex"

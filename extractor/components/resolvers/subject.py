@@ -453,7 +453,11 @@ class SubjectResolver(PerFactResolver):
         if _KICKER.fullmatch(text[region.start:region.end]) or (not whole and self._metric_label.search(
                 text, region.start, region.end)) or scene.context.index("DATE").overlapping(region.start, region.end):
             return False  # 'SEOUL', a metric's label ('Installed GPUs: 24,000') or a date ('| May 2025 |')
-        if not named and scene.context.within("CHIP", region.start, region.end):
+        chips = scene.context.within("CHIP", region.start, region.end)
+        if chips and draft.kind not in self.product_kinds:
+            # '| NVIDIA H200 | 9,600 |': the maker named as the product's brand is not the row's party
+            named = [m for m in named if not is_brand(text, m, role_rules())]
+        if not named and chips:
             # '| H100 SXM | Kestrel Components | 21,900 |': a product's row names its party in a later cell, if any
             later = [c for c in where.line.cells if c.start > region.start and c.end <= draft.start]
             region = next((c for c in later if scene.orgs.within(c.start, c.end) or scene.apps.within(c.start, c.end)),
@@ -468,6 +472,8 @@ class SubjectResolver(PerFactResolver):
         if bracket is not None and draft.kind in self.product_kinds:
             # 'Arum (Nuri Telecom)' over a user count: the bracket names the product's maker; the row is the product
             named = [m for m in named if m.start < bracket.start()] or named
+        if label.lower() in self.aggregate_rows and self._product_rows_above(scene, where):
+            return False  # '| Total | 39,808 |' under product rows sums one party's fleet, named elsewhere
         if label.lower() in self.aggregate_rows or label.lower() in region_names():
             draft.subject = []
             draft.link("subject", "row-label", Cue(label, region.end - len(label), region.end,
@@ -491,6 +497,18 @@ class SubjectResolver(PerFactResolver):
         cue = Cue(label, region.end - len(label), region.end, "the name of the figure's row")
         draft.link("subject", "row-label", cue)
         return True
+
+    @staticmethod
+    def _product_rows_above(scene: Scene, where: Placement) -> bool:
+        """Whether the table row above names a product and no party in its first cell ('| NVIDIA B200 | 7,200 |',
+        not '| Huawei (Ascend) | 0.7 |')."""
+        i = scene.layout.line_index(where.line.start)
+        above = scene.layout.lines[i - 1] if i > 0 else None
+        if above is None or above.kind != "table_row" or not above.cells:
+            return False
+        first = above.cells[0]
+        parties = [m for m in scene.orgs.within(first.start, first.end) if not is_brand(scene.text, m, role_rules())]
+        return bool(scene.context.within("CHIP", first.start, first.end)) and not parties
 
     @staticmethod
     def _labels_figure(scene: Scene, where: Placement, draft: Draft) -> bool:

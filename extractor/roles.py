@@ -345,7 +345,11 @@ def name_occurrences(text: str, names: set[str]) -> list[tuple[int, int, str]]:
     found = []
     for m in _CAPITALIZED_RUN.finditer(text):
         begin = m.start()
-        for separator in [*_SENTENCE_JOIN.finditer(text, m.start(), m.end()), None]:
+        # 'by March 2025 Mira was down to ...': a name can follow a date's year inside one run
+        joins = sorted([*_SENTENCE_JOIN.finditer(text, m.start(), m.end()), *_AFTER_YEAR.finditer(text, m.start(),
+                                                                                                  m.end())],
+                       key=lambda j: j.start())
+        for separator in [*joins, None]:
             stop = separator.start() if separator else m.end()
             words = text[begin:stop].split(" ")
             for n in range(min(len(words), 5), 0, -1):
@@ -362,6 +366,7 @@ _NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*")
 _POSSESSOR_AFTER = re.compile(r"['’]s\s+[a-z]")
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _SENTENCE_JOIN = re.compile(r"(?<=\.)[ ]+")  # 'Monday. Meta' is two runs
+_AFTER_YEAR = re.compile(r"(?<=\b(?:19|20)\d\d)[ ]+(?=[A-Z])")  # 'March 2025 Mira' is a date, then a name
 _CAPITALIZED_RUN = re.compile(r"(?<![\w.&'’-])[A-Z][\w.&'’-]*(?:[ ]+[A-Z0-9][\w.&'’-]*)*")
 
 

@@ -225,6 +225,8 @@ class LinkCuesSchema(_Strict):
     source_before: Words
     source_descriptors: Words
     source_name_heads: Words
+    ambiguous_source_heads: Words
+    research_verbs: Words
     contrast_between: Words
     source_shapes: Words
     aggregate_row_labels: Words

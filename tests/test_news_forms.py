@@ -239,6 +239,17 @@ FORMS = [
     row("Pellio will pay about $30,000 per Nvidia H200.", ("unit_price", 30000, "USD", ["Nvidia"], "H200")),
     row("Pellio ordered 4,000 Nvidia H200s at roughly $31,000 each.",
         ("chip_count", 4000, "chips", ["Pellio"], "H200"), ("unit_price", 31000, "USD", ["Nvidia"], "H200")),
+    # a name after a date's year in one capitalized run is still the name
+    row("Vela Labs' assistant Quorra had 9 million monthly active users. Rivals drew users away: by March 2025 "
+        "Quorra was down to 6.5 million monthly active users.",
+        ("user_count", 9 * M, "users", ["Quorra"], None), ("user_count", 6.5 * M, "users", ["Quorra"], None)),
+    # an 'Intelligence' company is a party unless the article cites it as a source
+    row("Vela Intelligence owned 8,192 Nvidia H100s at its peak.",
+        ("chip_count", 8192, "chips", ["Vela Intelligence"], "H100")),
+    row("Pellio Cloud owns 8,192 Nvidia H100s, according to Mordane Intelligence. Mordane Intelligence tracks "
+        "clouds.", ("chip_count", 8192, "chips", ["Pellio Cloud"], "H100")),
+    row("Mordane Intelligence estimates that clouds in Norway hold 8,192 Nvidia H100s.",
+        ("chip_count", 8192, "chips", [], "H100")),
     # people who use a product are its users; a conversion right after a typed price is a price
     row("More than 2 million people in the UAE use ChatGPT every week.", ("user_count", 2 * M, "users", None, None)),
     row("The Ascend 910B goes for around 120,000 yuan, or roughly $16,800.",

@@ -92,6 +92,8 @@ class SubjectResolver(PerFactResolver):
             rf"(?i:{descriptors})[ \t]+(?P<name>[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){{0,3}})")
         self.source_window = int(windows["source_before_organization"])
         self.source_heads = frozenset(cues["source_name_heads"])
+        self.ambiguous_heads = frozenset(cues["ambiguous_source_heads"])
+        self.research_verb = re.compile(rf"\s+(?:{'|'.join(map(re.escape, cues['research_verbs']))})\b")
         self.aggregate_rows = frozenset(label.lower() for label in cues["aggregate_row_labels"])
         self.not_section_names = frozenset(name.lower() for name in cues["not_section_names"])
         self.speaker_label = re.compile(cues["speaker_label"], re.M)
@@ -167,7 +169,9 @@ class SubjectResolver(PerFactResolver):
         described = self._described_sources(text, [*patterned, *shaped])
         sources = described | {o.text for o in shaped
                                if self.source_before.ends_before(text, o.start, self.source_window)}
-        named_sources = self._source_names(text, [*patterned, *shaped]) | described
+        cited = sources | {o.text for o in [*patterned, *shaped] if self.source_before.ends_before(
+            text, o.start, self.source_window) or self.research_verb.match(text, o.end)}
+        named_sources = self._source_names(text, [*patterned, *shaped], cited) | described
         if sources_out is not None:
             sources_out.update(named_sources)
         # a person's surname is no party, unless the company bears it ('Michael Dell' beside 'Dell Technologies')
@@ -214,11 +218,13 @@ class SubjectResolver(PerFactResolver):
             described.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
         return {o.text for o in names if o.text in described}
 
-    def _source_names(self, text: str, orgs: list[Mention]) -> set[str]:
+    def _source_names(self, text: str, orgs: list[Mention], cited: set[str]) -> set[str]:
         """Names that are sources by their shape: a research firm, broker or outlet by its last word ('Brightline
         Analytics', and 'Brightline' where the article shortens it, unless another party's name starts so:
-        'Samsung Securities' beside 'Samsung Electronics'), or an outlet in a dateline ('(Meridian Wire) -')."""
-        full = {o.text for o in orgs if len(o.text.split()) > 1 and o.text.split()[-1] in self.source_heads}
+        'Samsung Securities' beside 'Samsung Electronics'; an ambiguous last word such as 'Intelligence' only for
+        a name the article `cited` as a source), or an outlet in a dateline ('(Meridian Wire) -')."""
+        full = {o.text for o in orgs if len(o.text.split()) > 1 and (
+            o.text.split()[-1] in self.source_heads or o.text.split()[-1] in self.ambiguous_heads and o.text in cited)}
         names = set(full)
         for name in full:
             short = name.rsplit(" ", 1)[0]

@@ -109,6 +109,11 @@ class RoleRules:
             re.I)
         self.grant_verb = re.compile(rf"\b(?:has\s+|have\s+|had\s+)?(?:{_alternation(funding['grant_verbs'])})\s+$",
                                      re.I)
+        self.subsidy_before = re.compile(  # 'Subsidy: up to ', 'a subsidy of about '
+            rf"\b(?:{_alternation(funding['subsidy_nouns'])})\b(?:\s*:|\s+of)?\s+(?:[a-z]+\s+){{0,2}}$", re.I)
+        self.grants_after = re.compile(  # 'METI grants', 'The ministry (METI) on Friday will grant'
+            rf"(?:\s*\([^)]{{1,24}}\))?(?:\s+(?:on|this|last)\s+\w+)?\s+(?:will\s+|has\s+|have\s+|had\s+|to\s+)?"
+            rf"(?:{_alternation(funding['grant_verbs'])})\b", re.I)
         selling = data["selling"]
         self.sold_kinds = frozenset(selling["kinds"])
         seller_nouns = _alternation(selling["seller_nouns"])

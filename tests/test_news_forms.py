@@ -250,6 +250,14 @@ FORMS = [
         "clouds.", ("chip_count", 8192, "chips", ["Pellio Cloud"], "H100")),
     row("Mordane Intelligence estimates that clouds in Norway hold 8,192 Nvidia H100s.",
         ("chip_count", 8192, "chips", [], "H100")),
+    # a subsidy is the budget of the party shown granting it, also on a recipient's list line
+    row("The Ministry of Digital Affairs (MODA) will grant 60 billion yen to GPU cloud operators.\n\n"
+        "1. Pellio Cloud\n   Subsidy: 31 billion yen\n   Planned investment: 66 billion yen",
+        ("budget", 60 * B, "JPY", ["MODA"], None), ("budget", 31 * B, "JPY", ["MODA"], None),
+        ("budget", 66 * B, "JPY", ["Pellio Cloud"], None)),
+    # negative: with no party shown granting, a subsidy stays with its clause's party
+    row("Pellio Cloud will receive a subsidy of about 31 billion yen for its GPU cloud.",
+        ("budget", 31 * B, "JPY", ["Pellio Cloud"], None)),
     # people who use a product are its users; a conversion right after a typed price is a price
     row("More than 2 million people in the UAE use ChatGPT every week.", ("user_count", 2 * M, "users", None, None)),
     row("The Ascend 910B goes for around 120,000 yuan, or roughly $16,800.",
@@ -452,6 +460,7 @@ FORMS = [
     row("Tokens served through the platform reached 3 trillion a day in May, Orbitra said.",
         ("token_volume", 3 * T, "tokens", ["Orbitra"], None)),
     # 11. precision: none of these is a fact
+    row("Four GPU cloud operators and two GPU cloud firms applied."),
     row("The campaign will spend $500 million on user subsidies."),
     row("Kestrel has budgeted 3 billion yuan for coupons during the festival."),
     # a worked example, a stake, a valuation, consumers' spend and a paragraph number are no facts

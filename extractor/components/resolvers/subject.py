@@ -146,7 +146,8 @@ class SubjectResolver(PerFactResolver):
                  "first-person-turn": self._first_person_turn, "speaker-turn": self._speaker_turn,
                  "publisher-first-person": self._publisher_first_person, "publisher-page": self._publisher_page,
                  "item-body": self._item_body, "pronoun-antecedent": self._pronoun_antecedent,
-                 "article-organization": self._article_organization, "seller": self._seller}
+                 "article-organization": self._article_organization, "seller": self._seller,
+                 "grantor": self._grantor}
         # the types whose subject is a product or model: a row label names the product in full
         self.product_kinds = {t.name for t in types if {"product", "model-family"} & set(t.spec.subject)}
         self.order = {t.name: strategy_order(table, t.spec.subject, f"subject of {t.name}")
@@ -407,6 +408,25 @@ class SubjectResolver(PerFactResolver):
             return False  # D27: the maker only when the article names it
         draft.subject = [maker]
         draft.link("subject", "maker-of-item", mention_cue(chip, f"{maker} makes the chip priced"))
+        return True
+
+    @staticmethod
+    def _grantor(scene: Scene, draft: Draft) -> bool:
+        """'Subsidy: 52.4 billion yen' under a recipient: a subsidy is the budget of the party the article shows
+        granting ('METI grants ...'), the last one named before the figure."""
+        rules = role_rules()
+        lo = scene.layout.at(draft.start).line.start if scene.layout is not None else draft.start
+        if not rules.subsidy_before.search(scene.text, max(lo, draft.start - 40), draft.start):
+            return False
+        if "grantors" not in scene.memo:
+            grantors = [o for o in scene.orgs.items if rules.grants_after.match(scene.text, o.end)]
+            scene.memo["grantors"] = grantors, [o.start for o in grantors]
+        grantors, starts = scene.memo["grantors"]
+        i = bisect_left(starts, draft.start) - 1
+        if i < 0:
+            return False
+        draft.subject = [grantors[i].text]
+        draft.link("subject", "grantor", mention_cue(grantors[i], "the party the article shows granting subsidies"))
         return True
 
     def _seller(self, scene: Scene, draft: Draft) -> bool:

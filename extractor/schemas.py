@@ -10,7 +10,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-SUBJECT_STRATEGIES = ("product", "grantor", "seller", "maker-of-item", "model-family", "row-label", "possessive", "clause-party",
+SUBJECT_STRATEGIES = ("product", "grantor", "seller",
+                      "maker-of-item", "model-family", "row-label", "possessive", "clause-party",
                       "interviewee", "market-average", "definite-description", "clause-initial-name",
                       "indefinite-subject",
                       "sentence-organization", "from-original",

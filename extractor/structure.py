@@ -410,7 +410,8 @@ def _inherited(text: str, lines: list[Line]) -> tuple[list[int | None], list[tup
         if after_blank and previous.kind != "heading":
             current = None  # a blank line after a list ends what its heading introduced
         new_table = (previous is None or previous.kind not in ("table_row", "table_rule", "table_note") or after_blank
-                     or previous.kind == "table_row" and previous.separator != line.separator)
+                     or previous.kind == "table_row" and previous.separator != line.separator
+                     and not _header_over_rows(previous, line, table_header))
         if (line.kind == "heading" and table_header is not None and previous is not None
                 and previous.cells == table_header and _UNITS_ROW.fullmatch(text, line.start, line.end)):
             # '(US$/unit)  (US$/unit)' under 'APR 2026  MAY 2026': the columns' units, read as the table's note row
@@ -441,6 +442,12 @@ def _inherited(text: str, lines: list[Line]) -> tuple[list[int | None], list[tup
             current = None  # prose ends the list a heading introduced
         previous = line
     return headers, columns, notes
+
+
+def _header_over_rows(header: Line, row: Line, table_header: tuple[Region, ...] | None) -> bool:
+    """'Country | Lead consortium | Capex (€bn)' over 'Poland ....... Wisła Compute ....... 4.2': a header row
+    set with other separators than the rows under it still heads them when the cells line up one for one."""
+    return table_header is not None and header.cells == table_header and len(header.cells) == len(row.cells)
 
 
 def _captions_table(text: str, previous: Line | None, first_row: Line) -> bool:

@@ -93,6 +93,13 @@ def placed(text, needle):
                                            "column_header": "Latest guide", "row_label": "Kestrel"}),
         # dotted leaders under a caption: no header row, the caption is the block's header
         (LEADERS, "$2.45", "table_row", {"block_header": "Rental rates, H100 per hour", "row_label": "Pelion"}),
+        # a pipe-separated header over dotted-leader rows heads them when the cells line up one for one
+        ("Bids\nCountry | Consortium | Capex (€bn)\nSpain ...... Meseta AI ...... 5.8\nItaly ...... Orsa ...... 3.9",
+         "3.9", "table_row", {"block_header": "Bids", "column_header": "Capex (€bn)", "row_label": "Italy",
+                              "corner": "Country"}),
+        # negative: a header with another number of cells is another table
+        ("Bids\nCountry | Capex (€bn)\nSpain ...... Meseta AI ...... 5.8\nItaly ...... Orsa ...... 3.9",
+         "3.9", "table_row", {"block_header": "Country | Capex (€bn)", "row_label": "Italy"}),
         # a prose paragraph right above a table is its caption; a paragraph two blank lines up is not
         ("Hourly list prices in euros per GPU-hour, before VAT.\n\n| Host | H200 |\n|---|---|\n| Vantor | 3.15 |",
          "3.15", "table_row", {"block_header": "Hourly list prices in euros per GPU-hour, before VAT.",

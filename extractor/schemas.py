@@ -130,6 +130,7 @@ class MoneyCuesSchema(_Strict):
     not_a_fact_purposes: Words
     conversion_after: Words
     price_clause_before: list[str]
+    average_price_before: str
     part_openers: Words
     per_named_unit: Words
     price_column_headers: Words
@@ -243,6 +244,7 @@ class LinkCuesSchema(_Strict):
     unnamed_group_governed_by: Words
     unnamed_group: Words
     market_average: Words
+    own_average: Words
     future_cues: Words
     past_before_date: Words
     date_modifier_nouns: Words

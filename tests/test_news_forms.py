@@ -206,6 +206,14 @@ FORMS = [
         "| Lumo | 12.5 | May 2026 |", ("user_count", 12.5 * M, "users", ["Lumo"], None)),
     row("Chatbot users, latest figures (millions)\n\n| App | Change | As of |\n|---|---|---|\n"
         "| Lumo | 12.5 | May 2026 |"),  # negative: a column that names no metric counts nothing
+    # an average selling price is a unit price of the chip named in its sentence or the one before; the seller's
+    row("Pellio Cloud shipped 41,000 MI355X units. The average selling price of an MI355X climbed to about $18,400.",
+        ("chip_count", 41000, "chips", ["Pellio Cloud"], "MI355X"),
+        ("unit_price", 18400, "USD", ["Pellio Cloud"], "MI355X")),
+    row("Key points\n- Q4 MI355X shipments: 41,000 units\n- Average selling price: $18,400",
+        ("chip_count", 41000, "chips", None, "MI355X"), ("unit_price", 18400, "USD", None, "MI355X")),
+    # negative: a handset's average selling price is no chip's
+    row("The average selling price of an iPhone rose to about $890."),
     # 8. public programmes that fund AI or chip capacity
     row("The ministry will invest ₩1.4 trillion in GPU capacity.", ("budget", 1.4 * T, "KRW", None, None)),
     # 9. subjects by role

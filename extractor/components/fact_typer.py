@@ -79,6 +79,7 @@ class FactTyper(DataComponent):
         self.min_budget = {code: min_usd * Decimal(str(rate)) for code, rate in rates.items()}
         self.min_budget_usd = min_usd
         self.price_clause = [re.compile(p, re.I) for p in money["price_clause_before"]]
+        self.average_price = re.compile(money["average_price_before"], re.I)
         items = sorted({*self.cues["counts"]["per_container"]["containers"], *(n for t in self.types.of_value(
             "count", "measure") if t.spec.context_label == "CHIP" for n in t.spec.nouns)}, key=len, reverse=True)
         self.item_noun = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in items)})s?(?![\w-])", re.I)
@@ -363,6 +364,11 @@ class FactTyper(DataComponent):
             m = regex.search(text, max(lo, lead - 90), lead)
             if m is not None and (context.within("CHIP", m.start(), lead)
                                   or self.item_noun.search(text, m.start(), lead)):
+                return m
+        m = self.average_price.search(text, max(lo, lead - 90), lead)
+        if m is not None:  # an average selling price: of chips where this sentence or the one before names one
+            before = context.sentence(lo - 1)[0] if lo > 0 else lo
+            if context.within("CHIP", before, lead) or self.item_noun.search(text, before, lead):
                 return m
         return None
 

@@ -110,6 +110,7 @@ class SubjectResolver(PerFactResolver):
         self.coordination = {c.strip().lower() for c in cues["coordination"]}
         self.unnamed_group = CueList(cues["unnamed_group"])
         self.market_average = CueList(cues["market_average"])
+        self.own_average = CueList(cues["own_average"])
         governors = "|".join(re.escape(g) for g in cues["unnamed_group_governed_by"])
         self.group_governor = re.compile(rf"\b(?:{governors})\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}$", re.I)
         self.governor_window = int(windows["unnamed_group_governor_before"])
@@ -431,13 +432,17 @@ class SubjectResolver(PerFactResolver):
 
     def _seller(self, scene: Scene, draft: Draft) -> bool:
         """D9/D27: a unit price is its seller's: the reseller it was bought through, the party paid, the party
-        whose clause sells at it; an unnamed seller or a used-market quote has none (extractor/roles.py)."""
+        whose clause sells at it, the party whose average selling price it is; an unnamed seller or a used-market
+        quote has none (extractor/roles.py)."""
         if draft.typing.rental:
             return False  # a rental rate is the renter's
         lo, _ = scene.context.sentence(draft.start)
-        choice = seller(scene.text, draft.start, self._in_sentence(scene, draft), lo)
+        in_sentence = self._in_sentence(scene, draft)
+        choice = seller(scene.text, draft.start, in_sentence, lo)
         if choice is None:
-            return False
+            # 'The average selling price of a Vx-4 climbed to $18,400': the seller of the sentence before
+            return (not in_sentence and self.own_average.search(scene.text, lo, draft.start) is not None
+                    and self._previous_sentence_organization(scene, draft))
         if choice.role == "owner-before-sentence":  # 'It then charged its customers $38,000 per H100'
             return self._previous_sentence_organization(scene, draft)
         draft.subject = list(choice.names)
@@ -882,8 +887,8 @@ class SubjectResolver(PerFactResolver):
         no party, when the figure's clause names none."""
         lo, _ = scene.context.sentence(draft.start)  # the sentence: 'Average ... price we track: $2.09'
         m = self.market_average.search(scene.text, lo, draft.start)
-        if m is None or scene.orgs.within(lo, draft.end):
-            return False
+        if m is None or scene.orgs.within(lo, draft.end) or self.own_average.search(scene.text, lo, draft.start):
+            return False  # a party named, or a seller's own average selling price
         draft.subject = []
         draft.link("subject", "market-average", match_cue(m, "a market average: no party sets it"))
         return True

@@ -166,6 +166,7 @@ class CountCuesSchema(_Strict):
     people_using: Words
     people_using_before: Words
     min_passive_users: int
+    not_chip_lines: Words
 
 
 class TyperThresholdsSchema(_Strict):

@@ -127,6 +127,14 @@ FORMS = [
     row("Lumen wants 5,000–10,000 modules of the new accelerator.",
         ("chip_count", (5000, 10000), "chips", None, None)),
     row("Pelion bought 2,000 H100/H200 GPUs.", ("chip_count", 2000, "chips", ["Pelion"], None)),
+    # an article's own chip line ('the Vx-4 accelerator') makes its models chips and items, plural or not
+    row("Veridian Silicon, the designer of the Vx-4 accelerator, shipped 412,000 Vx-4 units in the quarter. "
+        "Halvard Cloud will buy 60,000 Vx-4s.",
+        ("chip_count", 412000, "chips", ["Veridian Silicon"], "Vx-4"),
+        ("chip_count", 60000, "chips", ["Halvard Cloud"], "Vx-4")),
+    # negative: a rack's form factor is no chip line; quarters neither
+    row("Pellio Cloud bought 80 NVL72 racks."),
+    row("Pellio Cloud expects Q3 chips demand to stay strong."),
     # 2. 'N of <owner>'s <product>'
     row("Orbitra deployed 7,000 of its in-house TPUs.", ("chip_count", 7000, "chips", ["Orbitra"], "TPU")),
     row("Vantor will rent 3,000 of Huawei's Ascend chips.", ("chip_count", 3000, "chips", ["Vantor"], None)),

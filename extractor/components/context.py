@@ -197,6 +197,15 @@ class DocContext:
     def within(self, label: str, lo: int, hi: int) -> list[Mention]:
         return self.index(label).within(lo, hi)
 
+    def add(self, label: str, found: list[Mention]) -> None:
+        """Mentions a later component reads from the text itself (an article's own chip lines), for every
+        component after it; one overlapping a mention of the label already known is dropped."""
+        known = self.index(label)
+        new = [m for m in found if not known.overlapping(m.start, m.end)]
+        if new:
+            self.mentions[label] = _longest_first([*self.mentions.get(label, []), *new])
+            self.indexes[label] = MentionIndex(self.mentions[label])
+
 
 def _generic_over_product(org: Mention, products: MentionIndex) -> bool:
     """A name found only by a generic pattern ('The B200 is going for…') that

@@ -16,13 +16,21 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractor.components.base import DataComponent
-from extractor.components.context import FACTS_KEY, QUANTITIES_KEY, RULER_KEY, DocContext, doc_layout, pattern_table
+from extractor.components.context import (
+    FACTS_KEY,
+    QUANTITIES_KEY,
+    RULER_KEY,
+    DocContext,
+    Mention,
+    doc_layout,
+    pattern_table,
+)
 from extractor.cues import CueList
 from extractor.evidence import Cue, Typing
 from extractor.fact_types import Registry
@@ -42,7 +50,6 @@ UNDECIDED = Typing("", "undecided")  # no cue or noun of its own: the layout or 
 _DIGIT = re.compile(r"\d")
 _NAMES_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w-]*){1,2}(?=[ \t])")
 _NEXT_WORDS = re.compile(r"[ \t+-]*(?P<word>[A-Za-z][\w-]*)(?:[ \t]+(?P<next>[a-z]+))?")  # on the figure's own line
-_NOT_PRODUCT_LINES = frozenset({"Q", "H", "FY", "CY", "FQ"})  # 'Q3 chips', 'H2 GPUs', 'FY26 GPU' date, not name
 _RANK = re.compile(r"[.)]?\s+[A-Z]|[.)][ \t]+[~≈$€£¥₹\d]")  # '1. DeepSeek', '2) Tencent', '7) 16k': a rank
 _ALONE_BEFORE = re.compile(r"[ \t]*(?:(?:\d{1,2}[.)]|#\d{1,2}|[-*•])[ \t]+)?[~≈]?[ \t]*")  # '4) ', '- ~', ''
 _OPENING_WORDS = re.compile(r"[ \t]*(?:[A-Za-z][\w-]*[ \t]+){0,2}?")  # 'Monthly active users ...', 'Tokens a day'
@@ -167,8 +174,10 @@ class FactTyper(DataComponent):
         self.families = re.compile(rf"(?:{families})")
         chip_nouns = "|".join(re.escape(n) for n in sorted(chip_type.spec.nouns, key=len, reverse=True)) if (
             chip_type) else r"(?!x)x"
-        self.model_before_chip_noun = re.compile(  # 'Kestrel K3 accelerators', 'the Z9 chips'
-            rf"(?<![\w-])(?P<prefix>[A-Z]{{1,3}})\d{{1,4}}[A-Za-z]{{0,3}}[ \t]+(?i:{chip_nouns})(?![\w-])")
+        self.model_before_chip_noun = re.compile(  # 'Kestrel K3 accelerators', 'the Z9 chips', 'the Vx-4 accelerator'
+            rf"(?<![\w-])(?P<prefix>[A-Z](?:[A-Z]{{0,2}}|[a-z]?-))\d{{1,4}}[A-Za-z]{{0,3}}[ \t]+"
+            rf"(?i:{chip_nouns})(?![\w-])")
+        self.not_chip_lines = frozenset(counts["not_chip_lines"])
         bare = self.cues["bare_figures"]
         self.bare_followers = {w.lower() for w in bare["followers"]}
         self.not_bare_units = set(bare["not_bare_units"])
@@ -183,16 +192,25 @@ class FactTyper(DataComponent):
         self.metric_cues = {t.name: CueList([c for cues in t.spec.metric.cues.values() for c in cues])
                             for t in counted if t.spec.metric is not None}
 
-    def _local_products(self, text: str) -> re.Pattern | None:
-        """The article's own chip lines: a model written before a chip noun ('560,000 Kestrel K3 accelerators')
-        that the chip-family data does not know makes its prefix a chip family for this article, so '40,000 K4s'
-        counts chips. Quarters, halves and fiscal years ('Q3', 'H2', 'FY26') are no lines. One pass per document."""
+    def _local_products(self, context: DocContext) -> LocalLines | None:
+        """The article's own chip lines: a model written before a chip noun ('560,000 Kestrel K3 accelerators',
+        'the Vx-4 accelerator') that the chip-family data does not know makes its prefix a chip family for this
+        article, so '40,000 K4s' counts chips and '412,000 Vx-4 units' are chips. Quarters, halves and fiscal
+        years ('Q3', 'H2', 'FY26') are no lines. One pass per document."""
+        text = context.text
+        chips = context.index("CHIP")
         prefixes = {m.group("prefix") for m in self.model_before_chip_noun.finditer(text)
-                    if not self.families.match(text, m.start()) and m.group("prefix") not in _NOT_PRODUCT_LINES}
+                    if not self.families.match(text, m.start()) and m.group("prefix") not in self.not_chip_lines}
+        # a form factor the article writes after a known chip ('GB300 NVL72') is no line of its own
+        prefixes -= {m.group("prefix") for m in self.model_before_chip_noun.finditer(text)
+                     if chips.last_before(m.start()) is not None
+                     and not text[chips.last_before(m.start()).end:m.start()].strip()}
         if not prefixes:
             return None
         lines = "|".join(rf"{re.escape(p)}\d{{1,4}}[A-Za-z]?" for p in sorted(prefixes))
-        return _product_regex(self._skipped, lines)
+        names = "|".join(rf"{re.escape(p)}\d{{1,4}}[A-Za-rt-z]?" for p in sorted(prefixes))  # 'K4s' is 'K4'
+        return LocalLines(_product_regex(self._skipped, lines),
+                          re.compile(rf"(?<![\w-])(?:{names})(?=s?(?![\w-]))"))
 
     def _nouns_in_context(self, text: str) -> frozenset[tuple[str, str]]:
         """(type, noun) pairs whose noun needs context and that the article writes right after one of the type's
@@ -206,7 +224,10 @@ class FactTyper(DataComponent):
     def __call__(self, doc: Doc) -> Doc:
         self._require()
         context = DocContext.of(doc, self.ruler_key, self.patterns)
-        local_products = self._local_products(context.text)
+        local_products = self._local_products(context)
+        if local_products is not None:  # the items resolver reads them as chips too
+            context.add("CHIP", [Mention(m.start(), m.end(), m.group(), "CHIP", "local-chip-line")
+                                 for m in local_products.name.finditer(context.text)])
         article_nouns = self._nouns_in_context(context.text)
         typed: list[Span] = []
         bare: list[tuple[Span, Quantity]] = []
@@ -411,7 +432,7 @@ class FactTyper(DataComponent):
     # -- counts ------------------------------------------------------------------------
 
     def _type_count(self, text: str, quantity: Any, context: DocContext, typed: list[Span],
-                    local_products: re.Pattern | None = None,
+                    local_products: LocalLines | None = None,
                     article_nouns: frozenset[tuple[str, str]] = frozenset()) -> Typing | None:
         """Chips, users or tokens by the noun after the number, or None (`article_nouns`: see _nouns_in_context)."""
         lead = _lead(quantity)
@@ -442,7 +463,7 @@ class FactTyper(DataComponent):
         if not m:
             product = self.product_noun.match(text, quantity.end) if self.product_kind else None
             if product is None and local_products is not None and self.product_kind:
-                product = local_products.match(text, quantity.end)
+                product = local_products.product.match(text, quantity.end)
             if product is not None and not self.count_not_before.ends_before(
                     text, lead, self.windows["count_not_before"]):
                 group = next(g for g in ("plural", "times", "single") if product.group(g))
@@ -460,8 +481,9 @@ class FactTyper(DataComponent):
             lo, hi = context.sentence(quantity.start)
             lo = context.sentence(lo - 1)[0] if lo > 0 else lo  # 'units' may refer to the chips of the sentence before
             label = self.context_label[kind]
+            local = local_products is not None and label == "CHIP" and local_products.name.search(text, lo, hi)
             if not ((label and context.within(label, lo, hi)) or self.context_cues[kind].search(text, lo, hi)
-                    or (kind, noun) in article_nouns):
+                    or (kind, noun) in article_nouns or local):
                 return None  # 'units', 'systems' with no sign that they are chips, here or anywhere in the article
         cue = Cue(m.group("noun"), m.start("noun"), m.end("noun"), f"{kind}: the noun {noun!r} after the number")
         return Typing(kind, "noun", cue, noun=noun)
@@ -782,6 +804,13 @@ def _cue(m: re.Match, offset: int, why: str) -> Cue:
 
 
 _LABEL_GAP = re.compile(r"[\s:–—-]*")  # between a key-figure line's label and its figure
+
+
+class LocalLines(NamedTuple):
+    """An article's own chip lines: `product` reads one as a count noun, `name` finds one anywhere."""
+
+    product: re.Pattern
+    name: re.Pattern
 
 
 def _product_regex(skipped: str, families: str) -> re.Pattern:

@@ -246,6 +246,7 @@ class LinkCuesSchema(_Strict):
     unnamed_group: Words
     market_average: Words
     own_average: Words
+    product_use_verbs: Words
     future_cues: Words
     past_before_date: Words
     date_modifier_nouns: Words

@@ -222,6 +222,14 @@ FORMS = [
         ("chip_count", 41000, "chips", None, "MI355X"), ("unit_price", 18400, "USD", None, "MI355X")),
     # negative: a handset's average selling price is no chip's
     row("The average selling price of an iPhone rose to about $890."),
+    # a per-unit phrase after a conversion's bracket prices both amounts
+    row("Teras Digital bought them at about RM168,000 (US$38,000) per B200.",
+        ("unit_price", 168000, "MYR", None, "B200"), ("unit_price", 38000, "USD", None, "B200")),
+    # a chip deal's worth is the buyer's spending
+    row("Pellio Cloud ordered 4,000 MI355X chips in a deal worth about $800 million.",
+        ("chip_count", 4000, "chips", ["Pellio Cloud"], "MI355X"), ("budget", 800 * M, "USD", ["Pellio Cloud"], None)),
+    # negative: buying a company in a deal worth billions is no budget
+    row("Pellio Cloud agreed to acquire Harbor Labs in a deal worth about $800 million."),
     # 8. public programmes that fund AI or chip capacity
     row("The ministry will invest ₩1.4 trillion in GPU capacity.", ("budget", 1.4 * T, "KRW", None, None)),
     # 9. subjects by role
@@ -255,6 +263,9 @@ FORMS = [
     row("Pellio will pay about $30,000 per Nvidia H200.", ("unit_price", 30000, "USD", ["Nvidia"], "H200")),
     row("Pellio ordered 4,000 Nvidia H200s at roughly $31,000 each.",
         ("chip_count", 4000, "chips", ["Pellio"], "H200"), ("unit_price", 31000, "USD", ["Nvidia"], "H200")),
+    # people talking to or chatting with an app use it
+    row("Some 14 million people were talking to Quorra every month.",
+        ("user_count", 14 * M, "users", ["Quorra"], None)),
     # a name after a date's year in one capitalized run is still the name
     row("Vela Labs' assistant Quorra had 9 million monthly active users. Rivals drew users away: by March 2025 "
         "Quorra was down to 6.5 million monthly active users.",

@@ -45,6 +45,8 @@ TABLE = [
     # Korean English-language headline abbreviations
     row("pour 8 tril. won into AI", ("8 tril. won", 8 * T, "KRW", "exact")),
     row("a 3 bil. won order", ("3 bil. won", 3 * B, "KRW", "exact")),
+    # Malaysian copy glues 'bil' to the ringgit: 'RM8.4bil'
+    row("to pour RM8.4bil into a campus", ("RM8.4bil", 8.4 * B, "MYR", "exact")),
     # codes before and after
     row("USD 200", ("USD 200", 200, "USD", "exact")),
     row("200 USD", ("200 USD", 200, "USD", "exact")),

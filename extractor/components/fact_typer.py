@@ -50,6 +50,7 @@ UNDECIDED = Typing("", "undecided")  # no cue or noun of its own: the layout or 
 _DIGIT = re.compile(r"\d")
 _NAMES_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w-]*){1,2}(?=[ \t])")
 _NEXT_WORDS = re.compile(r"[ \t+-]*(?P<word>[A-Za-z][\w-]*)(?:[ \t]+(?P<next>[a-z]+))?")  # on the figure's own line
+_CONVERSION_BRACKET = re.compile(r"[ \t]*\([^()\n]{0,12}\d[^()\n]{0,24}\)")  # ' (US$38,000)', ' (about €3.3m)'
 _RANK = re.compile(r"[.)]?\s+[A-Z]|[.)][ \t]+[~≈$€£¥₹\d]")  # '1. DeepSeek', '2) Tencent', '7) 16k': a rank
 _ALONE_BEFORE = re.compile(r"[ \t]*(?:(?:\d{1,2}[.)]|#\d{1,2}|[-*•])[ \t]+)?[~≈]?[ \t]*")  # '4) ', '- ~', ''
 _OPENING_WORDS = re.compile(r"[ \t]*(?:[A-Za-z][\w-]*[ \t]+){0,2}?")  # 'Monthly active users ...', 'Tokens a day'
@@ -114,6 +115,7 @@ class FactTyper(DataComponent):
         words = lambda phrases: alt(phrases).replace(r"\ ", r"\s+")  # noqa: E731
         self.conversion_gap = re.compile(rf"[\s,]*(?:{words(money['conversion_after'])})?\s*[\s(≈~]*", re.I)
         self.people_using = re.compile(rf"[ \t]+people(?:[ \t]+(?:in|across)[ \t]+(?:the[ \t]+)?[A-Z][\w.]*)?[ \t]+"
+                                       rf"(?:(?:are|were|is|was|have been|had been)[ \t]+)?"
                                        rf"(?:{alt(counts['people_using'])})\b")
         families = "|".join(r.lstrip("^") for r in self.cues["chip_makers"].values())  # chip-family regexes
         self.per_named_unit = re.compile(  # 'per Blackwell GPU', 'per Nvidia B200 chip', 'per B300'
@@ -298,10 +300,12 @@ class FactTyper(DataComponent):
         lead = _lead(quantity)
         if self.per_unit and amount < self.max_unit_price.get(quantity.unit, self.max_unit_price_usd):
             rental = bool(self.rental.nearest(text, quantity.start, quantity.end, lo, hi))
-            after = self.unit_price_after.starts_after(text, quantity.end) or self.per_named_unit.match(
-                text[quantity.end:quantity.end + 60])  # a match on the slice, as starts_after gives
+            bracket = _CONVERSION_BRACKET.match(text, quantity.end)  # 'RM168,000 (US$38,000) per B200'
+            tail = bracket.end() if bracket is not None else quantity.end
+            after = self.unit_price_after.starts_after(text, tail) or self.per_named_unit.match(
+                text[tail:tail + 60])  # a match on the slice, as starts_after gives
             if after:
-                cue = _cue(after, quantity.end, "unit_price: a per-unit phrase right after the amount")
+                cue = _cue(after, tail, "unit_price: a per-unit phrase right after the amount")
                 return Typing(self.per_unit, "per-unit-after", cue, rental=rental, money=True)
             before = self.unit_price_before.ends_before(text, lead)
             if before:

@@ -51,8 +51,6 @@ _LETTER = re.compile(r"[A-Za-z]")
 _DIGIT = re.compile(r"\d")
 _DANGLING_INITIAL = re.compile(r"\s+[A-Z]$")
 _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z]")  # 'N.V.', 'S.A.': a designator standing alone
-_PEOPLE_USE = re.compile(r"\s+(?:people|users)\s+(?:now\s+)?(?:use|used|are using|were using)\s+"
-                         r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})")
 _USERS_FOR = re.compile(r"\b(?:users|MAU|DAU|WAU)\s+(?:for|of|on)\s+(?:the\s+)?$")
 # a company's name in its page's furniture: capitalized words, not a pronoun ('About Us')
 _PUBLISHER_NAME = r"(?!Us\b|Our\b|This\b|The\b)[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,3}?"
@@ -111,6 +109,11 @@ class SubjectResolver(PerFactResolver):
         self.unnamed_group = CueList(cues["unnamed_group"])
         self.market_average = CueList(cues["market_average"])
         self.own_average = CueList(cues["own_average"])
+        use = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(cues["product_use_verbs"], key=len,
+                                                                            reverse=True))
+        self.people_use = re.compile(  # '190 million people use Vela', '... people were talking to Mira'
+            rf"\s+(?:people|users)\s+(?:now\s+)?(?:(?:are|were|is|was|have been|had been)\s+)?(?:{use})\s+"
+            rf"(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}})")
         governors = "|".join(re.escape(g) for g in cues["unnamed_group_governed_by"])
         self.group_governor = re.compile(rf"\b(?:{governors})\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}$", re.I)
         self.governor_window = int(windows["unnamed_group_governor_before"])
@@ -378,7 +381,7 @@ class SubjectResolver(PerFactResolver):
                or next((a for a in sentence_apps if a.start >= draft.end), None))
         if app is None:
             text = scene.text
-            used = _PEOPLE_USE.match(text, draft.end)
+            used = self.people_use.match(text, draft.end)
             if used is not None:  # '190 million people use Vela every week': the product the people use
                 draft.subject = [used.group("name")]
                 draft.link("subject", "product", Cue(used.group("name"), used.start("name"), used.end("name"),

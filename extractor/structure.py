@@ -27,6 +27,10 @@ _YEAR = re.compile(r"\b(?:FY|CY)?(?:19|20)\d\d[AEFPB]?\b")  # '2026', 'FY2026', 
 # what else a header cell dates or names by: 'CAGR 25-27E', "FY26", 'Q3', 'H1', '1H26', 'Table 1', '1-year'
 _HEADER_LABEL = re.compile(r"\b(?:\d{2}[-–/]\d{2}[AEFPB]?|(?:FY|CY)\d{2}[AEFPB]?|[QH][1-4]|[1-4][QH]\d{2}|Table \d+"
                            r"|\d{1,2}[- ](?:year|yr|month|mo|week|day)s?)\b")
+_DAY_OF_MONTH = re.compile(rf"\b(?:(?:{MONTHS})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}[ \t]+(?:{MONTHS}))\b")  # 'March 31'
+_DATE_HEADER = re.compile(  # 'March 31, 2026', '31 Mar 2026', 'APR 2026'
+    rf"(?i:(?:{MONTHS})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+|\d{{1,2}}[ \t]+(?:{MONTHS})\.?,?[ \t]+"
+    rf"|(?:{MONTHS})\.?,?[ \t]+)(?:19|20)\d\d")
 _FIGURE_START = re.compile(r"(?<![\w.])\d")  # a number's first digit; 'L1', 'H100' and 'B300' are names
 _DIGIT = re.compile(r"\d")
 _CELL_SYMBOL = re.compile(r"(?P<symbol>[$€£¥₹₩])[ \t]+[\d(]")  # '$  3,870': an accounting cell's own currency
@@ -84,9 +88,11 @@ class Placement:
         return None if region is None else self.source[region.start:region.end]
 
     def dating_column(self) -> bool:
-        """Whether the cell's column header only dates it ('2026E', 'FY2025'): the table's caption still types it."""
+        """Whether the cell's column header only dates it ('2026E', 'FY2025', 'March 31, 2026', 'APR 2026'): the
+        table's caption still types it."""
         header = self.text(self.column_header)
-        return header is not None and _YEAR.fullmatch(header.strip()) is not None
+        return header is not None and (_YEAR.fullmatch(header.strip()) is not None
+                                       or _DATE_HEADER.fullmatch(header.strip()) is not None)
 
     def context_regions(self) -> list[tuple[str, Region]]:
         """The regions a figure may inherit a cue from, nearest first."""
@@ -468,8 +474,10 @@ def _continues_header(text: str, line: Line) -> bool:
 
 
 def _looks_like_header(text: str, line: Line) -> bool:
-    """A table's first row names its columns when it holds no figure (a year is a label, not a figure)."""
-    return not any(_FIGURE_START.search(_HEADER_LABEL.sub("", _YEAR.sub("", text[c.start:c.end]))) for c in line.cells)
+    """A table's first row names its columns when it holds no figure (a year or a date is a label, not a figure:
+    'March 31, 2026')."""
+    return not any(_FIGURE_START.search(_HEADER_LABEL.sub("", _YEAR.sub("", _DAY_OF_MONTH.sub("", text[c.start:c.end]))))
+                   for c in line.cells)
 
 
 __all__ = ["DocumentLayout", "LayoutRules", "Line", "Placement", "Region", "default_rules"]

@@ -567,6 +567,9 @@ PERIODS = [
     ("PRODUCT           QUOTED BY          MAR 2026    APR 2026\n"
      "                                     (US$/unit)  (US$/unit)\n"
      "H200 SXM 141GB    Brenholt Supply        30,100      29,400", "2026-04-20", ["2026-03", "2026-04"]),
+    # a column header that is a full date dates its cells to the day; the caption still types them
+    ("GPU fleet by model (GPUs in service)\n\n| Model | March 31, 2026 | 31 Dec 2025 |\n|---|---|---|\n"
+     "| NVIDIA H100 | 18,400 | 18,300 |", "2026-05-13", ["2026-03-31", "2025-12-31"]),
     # a table under 'Week ending April 12, 2026' is the week's month (D36)
     ("Week ending April 12, 2026\n\n| Model | Tokens |\n|---|---|\n| Vela 3 | 3.41T |", "2026-04-13", ["2026-04"]),
     # a list's caption dates its rows, not the bracketed note under it, nor a date line a blank line above

@@ -100,6 +100,11 @@ def placed(text, needle):
         # negative: a header with another number of cells is another table
         ("Bids\nCountry | Capex (€bn)\nSpain ...... Meseta AI ...... 5.8\nItaly ...... Orsa ...... 3.9",
          "3.9", "table_row", {"block_header": "Country | Capex (€bn)", "row_label": "Italy"}),
+        # a header row of dates is a header, not a row of figures
+        ("| Model | March 31, 2026 | 31 Dec 2025 |\n|---|---|---|\n| H100 | 18,400 | 18,300 |", "18,300",
+         "table_row", {"column_header": "31 Dec 2025", "row_label": "H100", "corner": "Model"}),
+        # negative: a row with a day count is a row of figures
+        ("| Model | 31 units | 12 units |\n| H100 | 18,400 | 18,300 |", "18,300", "table_row", {"row_label": "H100"}),
         # a prose paragraph right above a table is its caption; a paragraph two blank lines up is not
         ("Hourly list prices in euros per GPU-hour, before VAT.\n\n| Host | H200 |\n|---|---|\n| Vantor | 3.15 |",
          "3.15", "table_row", {"block_header": "Hourly list prices in euros per GPU-hour, before VAT.",

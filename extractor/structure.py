@@ -27,7 +27,8 @@ _YEAR = re.compile(r"\b(?:FY|CY)?(?:19|20)\d\d[AEFPB]?\b")  # '2026', 'FY2026', 
 # what else a header cell dates or names by: 'CAGR 25-27E', "FY26", 'Q3', 'H1', '1H26', 'Table 1', '1-year'
 _HEADER_LABEL = re.compile(r"\b(?:\d{2}[-–/]\d{2}[AEFPB]?|(?:FY|CY)\d{2}[AEFPB]?|[QH][1-4]|[1-4][QH]\d{2}|Table \d+"
                            r"|\d{1,2}[- ](?:year|yr|month|mo|week|day)s?)\b")
-_DAY_OF_MONTH = re.compile(rf"\b(?:(?:{MONTHS})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}[ \t]+(?:{MONTHS}))\b")  # 'March 31'
+_DAY_OF_MONTH = re.compile(  # 'March 31', '31 Dec': a date's day, no figure
+    rf"\b(?:(?:{MONTHS})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}[ \t]+(?:{MONTHS}))\b")
 _DATE_HEADER = re.compile(  # 'March 31, 2026', '31 Mar 2026', 'APR 2026'
     rf"(?i:(?:{MONTHS})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+|\d{{1,2}}[ \t]+(?:{MONTHS})\.?,?[ \t]+"
     rf"|(?:{MONTHS})\.?,?[ \t]+)(?:19|20)\d\d")
@@ -476,8 +477,8 @@ def _continues_header(text: str, line: Line) -> bool:
 def _looks_like_header(text: str, line: Line) -> bool:
     """A table's first row names its columns when it holds no figure (a year or a date is a label, not a figure:
     'March 31, 2026')."""
-    return not any(_FIGURE_START.search(_HEADER_LABEL.sub("", _YEAR.sub("", _DAY_OF_MONTH.sub("", text[c.start:c.end]))))
-                   for c in line.cells)
+    return not any(_FIGURE_START.search(_HEADER_LABEL.sub("", _YEAR.sub("", _DAY_OF_MONTH.sub(
+        "", text[c.start:c.end])))) for c in line.cells)
 
 
 __all__ = ["DocumentLayout", "LayoutRules", "Line", "Placement", "Region", "default_rules"]

@@ -32,6 +32,7 @@ _DAY_OF_MONTH = re.compile(  # 'March 31', '31 Dec': a date's day, no figure
 _DATE_HEADER = re.compile(  # 'March 31, 2026', '31 Mar 2026', 'APR 2026'
     rf"(?i:(?:{MONTHS})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+|\d{{1,2}}[ \t]+(?:{MONTHS})\.?,?[ \t]+"
     rf"|(?:{MONTHS})\.?,?[ \t]+)(?:19|20)\d\d")
+_NUMBERED_ITEM = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+\S")  # '1. Hoshizora Cloud K.K. (Osaka)'
 _FIGURE_START = re.compile(r"(?<![\w.])\d")  # a number's first digit; 'L1', 'H100' and 'B300' are names
 _DIGIT = re.compile(r"\d")
 _CELL_SYMBOL = re.compile(r"(?P<symbol>[$€£¥₹₩])[ \t]+[\d(]")  # '$  3,870': an accounting cell's own currency
@@ -242,6 +243,22 @@ class DocumentLayout:
             self._heading_lines = [i for i, line in enumerate(self.lines) if i and line.kind == "heading"]
         k = bisect_left(self._heading_lines, self.line_index(offset)) - 1 if self.lines else -1
         return _region(self.lines[self._heading_lines[k]]) if k >= 0 else None
+
+    def section_title_over(self, item: Region) -> Region | None:
+        """For a numbered entry's line (`item`: '2. Tsubame Networks Inc. (Tokyo)'), the nearest heading above it
+        that is no numbered entry: the section title over the list ('Recipients (fiscal 2026 round)'). None
+        when `item` is no numbered entry."""
+        if not self.lines or not _NUMBERED_ITEM.match(self.text, item.start, item.end):
+            return None
+        if self._heading_lines is None:
+            self.heading_before(item.start)
+        k = bisect_left(self._heading_lines, self.line_index(item.start)) - 1
+        while k >= 0:
+            line = self.lines[self._heading_lines[k]]
+            if not _NUMBERED_ITEM.match(self.text, line.start, line.end):
+                return _region(line)
+            k -= 1
+        return None
 
     def at(self, offset: int) -> Placement:
         if not self.lines:

@@ -570,6 +570,12 @@ PERIODS = [
     # a column header that is a full date dates its cells to the day; the caption still types them
     ("GPU fleet by model (GPUs in service)\n\n| Model | March 31, 2026 | 31 Dec 2025 |\n|---|---|---|\n"
      "| NVIDIA H100 | 18,400 | 18,300 |", "2026-05-13", ["2026-03-31", "2025-12-31"]),
+    # numbered entries with key-value lines under a dated section title take its date
+    ("Ministry names GPU grant winners\n\nGrant recipients (fiscal 2026 round)\n\n1. Pellio Cloud (Osaka)\n   GPUs: 9,600\n\n"
+     "2. Harbor Compute (Kobe)\n   GPUs: 3,456", "2026-04-24", ["2026", "2026"]),
+    # negative: a slide title does not date the next slide's lines
+    ("SLIDE 7 | 2027 framework\n- Capex: $30bn+\n\nSLIDE 8 | Pricing\n- H100 on-demand list: $2.10 / GPU-hr",
+     "2026-04-24", ["2027", None]),
     # a table under 'Week ending April 12, 2026' is the week's month (D36)
     ("Week ending April 12, 2026\n\n| Model | Tokens |\n|---|---|\n| Vela 3 | 3.41T |", "2026-04-13", ["2026-04"]),
     # a list's caption dates its rows, not the bracketed note under it, nor a date line a blank line above

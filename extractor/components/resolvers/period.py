@@ -144,6 +144,15 @@ class PeriodResolver:
                     draft.period = period
                     draft.link("period", f"layout-{name}", _date_cue(date, f"the date of the figure's {name}"))
                     return
+        if where.block_header is not None and (where.label is not None or where.line.bullet):
+            # an entry of a list under a dated section title: 'Recipients (fiscal 2026 round)' over '1. Hoshizora'
+            title = scene.layout.section_title_over(where.block_header)
+            dates = scene.context.within("DATE", title.start, title.end) if title is not None else []
+            period = resolve_period(dates[0].text, dates[0].info.date, scene.published, False) if dates else None
+            if period is not None:
+                draft.period = period
+                draft.link("period", "layout-section_title",
+                           _date_cue(dates[0], "the date of the section title over the list's entries"))
 
     # -- which figure each time expression belongs to ------------------------------------
 

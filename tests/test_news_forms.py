@@ -571,7 +571,8 @@ PERIODS = [
     ("GPU fleet by model (GPUs in service)\n\n| Model | March 31, 2026 | 31 Dec 2025 |\n|---|---|---|\n"
      "| NVIDIA H100 | 18,400 | 18,300 |", "2026-05-13", ["2026-03-31", "2025-12-31"]),
     # numbered entries with key-value lines under a dated section title take its date
-    ("Ministry names GPU grant winners\n\nGrant recipients (fiscal 2026 round)\n\n1. Pellio Cloud (Osaka)\n   GPUs: 9,600\n\n"
+    ("Ministry names GPU grant winners\n\nGrant recipients (fiscal 2026 round)\n\n"
+     "1. Pellio Cloud (Osaka)\n   GPUs: 9,600\n\n"
      "2. Harbor Compute (Kobe)\n   GPUs: 3,456", "2026-04-24", ["2026", "2026"]),
     # negative: a slide title does not date the next slide's lines
     ("SLIDE 7 | 2027 framework\n- Capex: $30bn+\n\nSLIDE 8 | Pricing\n- H100 on-demand list: $2.10 / GPU-hr",

@@ -223,6 +223,16 @@ class DocumentLayout:
         lo, hi = own.start - line_start, own.end - line_start
         return next((c for c in row.cells if c.start - row_start < hi and lo < c.end - row_start), None)
 
+    def year_section_at(self, offset: int) -> str | None:
+        """The year of the timeline section holding `offset`: the nearest heading above it is a year line
+        ('2024'); a later heading ("What's left") ends the timeline."""
+        year = self.year_heading_before(offset)
+        heading = self.heading_before(offset)
+        if year is None or heading is None:
+            return None
+        i = bisect_right(self._year_starts, offset) - 1
+        return year if self._year_headings[i][0] == heading.start else None
+
     def caption_above(self, offset: int) -> Region | None:
         """The heading line right above the block header of `offset`'s table or list, when the two stack: a
         caption ('Table 1. Top apps worldwide, September 2025') over its note ('(MAU in millions)')."""

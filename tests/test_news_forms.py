@@ -577,6 +577,9 @@ PERIODS = [
     # negative: a slide title does not date the next slide's lines
     ("SLIDE 7 | 2027 framework\n- Capex: $30bn+\n\nSLIDE 8 | Pricing\n- H100 on-demand list: $2.10 / GPU-hr",
      "2026-04-24", ["2027", None]),
+    # a bare month in the prose of a timeline's year section takes the section's year; a later heading ends it
+    ("Pellio Cloud, 2022-2026\n\n2024\n\nIn March it bought 6,144 more H100s.\n\nWhat's left\n\n"
+     "The remaining 4,192 H100s will be sold in March.", "2026-02-18", ["2024-03", "2026-03"]),
     # a table under 'Week ending April 12, 2026' is the week's month (D36)
     ("Week ending April 12, 2026\n\n| Model | Tokens |\n|---|---|\n| Vela 3 | 3.41T |", "2026-04-13", ["2026-04"]),
     # a list's caption dates its rows, not the bracketed note under it, nor a date line a blank line above

@@ -222,7 +222,11 @@ class PeriodResolver:
         if kind == "year-edge" and _BY_BEFORE.search(scene.text, max(0, date.start - 4), date.start):
             kind = "year-deadline"  # 'by the end of next year' is a deadline: the year (D3)
         label = fiscal_label_at(scene.text, date.start, date.end) if kind in ("year", "fiscal-year") else None
-        draft.period = self._week_month(scene.text, date, label or resolve_period(date.text, kind, scene.published,
+        reference = scene.published
+        year = scene.layout.year_section_at(date.start) if kind == "month" and scene.layout is not None else None
+        if year is not None:  # 'In March it bought 6,144 more' under a timeline's '2024' section
+            reference, future = f"{year}-12-31", False
+        draft.period = self._week_month(scene.text, date, label or resolve_period(date.text, kind, reference,
                                                                                    future))
         kind = date.info.date or "date"
         draft.link("period", "sentence-date", _date_cue(date, f"the {kind} nearest the figure in its sentence"),

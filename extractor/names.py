@@ -37,7 +37,7 @@ _NUMBER_BEFORE = re.compile(r"\d\s$")
 _NUMBER_AFTER = re.compile(r"\s?[$€£¥₹]?\d")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z-]+")
 _WORD = r"[A-Z][\w&.'’-]*?"  # lazy: a trailing "'s" or sentence-final '.' is not part of the word
-_WORD_END = r"(?=['’]s(?!\w)|[^\w&'’-]|$)"
+_WORD_END = r"(?=['’]s(?!\w)|['’](?=\s)|[^\w&'’-]|$)"  # "Omantel's", "the Philippines' office": owners
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +72,8 @@ class NameShape:
         self.titled_before = re.compile(rf"\b(?:{titles})\s+$", re.I)
         self.titled_after = re.compile(
             rf",\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{titles})\b", re.I)
+        self.titled_is = re.compile(  # 'Ilse Brandvold is co-founder and CEO of Tessel AI'
+            rf"\s+(?:is|was|has been)\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:{titles})\b", re.I)
         self.title_word = re.compile(rf"(?<!\w)(?:{trie_alternation(_capitalized(data['person_titles']))})(?![\w-])")
         self.speaks_of_own = re.compile(
             rf"\s+(?:said|says|told\s+\w+)\s+(?:that\s+)?(?:{trie_alternation(data['person_speech'])})\b")
@@ -258,9 +260,10 @@ def _parts(text: str, start: int, end: int, shape: NameShape) -> list[tuple[int,
 
 def _is_person(text: str, start: int, end: int, shape: NameShape) -> bool:
     """'chief executive Jane Park', 'Jane Park, the company's chief executive', 'Jane Park says the company
-    ...': a person, not a party."""
+    ...', 'Jane Park is co-founder and CEO of ...' (a full name only: 'Nvidia is the leader' names no person):
+    a person, not a party."""
     return bool(shape.titled_before.search(text, max(0, start - 40), start) or shape.titled_after.match(text, end)
-                or shape.speaks_of_own.match(text, end))
+                or shape.speaks_of_own.match(text, end) or " " in text[start:end] and shape.titled_is.match(text, end))
 
 
 def _sentence_initial(text: str, start: int) -> bool:

@@ -263,6 +263,12 @@ FORMS = [
     row("Pellio will pay about $30,000 per Nvidia H200.", ("unit_price", 30000, "USD", ["Nvidia"], "H200")),
     row("Pellio ordered 4,000 Nvidia H200s at roughly $31,000 each.",
         ("chip_count", 4000, "chips", ["Pellio"], "H200"), ("unit_price", 31000, "USD", ["Nvidia"], "H200")),
+    # a full name introduced as a company's officer ('X is co-founder and CEO of') is a person, not a party
+    row("Ilse Brandvold is co-founder and CEO of Tessel AI. We run forty thousand GPUs, Brandvold says.",
+        ("chip_count", 40000, "chips", ["Tessel AI"], None)),
+    # a plural possessive ('the Philippines'') owns the name after it, it is not part of it
+    row("The Philippines' National Compute Office will buy 25,000 GPUs.",
+        ("chip_count", 25000, "chips", ["National Compute Office"], None)),
     # people talking to or chatting with an app use it
     row("Some 14 million people were talking to Quorra every month.",
         ("user_count", 14 * M, "users", ["Quorra"], None)),

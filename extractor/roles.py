@@ -50,7 +50,7 @@ class RoleRules:
         for key in ("clause_breaks", "recipient_verbs", "recipient_prepositions", "brand_followers",
                     "coordination", "not_parties", "counterparty_before", "relation_before", "pronoun_possessives",
                     "designator_tails", "respectively", "appositive_relation", "site_tails", "legal_designators",
-                    "owner_relation_after", "institution_heads"):
+                    "owner_relation_after", "institution_heads", "document_tails"):
             if not isinstance(data.get(key), list):
                 raise ValueError(f"roles data: {key!r} must be a list")
         self.clause_break = re.compile(_alternation(data["clause_breaks"]), re.I)
@@ -63,6 +63,7 @@ class RoleRules:
         self.coordination = {c.lower() for c in data["coordination"]}
         self.not_parties = {w.lower() for w in data["not_parties"]}
         self.site_tail = re.compile(rf"\s(?:{_alternation(data['site_tails'])})$")  # 'Johor AI Factory': a place
+        self.document_tail = re.compile(rf"(?:^|\s)(?:{_alternation(data['document_tails'])})$")  # 'Supply Agreement'
         self.counterparty = _party_after(data["counterparty_before"] + data["relation_before"])  # 'with Nvidia'
         self.relation = _party_after(data["relation_before"])  # 'backed by Saudi Arabia's Public Investment Fund'
         self.institution_heads = frozenset(data["institution_heads"])

@@ -132,6 +132,8 @@ FORMS = [
         "Halvard Cloud will buy 60,000 Vx-4s.",
         ("chip_count", 412000, "chips", ["Veridian Silicon"], "Vx-4"),
         ("chip_count", 60000, "chips", ["Halvard Cloud"], "Vx-4")),
+    row("Orrin Semiconductor designs the OX-5 accelerator. Pellio Cloud bought 7,000 OX-5s.",
+        ("chip_count", 7000, "chips", ["Pellio Cloud"], "OX-5")),
     # negative: a rack's form factor is no chip line; quarters neither
     row("Pellio Cloud bought 80 NVL72 racks."),
     row("Pellio Cloud expects Q3 chips demand to stay strong."),
@@ -269,6 +271,10 @@ FORMS = [
     # a plural possessive ('the Philippines'') owns the name after it, it is not part of it
     row("The Philippines' National Compute Office will buy 25,000 GPUs.",
         ("chip_count", 25000, "chips", ["National Compute Office"], None)),
+    # a filing's defined document ('the Supply Agreement', 'the Complaint') is no party
+    row("Pellio Cloud signed a supply agreement with Orrin Semiconductor (the \"Supply Agreement\"). Under the Supply "
+        "Agreement it committed to buy 96,000 OX-5 accelerators.",
+        ("chip_count", 96000, "chips", ["Pellio Cloud"], "OX-5")),
     # people talking to or chatting with an app use it
     row("Some 14 million people were talking to Quorra every month.",
         ("user_count", 14 * M, "users", ["Quorra"], None)),

@@ -177,7 +177,7 @@ class FactTyper(DataComponent):
         chip_nouns = "|".join(re.escape(n) for n in sorted(chip_type.spec.nouns, key=len, reverse=True)) if (
             chip_type) else r"(?!x)x"
         self.model_before_chip_noun = re.compile(  # 'Kestrel K3 accelerators', 'the Z9 chips', 'the Vx-4 accelerator'
-            rf"(?<![\w-])(?P<prefix>[A-Z](?:[A-Z]{{0,2}}|[a-z]?-))\d{{1,4}}[A-Za-z]{{0,3}}[ \t]+"
+            rf"(?<![\w-])(?P<prefix>[A-Z](?:[A-Z]{{0,2}}-?|[a-z]-))\d{{1,4}}[A-Za-z]{{0,3}}[ \t]+"
             rf"(?i:{chip_nouns})(?![\w-])")
         self.not_chip_lines = frozenset(counts["not_chip_lines"])
         bare = self.cues["bare_figures"]

@@ -210,6 +210,7 @@ class SubjectResolver(PerFactResolver):
         rules = role_rules()
         lowercase = lowercase_words(text)
         kept = (o for o in out if o.text.lower() not in rules.not_parties and not rules.site_tail.search(o.text)
+                and not rules.document_tail.search(o.text)
                 and not _INITIALS_ONLY.fullmatch(o.text) and o.text not in rules.legal_designators
                 and not _common_word_opening(text, o, lowercase) and o.text not in people)
         return sorted(kept, key=lambda o: (o.start, -o.end))

@@ -167,6 +167,7 @@ class CountCuesSchema(_Strict):
     people_using_before: Words
     min_passive_users: int
     not_chip_lines: Words
+    min_app_lines: int
 
 
 class TyperThresholdsSchema(_Strict):

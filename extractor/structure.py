@@ -161,6 +161,7 @@ class DocumentLayout:
         self._year_starts: list[int] = []
         self._marks: tuple[list[int], list[int]] | None = None
         self._heading_lines: list[int] | None = None
+        self._labelled: list[Line] | None = None
 
     @classmethod
     def of(cls, text: str, rules: LayoutRules | None = None) -> DocumentLayout:
@@ -253,6 +254,12 @@ class DocumentLayout:
             self._heading_lines = [i for i, line in enumerate(self.lines) if i and line.kind == "heading"]
         k = bisect_left(self._heading_lines, self.line_index(offset)) - 1 if self.lines else -1
         return _region(self.lines[self._heading_lines[k]]) if k >= 0 else None
+
+    def labelled_lines(self) -> list[Line]:
+        """The lines with a key-figure label ('3. Gemini — 780m', 'Compute budget: $800 million'), read once."""
+        if self._labelled is None:
+            self._labelled = [line for line in self.lines if line.label is not None]
+        return self._labelled
 
     def section_title_over(self, item: Region) -> Region | None:
         """For a numbered entry's line (`item`: '2. Tsubame Networks Inc. (Tokyo)'), the nearest heading above it

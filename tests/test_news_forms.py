@@ -275,6 +275,13 @@ FORMS = [
     row("Pellio Cloud signed a supply agreement with Orrin Semiconductor (the \"Supply Agreement\"). Under the Supply "
         "Agreement it committed to buy 96,000 OX-5 accelerators.",
         ("chip_count", 96000, "chips", ["Pellio Cloud"], "OX-5")),
+    # a name ranked among apps counts its app's users
+    row("The assistants people use\n\n1. ChatGPT — 950m\nOpenAI counts weekly users.\n\n2. Gemini — 780m\n"
+        "Alphabet counts monthly users.\n\n3. Yunqi — 230m\nLantern's assistant leads China.",
+        ("user_count", 950 * M, "users", ["ChatGPT"], None), ("user_count", 780 * M, "users", ["Gemini"], None),
+        ("user_count", 230 * M, "users", ["Yunqi"], None)),
+    # negative: a ranking with no known app counts nothing
+    row("The biggest buyers\n\n1. Pellio — 950m\nIt bought the most.\n\n2. Harbor — 780m\nIt came second."),
     # people talking to or chatting with an app use it
     row("Some 14 million people were talking to Quorra every month.",
         ("user_count", 14 * M, "users", ["Quorra"], None)),

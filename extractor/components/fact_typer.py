@@ -72,6 +72,7 @@ class FactTyper(DataComponent):
         self.quantities_key = quantities_key
         self.spans_key = spans_key
         self.ruler_key = ruler_key
+        self._app_lines_of: tuple[DocumentLayout, int] | None = None  # the last page's count of app-labelled lines
 
     def compile(self) -> None:
         check(FactCuesSchema, self.cues, f"{self.name} data (data/fact_cues.json)")
@@ -130,6 +131,7 @@ class FactTyper(DataComponent):
             rf"almost|close to)\s+)?$", re.I)
         self.people_after = re.compile(r"[ \t]+people\b")
         self.min_passive_users = int(counts["min_passive_users"])
+        self.min_app_lines = int(counts["min_app_lines"])
         self.purpose = re.compile(rf"\s+(?:for|on|to fund|to pay for|in)\s+(?:(?:the|new|its|their|more)\s+)?"
                                   rf"(?:{words(money['not_a_fact_purposes'])})\b", re.I)
         self.contents_of_one = re.compile(
@@ -702,20 +704,39 @@ class FactTyper(DataComponent):
                 m = total[1]
                 cue = Cue(m.group(), m.start(), m.end(), f"{self.total}: the {name} has the cue {m.group()!r}")
                 return Typing(self.total, f"layout-{name}", cue, money=True)
-        return self._metric_column(text, where, quantity) or self._app_label(where, quantity, context) or UNDECIDED
+        return (self._metric_column(text, where, quantity) or self._app_label(where, quantity, context, layout)
+                or UNDECIDED)
 
-    def _app_label(self, where: Any, quantity: Quantity, context: DocContext | None) -> Typing | None:
+    def _app_label(self, where: Any, quantity: Quantity, context: DocContext | None,
+                   layout: DocumentLayout | None = None) -> Typing | None:
         """'3. Gemini — 780m', '- Copilot: 150 million weekly': a list line whose label is an app and whose figure
-        has no noun of its own counts the app's users."""
+        has no noun of its own counts the app's users; so does a name in a ranking where other lines are apps
+        ('4. Yunqi — 230m' among 'Gemini — 780m' and 'Copilot — 150m')."""
         label = where.label
         if context is None or label is None or quantity.unit is not None or not self.app_kind or not (
-                where.line.bullet or where.block_header is not None):
+                where.line.bullet or where.block_header is not None or _NUMBERED.match(context.text, where.line.start)):
             return None
-        apps = context.within("APP", label.start, label.end)
-        if not apps or not _LABEL_GAP.fullmatch(context.text, label.end, _lead(quantity)):
+        if not _LABEL_GAP.fullmatch(context.text, label.end, _lead(quantity)):
             return None  # the line's own figure only, right after its label: not 'Team now ~1,200' further on
-        cue = Cue(apps[0].text, apps[0].start, apps[0].end, f"{self.app_kind}: the line's label is an app")
-        return Typing(self.app_kind, "layout-app-label", cue)
+        apps = context.within("APP", label.start, label.end)
+        if apps:
+            cue = Cue(apps[0].text, apps[0].start, apps[0].end, f"{self.app_kind}: the line's label is an app")
+            return Typing(self.app_kind, "layout-app-label", cue)
+        name = _RANKED_NAME.fullmatch(context.text, label.start, label.end)
+        if name is None or layout is None or self._app_lines(context, layout) < self.min_app_lines:
+            return None
+        cue = Cue(name.group("name"), name.start("name"), name.end("name"),
+                  f"{self.app_kind}: a name ranked among apps")
+        return Typing(self.app_kind, "layout-ranked-app", cue)
+
+    def _app_lines(self, context: DocContext, layout: DocumentLayout) -> int:
+        """How many of the page's key-figure lines are labelled with an app (counted once per page)."""
+        cached = self._app_lines_of
+        if cached is None or cached[0] is not layout:
+            count = sum(1 for line in layout.labelled_lines()
+                        if context.within("APP", line.label.start, line.label.end))
+            self._app_lines_of = cached = (layout, count)
+        return cached[1]
 
     def _metric_column(self, text: str, where: Any, quantity: Quantity) -> Typing | None:
         """'Weekly active' over a cell, under the caption 'AI chatbot users (millions)': a column that names only
@@ -807,6 +828,8 @@ def _cue(m: re.Match, offset: int, why: str) -> Cue:
     return Cue(text, start, start + len(text), why)
 
 
+_NUMBERED = re.compile(r"[ \t]*\d{1,2}[.)][ \t]")  # '4. Yunqi — 230m'
+_RANKED_NAME = re.compile(r"(?:[ \t]*\d{1,2}[.)][ \t]+)?(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})")
 _LABEL_GAP = re.compile(r"[\s:–—-]*")  # between a key-figure line's label and its figure
 
 

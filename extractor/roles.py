@@ -127,6 +127,7 @@ class RoleRules:
         self.sale_verb = re.compile(rf"\b(?:{_alternation(selling['sale_verbs'])})\b", re.I)
         self.pronoun_seller = re.compile(rf"\s*(?:then\s+)?(?:{_alternation(selling['pronoun_sellers'])})\b", re.I)
         self.used_market = re.compile(rf"\b(?:{_alternation(selling['used_market'])})\b", re.I)
+        self.speech_verb = re.compile(rf"\b(?:{_alternation(selling['speech_verbs'])})\b", re.I)
 
 
 @cache
@@ -200,7 +201,8 @@ def seller(text: str, start: int, parties: list[Party], lo: int, rules: RoleRule
     verb = rules.sale_verb.search(text, begin, start)
     if verb is not None:
         own = [p for p in before if begin <= p.start and p.end <= verb.start()
-               and not rules.counterparty.search(text, max(lo, p.start - 48), p.start)]
+               and not rules.counterparty.search(text, max(lo, p.start - 48), p.start)
+               and not rules.speech_verb.search(text, p.end, verb.start())]  # 'Nvidia said the B200 sells for
         if own:
             return Choice((own[-1].text,), "seller", own[-1].start, own[-1].end)
         if rules.pronoun_seller.match(text, begin):

@@ -30,7 +30,7 @@ class CountryParty:
 
 
 @cache
-def _tables() -> tuple[re.Pattern, re.Pattern, dict[str, str], dict[str, str]]:
+def _tables() -> tuple[re.Pattern, re.Pattern, dict[str, str], dict[str, str], dict[str, str]]:
     import babel
 
     data = load_json("countries.json")
@@ -39,27 +39,32 @@ def _tables() -> tuple[re.Pattern, re.Pattern, dict[str, str], dict[str, str]]:
     verbs = trie_alternation(data["party_verbs"])
     government = trie_alternation(data["government_nouns"])
     name_alt = trie_alternation(list(names))
+    acting_alt = trie_alternation([*names, *data["capitals"]])  # a capital acts for its government
     by_name = re.compile(
-        rf"(?<![\w-])(?P<name>{name_alt})(?![\w-])"
-        rf"(?=(?:['’]s)\s+(?:{government})\b|\s+(?:{verbs})\b)"
-        rf"|(?<=\bto\s)(?:the\s+)?(?P<recipient>{name_alt})(?![\w-])")
+        rf"(?<![\w-])(?P<name>{acting_alt})(?![\w-])"
+        rf"(?=(?:['’]s)\s+(?:{government})\b|\s+(?:{verbs})\b"
+        # 'Sweden and Denmark will jointly put in': both
+        rf"|\s+and\s+(?:the\s+)?(?:{acting_alt})\s+(?:(?:jointly|together|each)\s+)?(?:{verbs})\b)"
+        rf"|(?<=\bto\s)(?:the\s+)?(?P<recipient>{name_alt})(?![\w-])"
+        # 'Madrid has promised €1.4 billion, Warsaw €900 million and Rome €750 million': a gapped clause's party
+        rf"|(?:(?<=,\s)|(?<=\band\s))(?P<gapped>{acting_alt})(?=\s+(?:[A-Z]{{0,3}}[$€£¥₹]|[$€£¥₹])?\d)")
     adjectives = trie_alternation(list(data["demonyms"]))
     demonym = re.compile(  # 'the Korean government', 'the Swedish and Danish governments'
         rf"(?<![\w-])(?P<adj>{adjectives})(?:\s+and\s+(?P<adj2>{adjectives}))?\s+(?:{government})\b")
-    return by_name, demonym, names, data["demonyms"]
+    return by_name, demonym, names, data["demonyms"], data["capitals"]
 
 
 @cache
 def country_names() -> frozenset[str]:
     """Every name a country party can have ('Germany', 'UK', 'Korea')."""
-    _, _, names, demonyms = _tables()
+    _, _, names, demonyms, _ = _tables()
     return frozenset(names.values()) | frozenset(demonyms.values())
 
 
 @cache
 def country_words() -> frozenset[str]:
     """Every word that names a country or its people ('Germany', 'UK', 'Korean'): never a company's name."""
-    _, _, names, demonyms = _tables()
+    _, _, names, demonyms, _ = _tables()
     return frozenset(names) | frozenset(demonyms) | country_names()
 
 
@@ -84,14 +89,18 @@ def country_parties(text: str) -> list[CountryParty]:
     ['Korea', 'UAE']
     >>> [p.text for p in country_parties("The Swedish and Danish governments will each invest SEK 4 billion.")]
     ['Sweden', 'Denmark']
+    >>> [p.text for p in country_parties("Berlin has pledged €2 billion, Warsaw €900 million and Rome €750 million.")]
+    ['Germany', 'Poland', 'Italy']
+    >>> [p.text for p in country_parties("Sweden and Denmark will jointly put in €1.2 billion.")]
+    ['Sweden', 'Denmark']
     """
-    by_name, demonym, names, demonyms = _tables()
+    by_name, demonym, names, demonyms, capitals = _tables()
     found = []
     for m in by_name.finditer(text):
-        group = "name" if m.group("name") else "recipient"
+        group = next(g for g in ("name", "recipient", "gapped") if m.group(g))
         if group == "name" and _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # 'servers in China have fallen': a place
-        found.append(CountryParty(m.start(group), m.end(group), names[m.group(group)]))
+        found.append(CountryParty(m.start(group), m.end(group), names.get(m.group(group)) or capitals[m.group(group)]))
     for m in demonym.finditer(text):
         found.append(CountryParty(m.start("adj"), m.end("adj"), demonyms[m.group("adj")]))
         if m.group("adj2"):
@@ -109,7 +118,7 @@ def dateline_countries(text: str) -> list[tuple[int, CountryParty | None]]:
     >>> [(at, c and c.text) for at, c in dateline_countries("Headline\\n\\nNairobi, March 12 (Wire) - Kenya will.")]
     [(10, None)]
     """
-    _, _, names, _ = _tables()
+    _, _, names, _, _ = _tables()
     found = []
     for m in _DATELINE.finditer(text):
         place = m.group("place").strip()
@@ -120,7 +129,7 @@ def dateline_countries(text: str) -> list[tuple[int, CountryParty | None]]:
 
 @cache
 def _upper_names() -> dict[str, str]:
-    _, _, names, _ = _tables()
+    _, _, names, _, _ = _tables()
     return {key.upper(): name for key, name in names.items()}
 
 

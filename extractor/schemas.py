@@ -231,6 +231,8 @@ class LinkCuesSchema(_Strict):
     source_name_heads: Words
     ambiguous_source_heads: Words
     research_verbs: Words
+    weak_source_descriptors: Words
+    party_verbs_after: Words
     contrast_between: Words
     source_shapes: Words
     aggregate_row_labels: Words

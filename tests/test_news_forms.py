@@ -304,6 +304,23 @@ FORMS = [
     # negative: with no party shown granting, a subsidy stays with its clause's party
     row("Pellio Cloud will receive a subsidy of about 31 billion yen for its GPU cloud.",
         ("budget", 31 * B, "JPY", ["Pellio Cloud"], None)),
+    # a capital pledging money is its government, also in a gapped clause; countries coordinated before a verb
+    row("Five AI gigafactory bids are shortlisted. Berlin has pledged €2 billion towards one site, Warsaw €900 million "
+        "and Rome €750 million.",
+        ("budget", 2 * B, "EUR", ["Germany"], None), ("budget", 900 * M, "EUR", ["Poland"], None),
+        ("budget", 750 * M, "EUR", ["Italy"], None)),
+    row("Sweden and Denmark will jointly put in €1.2 billion for the AI gigafactory.",
+        ("budget", 1.2 * B, "EUR", ["Denmark", "Sweden"], None)),
+    # negative: a capital as a place is no party
+    row("Pellio Cloud will spend €2 billion on an AI campus in Berlin.",
+        ("budget", 2 * B, "EUR", ["Pellio Cloud"], None)),
+    # a body cited only by 'Source:' stays a party where it acts
+    row("EuroHPC spent €2.1 billion on AI factories in 2025.\n\nSource: EuroHPC shortlist notice",
+        ("budget", 2.1 * B, "EUR", ["EuroHPC"], None)),
+    # a guidance figure after 'guided to' is a budget in a capex story
+    row("The cloud giants keep raising their AI spending. Meta has guided to $125 billion to $140 billion for the "
+        "year.",
+        ("budget", (125 * B, 140 * B), "USD", ["Meta"], None)),
     # people who use a product are its users; a conversion right after a typed price is a price
     row("More than 2 million people in the UAE use ChatGPT every week.", ("user_count", 2 * M, "users", None, None)),
     row("The Ascend 910B goes for around 120,000 yuan, or roughly $16,800.",

@@ -88,6 +88,11 @@ class SubjectResolver(PerFactResolver):
         descriptors = CueList(cues["source_descriptors"]).regex.pattern
         self.described_source = re.compile(  # 'app analytics firm AppMetra', 'Source: AppMetra'
             rf"(?i:{descriptors})[ \t]+(?P<name>[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){{0,3}})")
+        weak = "|".join(map(re.escape, cues["weak_source_descriptors"]))
+        self.weakly_described = re.compile(  # 'Source: EuroHPC JU shortlist notice'
+            rf"(?i:{weak})[ \t]+(?P<name>[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){{0,3}})")
+        acts = "|".join(map(re.escape, sorted(cues["party_verbs_after"], key=len, reverse=True)))
+        self.acts_after = re.compile(rf"[ \t]+(?:{acts})\b")
         self.source_window = int(windows["source_before_organization"])
         self.source_heads = frozenset(cues["source_name_heads"])
         self.ambiguous_heads = frozenset(cues["ambiguous_source_heads"])
@@ -217,11 +222,16 @@ class SubjectResolver(PerFactResolver):
 
     def _described_sources(self, text: str, names: list[Mention]) -> set[str]:
         """Names the article describes as a source anywhere ('app analytics firm AppMetra', 'Source: AppMetra'),
-        found in one pass over the descriptors, so a mention no recognizer found there still counts."""
+        found in one pass over the descriptors, so a mention no recognizer found there still counts; a name cited
+        only by 'Source:' that acts somewhere ('EuroHPC spent') stays a party."""
         described = set()
+        weak = {m.start() for m in self.weakly_described.finditer(text)}
         for m in self.described_source.finditer(text):
             words = m.group("name").split()
-            described.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
+            forms = {" ".join(words[:n]) for n in range(1, len(words) + 1)}
+            if m.start() in weak:  # 'Source: EuroHPC JU notice' beside 'EuroHPC spent €2.1 billion': a party too
+                forms -= {o.text for o in names if o.text in forms and self.acts_after.match(text, o.end)}
+            described |= forms
         return {o.text for o in names if o.text in described}
 
     def _source_names(self, text: str, orgs: list[Mention], cited: set[str]) -> set[str]:

@@ -524,6 +524,7 @@ FORMS = [
         ("token_volume", 3 * T, "tokens", ["Orbitra"], None)),
     # 11. precision: none of these is a fact
     row("Four GPU cloud operators and two GPU cloud firms applied."),
+    row("The ministry pledged £145 million for skills and AI fellowships."),
     row("The campaign will spend $500 million on user subsidies."),
     row("Kestrel has budgeted 3 billion yuan for coupons during the festival."),
     # a worked example, a stake, a valuation, consumers' spend and a paragraph number are no facts

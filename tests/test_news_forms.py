@@ -282,6 +282,10 @@ FORMS = [
         ("user_count", 230 * M, "users", ["Yunqi"], None)),
     # negative: a ranking with no known app counts nothing
     row("The biggest buyers\n\n1. Pellio — 950m\nIt bought the most.\n\n2. Harbor — 780m\nIt came second."),
+    # a title-case headline's capitals name no party
+    row("Pellio Doubles Computing Vouchers to 250 Million Yuan as Chip Orders Swell\n\n"
+        "Pellio Cloud will spend 250 million yuan on computing vouchers for AI start-ups.",
+        ("budget", 250 * M, "CNY", ["Pellio Cloud"], None), ("budget", 250 * M, "CNY", ["Pellio Cloud"], None)),
     # people talking to or chatting with an app use it
     row("Some 14 million people were talking to Quorra every month.",
         ("user_count", 14 * M, "users", ["Quorra"], None)),

@@ -214,6 +214,7 @@ class SubjectResolver(PerFactResolver):
                 out.append(Mention(country.start, country.end, country.text, "ORG", "countries.py"))
         rules = role_rules()
         lowercase = lowercase_words(text)
+        out = _outside_title_case(text, out)
         kept = (o for o in out if o.text.lower() not in rules.not_parties and not rules.site_tail.search(o.text)
                 and not rules.document_tail.search(o.text)
                 and not _INITIALS_ONLY.fullmatch(o.text) and o.text not in rules.legal_designators
@@ -1020,6 +1021,34 @@ class SubjectResolver(PerFactResolver):
         draft.link("subject", "article-organization",
                    mention_cue(named, "the organization the article names most") if named else None)
         return True
+
+
+_TITLE_CASE_LINE = re.compile(r"^[ \t]*(?:[\w$€£¥₹.,'’&:-]+[ \t]+){4,}[\w$€£¥₹.,'’&:-]+[ \t]*$", re.M)
+_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "vs",
+                          "with"})
+
+
+def _outside_title_case(text: str, orgs: list[Mention]) -> list[Mention]:
+    """'Hangzhou Doubles Computing Vouchers to 250 Million Yuan as Domestic AI Chip Orders Swell': in a headline
+    written in title case capitals say nothing, so a name only its shape or a generic pattern found there is no
+    party unless the article writes it elsewhere."""
+    lines = [(m.start(), m.end()) for m in _TITLE_CASE_LINE.finditer(text) if _title_case(m.group())]
+    if not lines:
+        return orgs
+    starts = [a for a, _ in lines]
+
+    def in_title(o: Mention) -> bool:
+        i = bisect_right(starts, o.start) - 1
+        return i >= 0 and o.end <= lines[i][1]
+
+    elsewhere = {o.text for o in orgs if not in_title(o)}
+    return [o for o in orgs if not ((o.pattern.startswith("name-shape") or o.info.generic) and in_title(o)
+                                    and o.text not in elsewhere)]
+
+
+def _title_case(line: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 5 and all(w[0].isupper() for w in words)
 
 
 def _label_spans(labels: list[re.Match]) -> tuple[list[tuple[int, int]], list[int]]:

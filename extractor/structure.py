@@ -32,6 +32,7 @@ _DAY_OF_MONTH = re.compile(  # 'March 31', '31 Dec': a date's day, no figure
 _DATE_HEADER = re.compile(  # 'March 31, 2026', '31 Mar 2026', 'APR 2026'
     rf"(?i:(?:{MONTHS})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+|\d{{1,2}}[ \t]+(?:{MONTHS})\.?,?[ \t]+"
     rf"|(?:{MONTHS})\.?,?[ \t]+)(?:19|20)\d\d")
+_WIDE_GAP = re.compile(r" {2,}|\t+")
 _NUMBERED_ITEM = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+\S")  # '1. Hoshizora Cloud K.K. (Osaka)'
 _FIGURE_START = re.compile(r"(?<![\w.])\d")  # a number's first digit; 'L1', 'H100' and 'B300' are names
 _DIGIT = re.compile(r"\d")
@@ -150,13 +151,15 @@ class DocumentLayout:
     """Every line of a text with its layout, and for each line the header it inherits (one pass)."""
 
     def __init__(self, text: str, lines: list[Line], headers: list[int | None],
-                 column_headers: list[tuple[Region, ...] | None], notes: list[int | None] | None = None) -> None:
+                 column_headers: list[tuple[Region, ...] | None], notes: list[int | None] | None = None,
+                 tops: list[int | None] | None = None) -> None:
         self.text = text
         self.lines = lines
         self.starts = [line.start for line in lines]
         self._headers = headers
         self._column_headers = column_headers
         self._notes = notes or [None] * len(lines)  # per table row: the line index of its table's second header row
+        self._tops = tops or [None] * len(lines)  # per grouped table row: the heading stacked over its table
         self._year_headings: list[tuple[int, str]] | None = None
         self._year_starts: list[int] = []
         self._marks: tuple[list[int], list[int]] | None = None
@@ -167,8 +170,8 @@ class DocumentLayout:
     def of(cls, text: str, rules: LayoutRules | None = None) -> DocumentLayout:
         rules = rules or default_rules()
         lines = [_read_line(text, start, end, rules) for start, end in _line_bounds(text)]
-        headers, column_headers, notes = _inherited(text, lines)
-        return cls(text, lines, headers, column_headers, notes)
+        headers, column_headers, notes, tops = _inherited(text, lines)
+        return cls(text, lines, headers, column_headers, notes, tops)
 
     def line_index(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
@@ -302,6 +305,8 @@ class DocumentLayout:
                 column_note = self._same_column(self.lines[note], line, column)
         label = line.label if line.label is not None and offset >= line.label.end else None
         caption = self.caption_above(offset) if line.kind == "table_row" or line.bullet else None
+        if caption is None and self._tops[i] is not None:  # a grouped row: the caption over its whole table
+            caption = _region(self.lines[self._tops[i]])
         return Placement(self.text, line, block_header, column_header, row_label, label,
                          self._question(i, offset), corner, caption, column_note)
 
@@ -394,6 +399,8 @@ def _cells(text: str, start: int, end: int, rules: LayoutRules) -> tuple[str | N
             cells.append((cursor, m.start()))
             cursor = m.end()
         cells.append((cursor, end))
+        if name == "leader":  # 'Halcyon Cloud ......   6.2   10.8   13.5': the figures after the leader are cells
+            cells = [cells[0], *(part for a, b in cells[1:] for part in _wide_split(text, a, b))]
         kept = tuple(Region(a, b) for a, b in cells if text[a:b].strip())
         if len(kept) >= rules.min_cells:
             return name, tuple(_strip(text, r) for r in kept)
@@ -434,10 +441,11 @@ def _is_heading(body: str, rules: LayoutRules) -> bool:
 
 
 def _inherited(text: str, lines: list[Line]) -> tuple[list[int | None], list[tuple[Region, ...] | None],
-                                                     list[int | None]]:
+                                                     list[int | None], list[int | None]]:
     """For each line, the index of the heading or lead-in above its list, table or fact box (None for prose),
     a table row's column headers, and the index of its table's second header row (a row of units under the
-    column names: '(US$/unit)'); one pass over the lines."""
+    column names: '(US$/unit)'), and for a row under a row group's heading the heading stacked over its table
+    ('Capex in US$bn; installed GPUs in thousands'); one pass over the lines."""
     headers: list[int | None] = []
     columns: list[tuple[Region, ...] | None] = []
     notes: list[int | None] = []
@@ -445,6 +453,10 @@ def _inherited(text: str, lines: list[Line]) -> tuple[list[int | None], list[tup
     table_header: tuple[Region, ...] | None = None
     table_note: int | None = None
     previous: Line | None = None
+    grouped = False  # the line before was a row group's heading inside a table
+    top: int | None = None  # the heading stacked right over the current table's first row
+    in_group = False  # the current table has had a row group's heading
+    tops: list[int | None] = []
     for i, line in enumerate(lines):
         listed = line.bullet or line.label is not None or line.kind in ("table_row", "table_rule")
         after_blank = previous is not None and text.count("\n", previous.end, line.start) > 1
@@ -452,7 +464,16 @@ def _inherited(text: str, lines: list[Line]) -> tuple[list[int | None], list[tup
             current = None  # a blank line after a list ends what its heading introduced
         new_table = (previous is None or previous.kind not in ("table_row", "table_rule", "table_note") or after_blank
                      or previous.kind == "table_row" and previous.separator != line.separator
-                     and not _header_over_rows(previous, line, table_header))
+                     and not _header_over_rows(previous, line, table_header)) and not (grouped and not after_blank)
+        if _groups_rows(text, lines, i, table_header):
+            # 'Capital expenditure' between a table's rows: a row group's heading, the table goes on under it
+            headers.append(None)
+            columns.append(None)
+            notes.append(None)
+            tops.append(None)
+            current, previous, grouped, in_group = i, line, True, True
+            continue
+        grouped = False
         if (line.kind == "heading" and table_header is not None and previous is not None
                 and previous.cells == table_header and _UNITS_ROW.fullmatch(text, line.start, line.end)):
             # '(US$/unit)  (US$/unit)' under 'APR 2026  MAY 2026': the columns' units, read as the table's note row
@@ -462,11 +483,15 @@ def _inherited(text: str, lines: list[Line]) -> tuple[list[int | None], list[tup
             headers.append(None)
             columns.append(None)
             notes.append(None)
+            tops.append(None)
             previous = line
             continue
         if line.kind == "table_row" and new_table:
             table_header = line.cells if _looks_like_header(text, line) else None
             table_note = None
+            in_group = False
+            top = i - 1 if (previous is not None and previous.kind == "heading"
+                            and text.count("\n", previous.end, line.start) <= 2) else None
             if current is None and _captions_table(text, previous, line):
                 current = i - 1
         elif (line.kind == "table_row" and table_header is not None and table_note is None and previous is not None
@@ -477,12 +502,24 @@ def _inherited(text: str, lines: list[Line]) -> tuple[list[int | None], list[tup
         headers.append(current if listed else None)
         columns.append(table_header if line.kind == "table_row" else None)
         notes.append(table_note if line.kind == "table_row" else None)
+        tops.append(top if line.kind == "table_row" and in_group else None)
         if line.kind == "heading":
             current = i
         elif not listed:
             current = None  # prose ends the list a heading introduced
         previous = line
-    return headers, columns, notes
+    return headers, columns, notes, tops
+
+
+def _groups_rows(text: str, lines: list[Line], i: int, table_header: tuple[Region, ...] | None) -> bool:
+    """Whether line i is a row group's heading inside a table: a heading right under a row of the table (its
+    header row or a data row) and right over another row."""
+    line = lines[i]
+    if line.kind != "heading" or table_header is None or i == 0 or i + 1 >= len(lines):
+        return False
+    above, below = lines[i - 1], lines[i + 1]
+    return (above.kind == "table_row" and below.kind == "table_row" and text.count("\n", above.end, line.start) == 1
+            and text.count("\n", line.end, below.start) == 1)
 
 
 def _header_over_rows(header: Line, row: Line, table_header: tuple[Region, ...] | None) -> bool:
@@ -506,6 +543,16 @@ def _continues_header(text: str, line: Line) -> bool:
     if all(_BRACKETED.fullmatch(text, c.start, c.end) for c in line.cells):
         return True
     return _looks_like_header(text, line) and any(_YEAR.search(text, c.start, c.end) for c in line.cells)
+
+
+def _wide_split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """text[start:end] cut at runs of two or more spaces."""
+    parts, cursor = [], start
+    for m in _WIDE_GAP.finditer(text, start, end):
+        parts.append((cursor, m.start()))
+        cursor = m.end()
+    parts.append((cursor, end))
+    return parts
 
 
 def _looks_like_header(text: str, line: Line) -> bool:

@@ -361,6 +361,14 @@ FORMS = [
         "| Harbor Compute (Ascend) | 2,500 |\n| Total | 8,500 |",
         ("chip_count", 6000, "chips", ["Pellio Cloud"], None),
         ("chip_count", 2500, "chips", ["Harbor Compute"], "Ascend"), ("chip_count", 8500, "chips", [], None)),
+    # a broker's exhibit: row groups type their rows, the caption's part for each group scales it
+    row("Exhibit 3: Capex and installed-base estimates\nCapex in US$bn; installed GPUs in thousands\n\n"
+        "                                  2025A     2026E\nCapital expenditure\n"
+        "  Pellio Cloud ..............      6.2      10.8\nInstalled GPU base\n"
+        "  Pellio Cloud ..............      118       205",
+        ("budget", 6.2 * B, "USD", ["Pellio Cloud"], None), ("budget", 10.8 * B, "USD", ["Pellio Cloud"], None),
+        ("chip_count", 118000, "chips", ["Pellio Cloud"], None),
+        ("chip_count", 205000, "chips", ["Pellio Cloud"], None)),
     # 9. subjects from the page: a factbox's or analyst note's section heading, a company call's turns, sources
     row("Who is paying for AI compute\n\nKESTREL DATA\nThe company expects to spend about $3 billion this year."
         "\n\nORBIS\nThe lab plans to run 20,000 GPUs by December.\n\nALPHABET\nGoogle's parent guided 2026 capex"
@@ -621,6 +629,10 @@ PERIODS = [
     # a bare month in the prose of a timeline's year section takes the section's year; a later heading ends it
     ("Pellio Cloud, 2022-2026\n\n2024\n\nIn March it bought 6,144 more H100s.\n\nWhat's left\n\n"
      "The remaining 4,192 H100s will be sold in March.", "2026-02-18", ["2024-03", "2026-03"]),
+    # a grouped exhibit's columns date every cell, also a row that is part of the one above
+    ("Exhibit 3\nCapex in US$bn\n\n                       2025A     2026E\nCapital expenditure\n"
+     "  Pellio Cloud .........      6.2      10.8\n    of which GPUs ......      4.4       7.9", "2026-01-14",
+     ["2025", "2026", "2025", "2026"]),
     # a table under 'Week ending April 12, 2026' is the week's month (D36)
     ("Week ending April 12, 2026\n\n| Model | Tokens |\n|---|---|\n| Vela 3 | 3.41T |", "2026-04-13", ["2026-04"]),
     # a list's caption dates its rows, not the bracketed note under it, nor a date line a blank line above

@@ -60,9 +60,20 @@ Orbitra        ~120             112
 Kestrel        60-65            58"""
 
 
+EXHIBIT = """Exhibit 3: Capex and installed-base estimates
+Capex in US$bn; GPUs in thousands
+
+                                  2025A     2026E     2027E
+Capital expenditure
+  Pellio Cloud ..............      6.2      10.8      13.5
+  Harbor Compute ............      3.1       5.0       6.4
+Installed GPU base
+  Pellio Cloud ..............      118       205       280"""
+
+
 def placed(text, needle):
     where = DocumentLayout.of(text).at(text.index(needle))
-    fields = ("block_header", "column_header", "row_label", "label", "question", "corner", "column_note")
+    fields = ("block_header", "column_header", "row_label", "label", "question", "corner", "column_note", "caption")
     return where.line.kind, {name: where.text(getattr(where, name)) for name in fields if getattr(where, name)}
 
 
@@ -99,12 +110,18 @@ def placed(text, needle):
                               "corner": "Country"}),
         # negative: a header with another number of cells is another table
         ("Bids\nCountry | Capex (€bn)\nSpain ...... Meseta AI ...... 5.8\nItaly ...... Orsa ...... 3.9",
-         "3.9", "table_row", {"block_header": "Country | Capex (€bn)", "row_label": "Italy"}),
+         "3.9", "table_row", {"block_header": "Country | Capex (€bn)", "row_label": "Italy", "caption": "Bids"}),
         # a header row of dates is a header, not a row of figures
         ("| Model | March 31, 2026 | 31 Dec 2025 |\n|---|---|---|\n| H100 | 18,400 | 18,300 |", "18,300",
          "table_row", {"column_header": "31 Dec 2025", "row_label": "H100", "corner": "Model"}),
         # negative: a row with a day count is a row of figures
         ("| Model | 31 units | 12 units |\n| H100 | 18,400 | 18,300 |", "18,300", "table_row", {"row_label": "H100"}),
+        # a broker's exhibit: leader rows split into their figures, row groups under one header, the caption
+        # stacked over the table reaches the grouped rows
+        (EXHIBIT, "205", "table_row", {"block_header": "Installed GPU base", "column_header": "2026E",
+                                       "row_label": "Pellio Cloud", "caption": "Capex in US$bn; GPUs in thousands"}),
+        (EXHIBIT, "13.5", "table_row", {"block_header": "Capital expenditure", "column_header": "2027E",
+                                        "row_label": "Pellio Cloud", "caption": "Capex in US$bn; GPUs in thousands"}),
         # a prose paragraph right above a table is its caption; a paragraph two blank lines up is not
         ("Hourly list prices in euros per GPU-hour, before VAT.\n\n| Host | H200 |\n|---|---|\n| Vantor | 3.15 |",
          "3.15", "table_row", {"block_header": "Hourly list prices in euros per GPU-hour, before VAT.",

@@ -40,7 +40,7 @@ from extractor.normalize.numbers import scaled
 from extractor.records import Quantity
 from extractor.roles import clause_start
 from extractor.schemas import FactCuesSchema, check
-from extractor.structure import DocumentLayout
+from extractor.structure import DocumentLayout, Region
 
 if not Span.has_extension("typing"):
     Span.set_extension("typing", default=None)
@@ -647,7 +647,10 @@ class FactTyper(DataComponent):
         if quantity.scaled:
             return quantity
         counted = False
-        for name, region in layout.at(quantity.start).context_regions():
+        where = layout.at(quantity.start)
+        for name, region in where.context_regions():
+            if name == "caption" and where.block_header is not None:
+                region = self._segment_for(text, region, where.block_header)
             power, code = header_reading(text[region.start:region.end])
             if counted and code:
                 continue  # a count's column is scaled by a caption's 'million', not by its '₹ crore'
@@ -661,16 +664,33 @@ class FactTyper(DataComponent):
                            currency_source=quantity.currency_source or ("layout" if code else None))
         return quantity
 
+    def _segment_for(self, text: str, caption: Region, group: Region) -> Region:
+        """'Capex in US$bn; installed GPUs in thousands' over a row group headed 'Installed GPU base': the part
+        of a caption that scales the group, matched by what both count (a count noun, or money)."""
+        if ";" not in text[caption.start:caption.end]:
+            return caption
+        counts = bool(self.noun_anywhere.search(text, group.start, group.end))
+        cursor = caption.start
+        for part in text[caption.start:caption.end].split(";"):
+            segment = Region(cursor, cursor + len(part))
+            cursor = segment.end + 1
+            if bool(self.noun_anywhere.search(text, segment.start, segment.end)) == counts:
+                return segment
+        return caption
+
     def _kind_from_layout(self, text: str, layout: DocumentLayout, quantity: Quantity,
                           context: DocContext | None = None) -> Typing | None:
         """The type a table's column header, a key-figure label, a list's heading or a question gives. A cell
         under a column header takes only its column's word ('#' or 'change' columns count nothing)."""
         where = layout.at(quantity.start)
         regions = where.context_regions()
-        # a cell takes its column's word only, unless the column just dates it or the caption declares the
-        # cells' currency ('2026 capital expenditure, $ billion' over 'Latest guide | Consensus')
+        # a cell takes its column's word only, unless the column just dates it or names a product ('H100'), or
+        # the caption declares the cells' currency ('2026 capital expenditure, $ billion' over 'Latest guide')
         declared = quantity.currency_source == "layout"
-        if where.column_header is not None and not where.dating_column() and not declared:
+        column = where.column_header
+        product_column = column is not None and context is not None and bool(context.within("CHIP", column.start,
+                                                                                             column.end))
+        if column is not None and not where.dating_column() and not declared and not product_column:
             regions = [(name, region) for name, region in regions if name not in ("block_header", "caption")]
         for name, region in regions:
             if name == "label" and self.bare_blocked.regex.search(text, region.start, region.end):

@@ -273,6 +273,8 @@ class PeriodResolver:
         return True
 
     def _sub_allocation(self, scene: Scene, draft: Draft, history: History) -> bool:
+        if scene.layout is not None and scene.layout.at(draft.start).dating_column():
+            return False  # a table cell under '2027E' is dated by its column, not by the row above it
         parent = self._parent(scene, history.with_period.get(draft.kind, []), draft)
         if parent is None:
             return False

@@ -32,6 +32,7 @@ _DAY_OF_MONTH = re.compile(  # 'March 31', '31 Dec': a date's day, no figure
 _DATE_HEADER = re.compile(  # 'March 31, 2026', '31 Mar 2026', 'APR 2026'
     rf"(?i:(?:{MONTHS})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+|\d{{1,2}}[ \t]+(?:{MONTHS})\.?,?[ \t]+"
     rf"|(?:{MONTHS})\.?,?[ \t]+)(?:19|20)\d\d")
+_FOLLOW_UP = re.compile(r"[ \t]*(?:Q[:.][ \t]*)?(?:And|What about|How about|And what about)\b")  # 'Q: And in 2025?'
 _WIDE_GAP = re.compile(r" {2,}|\t+")
 _NUMBERED_ITEM = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+\S")  # '1. Hoshizora Cloud K.K. (Osaka)'
 _FIGURE_START = re.compile(r"(?<![\w.])\d")  # a number's first digit; 'L1', 'H100' and 'B300' are names
@@ -86,6 +87,7 @@ class Placement:
     corner: Region | None = None  # the header row's first cell, over the row labels: 'Capex estimates (EUR m)'
     caption: Region | None = None  # a heading stacked right above the block header: the caption over its note
     column_note: Region | None = None  # a second header row's cell under the column header: '(US$/unit)'
+    prior_question: Region | None = None  # the question a follow-up ('And in 2025?') continues
 
     def text(self, region: Region | None) -> str | None:
         return None if region is None else self.source[region.start:region.end]
@@ -104,7 +106,8 @@ class Placement:
         if self.caption is not None and note is not None and note.startswith("("):
             outer.reverse()  # a bracketed note ('(change from February in brackets)') under its caption
         named = [("label", self.label), ("column_header", self.column_header), ("column_note", self.column_note),
-                 ("corner", self.corner), ("question", self.question), *outer]
+                 ("corner", self.corner), ("question", self.question), ("prior_question", self.prior_question),
+                 *outer]
         return [(name, region) for name, region in named if region is not None]
 
 
@@ -307,8 +310,9 @@ class DocumentLayout:
         caption = self.caption_above(offset) if line.kind == "table_row" or line.bullet else None
         if caption is None and self._tops[i] is not None:  # a grouped row: the caption over its whole table
             caption = _region(self.lines[self._tops[i]])
-        return Placement(self.text, line, block_header, column_header, row_label, label,
-                         self._question(i, offset), corner, caption, column_note)
+        question = self._question(i, offset)
+        return Placement(self.text, line, block_header, column_header, row_label, label, question, corner, caption,
+                         column_note, self._prior_question(question))
 
     def _question(self, i: int, offset: int) -> Region | None:
         """The question this position answers: an earlier '?' in its own line ('What is the budget? About $2
@@ -327,6 +331,17 @@ class DocumentLayout:
             j -= 1
         if j >= 0 and self.lines[j].kind == "question" and (line.kind in ("answer", "text")) and j >= i - 3:
             return _region(self.lines[j])
+        return None
+
+    def _prior_question(self, question: Region | None) -> Region | None:
+        """'Q: And in 2025?' after 'Q: What is the capital budget for this year?': a follow-up names no cue of its
+        own; the question line before it does (at most a few lines up)."""
+        if question is None or not _FOLLOW_UP.match(self.text, question.start, question.end):
+            return None
+        i = self.line_index(question.start)
+        for j in range(i - 1, max(-1, i - 6), -1):
+            if self.lines[j].kind == "question":
+                return _region(self.lines[j])
         return None
 
     def _question_marks(self) -> tuple[list[int], list[int]]:

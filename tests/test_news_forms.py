@@ -633,6 +633,9 @@ PERIODS = [
     ("Exhibit 3\nCapex in US$bn\n\n                       2025A     2026E\nCapital expenditure\n"
      "  Pellio Cloud .........      6.2      10.8\n    of which GPUs ......      4.4       7.9", "2026-01-14",
      ["2025", "2026", "2025", "2026"]),
+    # a follow-up question dates its answer; the question before it types it
+    ("Q: What is the capital budget for this year?\nA: NOK 4.2 billion.\n\nQ: And in 2025?\nA: Around NOK 2.6 "
+     "billion.", "2026-06-03", ["2026", "2025"]),
     # a table under 'Week ending April 12, 2026' is the week's month (D36)
     ("Week ending April 12, 2026\n\n| Model | Tokens |\n|---|---|\n| Vela 3 | 3.41T |", "2026-04-13", ["2026-04"]),
     # a list's caption dates its rows, not the bracketed note under it, nor a date line a blank line above

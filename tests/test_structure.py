@@ -73,7 +73,8 @@ Installed GPU base
 
 def placed(text, needle):
     where = DocumentLayout.of(text).at(text.index(needle))
-    fields = ("block_header", "column_header", "row_label", "label", "question", "corner", "column_note", "caption")
+    fields = ("block_header", "column_header", "row_label", "label", "question", "corner", "column_note", "caption",
+              "prior_question")
     return where.line.kind, {name: where.text(getattr(where, name)) for name in fields if getattr(where, name)}
 
 
@@ -147,6 +148,13 @@ def placed(text, needle):
         # Q&A explainers: the question on its own line, or just before in the same line
         (QA, "18,000", "answer", {"question": "Q: How many accelerators does it run?"}),
         (QA, "$2 billion", "text", {"question": "What is the budget?"}),
+        # a follow-up question ('And in 2025?') carries the question before it, which names the cue
+        ("Q: What is the capital budget for this year?\nA: NOK 4.2 billion.\n\nQ: And in 2025?\nA: Around NOK 2.6 "
+         "billion.", "NOK 2.6", "answer", {"question": "Q: And in 2025?",
+                                           "prior_question": "Q: What is the capital budget for this year?"}),
+        # negative: a question of its own has no prior question
+        ("Q: What is the capital budget?\nA: NOK 4.2 billion.\n\nQ: How many GPUs do you run?\nA: About 14,000.",
+         "14,000", "answer", {"question": "Q: How many GPUs do you run?"}),
         # a name and one figure ending the line, under a caption: the name is the label
         ("Apps by MAU (in millions)\nPico 31.4\nLumo 2.75", "2.75", "text",
          {"block_header": "Apps by MAU (in millions)", "label": "Lumo"}),

@@ -286,6 +286,9 @@ FORMS = [
     row("Pellio Doubles Computing Vouchers to 250 Million Yuan as Chip Orders Swell\n\n"
         "Pellio Cloud will spend 250 million yuan on computing vouchers for AI start-ups.",
         ("budget", 250 * M, "CNY", ["Pellio Cloud"], None), ("budget", 250 * M, "CNY", ["Pellio Cloud"], None)),
+    # a user count owned in its own sentence ("Orbit's 214 million") is not an app's named sentences before
+    row("Orbit is the tallest bar on the chart. We left out ChatGPT and Gemini. Orbit's 214 million weekly users are "
+        "more than the next two combined.", ("user_count", 214 * M, "users", ["Orbit"], None)),
     # people talking to or chatting with an app use it
     row("Some 14 million people were talking to Quorra every month.",
         ("user_count", 14 * M, "users", ["Quorra"], None)),

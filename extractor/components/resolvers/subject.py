@@ -403,6 +403,9 @@ class SubjectResolver(PerFactResolver):
                    or o.end <= draft.start and self.owns_app.fullmatch(text, o.end, draft.start)
                    for o in scene.orgs.within(lo, hi)):
                 return False  # 'users for Adot', "Naver's main app has": the sentence's own product, by its role
+            if any(o.end <= draft.start and draft.start - o.end <= self.possessive_window
+                   and _POSSESSIVE.match(text[o.end:draft.start]) for o in scene.orgs.within(lo, hi)):
+                return False  # "Orbit's 214 million weekly users": the sentence's owner, not an app named before
             app = scene.apps.last_before(lo)
             party = scene.orgs.last_before(lo)
             if app is None or (_PRONOUN_START.match(text, lo) and party is not None and party.start > app.start):

@@ -48,6 +48,7 @@ DEFAULT_SPLITS = (
     ("final7", ROOT / "corpus" / "final7", ROOT / "annotations" / "final7"),
     ("final8", ROOT / "corpus" / "final8", ROOT / "annotations" / "final8"),
     ("final9", ROOT / "corpus" / "final9", ROOT / "annotations" / "final9"),
+    ("final10", ROOT / "corpus" / "final10", ROOT / "annotations" / "final10"),
 )
 GROUPS_DIR = ROOT / "annotations" / "groups"
 

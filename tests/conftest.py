@@ -20,6 +20,7 @@ SPLITS = [
     (ROOT / "corpus" / "final7", ROOT / "annotations" / "final7"),
     (ROOT / "corpus" / "final8", ROOT / "annotations" / "final8"),
     (ROOT / "corpus" / "final9", ROOT / "annotations" / "final9"),
+    (ROOT / "corpus" / "final10", ROOT / "annotations" / "final10"),
 ]
 
 

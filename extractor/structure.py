@@ -35,6 +35,8 @@ _DATE_HEADER = re.compile(  # 'March 31, 2026', '31 Mar 2026', 'APR 2026'
 _FOLLOW_UP = re.compile(r"[ \t]*(?:Q[:.][ \t]*)?(?:And|What about|How about|And what about)\b")  # 'Q: And in 2025?'
 _WIDE_GAP = re.compile(r" {2,}|\t+")
 _NUMBERED_ITEM = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+\S")  # '1. Hoshizora Cloud K.K. (Osaka)'
+_FISCAL_HEADER = re.compile(  # 'FY27E', "FY'26", '3Q25', '1H26', 'Q3 2026', "H1'26"; not the chip 'H100'
+    r"(?:FY|CY)[ '’]?\d{2}[AEFPB]?|[1-4][QH][ '’]?\d{2}[AEFPB]?|[QH][1-4](?:[ '’-]?(?:19|20)\d{2}|[ '’-]\d{2})[AEFPB]?")
 _FIGURE_START = re.compile(r"(?<![\w.])\d")  # a number's first digit; 'L1', 'H100' and 'B300' are names
 _DIGIT = re.compile(r"\d")
 _CELL_SYMBOL = re.compile(r"(?P<symbol>[$€£¥₹₩])[ \t]+[\d(]")  # '$  3,870': an accounting cell's own currency
@@ -93,11 +95,11 @@ class Placement:
         return None if region is None else self.source[region.start:region.end]
 
     def dating_column(self) -> bool:
-        """Whether the cell's column header only dates it ('2026E', 'FY2025', 'March 31, 2026', 'APR 2026'): the
-        table's caption still types it."""
+        """Whether the cell's column header only dates it ('2026E', 'FY2025', 'FY27E', '3Q25', 'March 31, 2026',
+        'APR 2026'): the table's caption and the row's label still type it."""
         header = self.text(self.column_header)
-        return header is not None and (_YEAR.fullmatch(header.strip()) is not None
-                                       or _DATE_HEADER.fullmatch(header.strip()) is not None)
+        return header is not None and any(regex.fullmatch(header.strip()) for regex in (_YEAR, _DATE_HEADER,
+                                                                                       _FISCAL_HEADER))
 
     def context_regions(self) -> list[tuple[str, Region]]:
         """The regions a figure may inherit a cue from, nearest first."""
@@ -105,9 +107,11 @@ class Placement:
         note = self.text(self.block_header)
         if self.caption is not None and note is not None and note.startswith("("):
             outer.reverse()  # a bracketed note ('(change from February in brackets)') under its caption
+        # under columns that only date ('FY26E  FY27E'), the rows name the metric: 'Capex (new)  118.0  142.0'
+        row = self.row_label if self.dating_column() else None
         named = [("label", self.label), ("column_header", self.column_header), ("column_note", self.column_note),
-                 ("corner", self.corner), ("question", self.question), ("prior_question", self.prior_question),
-                 *outer]
+                 ("corner", self.corner), ("row_label", row), ("question", self.question),
+                 ("prior_question", self.prior_question), *outer]
         return [(name, region) for name, region in named if region is not None]
 
 

@@ -372,6 +372,10 @@ FORMS = [
         ("budget", 6.2 * B, "USD", ["Pellio Cloud"], None), ("budget", 10.8 * B, "USD", ["Pellio Cloud"], None),
         ("chip_count", 118000, "chips", ["Pellio Cloud"], None),
         ("chip_count", 205000, "chips", ["Pellio Cloud"], None)),
+    # an estimates table with fiscal columns: the rows name the metric, the caption the scale
+    row("BROKER ESTIMATES: PELLIO CLOUD ($ bn unless stated)\n                    FY26E     FY27E\n"
+        "Revenue             441.0     512.3\nCapex (new)         118.0     142.0\nEPS ($)             11.85     14.20",
+        ("budget", 118 * B, "USD", None, None), ("budget", 142 * B, "USD", None, None)),
     # 9. subjects from the page: a factbox's or analyst note's section heading, a company call's turns, sources
     row("Who is paying for AI compute\n\nKESTREL DATA\nThe company expects to spend about $3 billion this year."
         "\n\nORBIS\nThe lab plans to run 20,000 GPUs by December.\n\nALPHABET\nGoogle's parent guided 2026 capex"
@@ -639,6 +643,9 @@ PERIODS = [
     # a follow-up question dates its answer; the question before it types it
     ("Q: What is the capital budget for this year?\nA: NOK 4.2 billion.\n\nQ: And in 2025?\nA: Around NOK 2.6 "
      "billion.", "2026-06-03", ["2026", "2025"]),
+    # fiscal column labels with an estimate's mark date their cells
+    ("BROKER ESTIMATES: PELLIO CLOUD ($ bn unless stated)\n                    FY26E     FY27E\n"
+     "Capex (new)         118.0     142.0", "2026-03-12", ["2026", "2027"]),
     # a table under 'Week ending April 12, 2026' is the week's month (D36)
     ("Week ending April 12, 2026\n\n| Model | Tokens |\n|---|---|\n| Vela 3 | 3.41T |", "2026-04-13", ["2026-04"]),
     # a list's caption dates its rows, not the bracketed note under it, nor a date line a blank line above

@@ -54,8 +54,8 @@ def resolve_period(expression: str, kind: str, published: str | None, future: bo
         return None
     if kind == "year":
         return text
-    if kind == "fiscal-year":
-        m = _YEAR.search(text.replace("FY", "FY "))
+    if kind == "fiscal-year":  # 'FY26', 'fiscal 2026', 'FY27E' (an estimate's column: the year all the same)
+        m = _YEAR.search(text.replace("FY", "FY ").rstrip("AEFPB"))
         return _year_of(m.group()) if m else None
     if kind == "year-label":  # '2025A', '2027E' over a table column: actual or estimated, the year all the same
         return text[:4]

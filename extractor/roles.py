@@ -115,6 +115,9 @@ class RoleRules:
         self.grants_after = re.compile(  # 'METI grants', 'The ministry (METI) on Friday will grant'
             rf"(?:\s*\([^)]{{1,24}}\))?(?:\s+(?:on|this|last)\s+\w+)?\s+(?:will\s+|has\s+|have\s+|had\s+|to\s+)?"
             rf"(?:{_alternation(funding['grant_verbs'])})\b", re.I)
+        self.bid_before = re.compile(  # 'won with ', 'a quote of ', 'the winning bids add up to about '
+            rf"\b(?:{_alternation(data['tendering']['bid_before'])})\b[^.;:!?]{{0,40}}$", re.I)
+        self.tender_noun = re.compile(rf"\b(?:{_alternation(data['tendering']['tender_nouns'])})\b", re.I)
         selling = data["selling"]
         self.sold_kinds = frozenset(selling["kinds"])
         seller_nouns = _alternation(selling["seller_nouns"])

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-SUBJECT_STRATEGIES = ("product", "grantor", "seller",
+SUBJECT_STRATEGIES = ("product", "grantor", "tender-buyer", "seller",
                       "maker-of-item", "model-family", "row-label", "possessive", "clause-party",
                       "interviewee", "market-average", "definite-description", "clause-initial-name",
                       "indefinite-subject",

@@ -328,6 +328,12 @@ FORMS = [
     row("The cloud giants keep raising their AI spending. Meta has guided to $125 billion to $140 billion for the "
         "year.",
         ("budget", (125 * B, 140 * B), "USD", ["Meta"], None)),
+    # a winning bid is the tendering party's budget (D36), also when the bidder is named more often
+    row("Pellio Telecom published the winning candidates for its centralized procurement of AI servers. Lot 1 "
+        "covers 4,096 Ascend 910C servers. Haiyun Computing ranked first with a quote of CNY 9.71 billion. "
+        "In Lot 3 Haiyun Computing won with CNY 2.46 billion. Haiyun Computing shares rose.",
+        ("chip_count", 4096, "chips", None, "Ascend 910C"),
+        ("budget", 9.71 * B, "CNY", ["Pellio Telecom"], None), ("budget", 2.46 * B, "CNY", ["Pellio Telecom"], None)),
     # people who use a product are its users; a conversion right after a typed price is a price
     row("More than 2 million people in the UAE use ChatGPT every week.", ("user_count", 2 * M, "users", None, None)),
     row("The Ascend 910B goes for around 120,000 yuan, or roughly $16,800.",

@@ -156,7 +156,7 @@ class SubjectResolver(PerFactResolver):
                  "publisher-first-person": self._publisher_first_person, "publisher-page": self._publisher_page,
                  "item-body": self._item_body, "pronoun-antecedent": self._pronoun_antecedent,
                  "article-organization": self._article_organization, "seller": self._seller,
-                 "grantor": self._grantor}
+                 "grantor": self._grantor, "tender-buyer": self._tender_buyer}
         # the types whose subject is a product or model: a row label names the product in full
         self.product_kinds = {t.name for t in types if {"product", "model-family"} & set(t.spec.subject)}
         self.order = {t.name: strategy_order(table, t.spec.subject, f"subject of {t.name}")
@@ -447,6 +447,42 @@ class SubjectResolver(PerFactResolver):
         draft.subject = [grantors[i].text]
         draft.link("subject", "grantor", mention_cue(grantors[i], "the party the article shows granting subsidies"))
         return True
+
+    @staticmethod
+    def _tender_buyer(scene: Scene, draft: Draft) -> bool:
+        """D36: a winning bid is the buyer's budget: 'Haiyun ranked first with a quote of CNY 9.71 billion' in a
+        story about one party's tender is that party's money, not the bidder's."""
+        if not scene.dominant:
+            return False
+        lo, _ = scene.context.sentence(draft.start)
+        where = scene.layout.at(draft.start) if scene.layout is not None else None
+        header = where.column_header if where is not None else None
+        m = role_rules().bid_before.search(scene.text, max(lo, draft.start - 80), draft.start)
+        if m is None and header is not None:
+            m = role_rules().bid_before.search(scene.text, header.start, header.end)
+        if m is None:
+            return False
+        buyer = SubjectResolver._tendering_party(scene)
+        draft.subject = [buyer.text] if buyer is not None else list(scene.dominant)
+        draft.link("subject", "tender-buyer", mention_cue(buyer, "the party running the tender") if buyer is not None
+                   else match_cue(m, "a bid's money is the tendering party's: the article's party"))
+        return True
+
+    @staticmethod
+    def _tendering_party(scene: Scene) -> Mention | None:
+        """The first party the article shows running a tender ('X ... published the winning candidates for its
+        centralized procurement', 'X invites tenders'), read once per document."""
+        if "tendering_party" not in scene.memo:
+            rules, text, found = role_rules(), scene.text, None
+            orgs = scene.orgs.items
+            for k, org in enumerate(orgs):
+                _, hi = scene.context.sentence(org.start)
+                stop = min(hi, org.end + 120, orgs[k + 1].start if k + 1 < len(orgs) else hi)
+                if rules.tender_noun.search(text, org.end, stop):
+                    found = org
+                    break
+            scene.memo["tendering_party"] = found
+        return scene.memo["tendering_party"]
 
     def _seller(self, scene: Scene, draft: Draft) -> bool:
         """D9/D27: a unit price is its seller's: the reseller it was bought through, the party paid, the party

@@ -63,6 +63,9 @@ class Registry:
     def __iter__(self):
         return iter(self.types.values())
 
+    def __contains__(self, name: object) -> bool:
+        return name in self.types
+
     def names(self) -> tuple[str, ...]:
         return tuple(self.types)
 

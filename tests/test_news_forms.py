@@ -549,6 +549,9 @@ FORMS = [
         ("token_volume", 3 * T, "tokens", ["Orbitra"], None)),
     # 11. precision: none of these is a fact
     row("Four GPU cloud operators and two GPU cloud firms applied."),
+    # a prompt's or an answer's size, or a word conversion, is no provider's token volume
+    row("In English, 1 token is roughly four characters, so 1,000 tokens come to about 750 words."),
+    row("A question of 1,500 tokens that gets a 400-token answer costs little."),
     row("The ministry pledged £145 million for skills and AI fellowships."),
     row("The campaign will spend $500 million on user subsidies."),
     row("Kestrel has budgeted 3 billion yuan for coupons during the festival."),

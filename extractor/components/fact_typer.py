@@ -268,6 +268,8 @@ class FactTyper(DataComponent):
                     typed.append(original)
                     bare = [b for b in bare if b[0] is not pending_money[0]]
             pending_money = None
+            if self._below_minimum(typing.kind, quantity):
+                continue  # '1,000 tokens come to about 750 words': a prompt's size, no provider's volume
             if typing.kind == self.total and quantity.value is not None:
                 budgets.setdefault((quantity.unit, amount_key(quantity.value)), quantity)
             fact_span = Span(doc, span.start, span.end, label=typing.kind)
@@ -278,6 +280,12 @@ class FactTyper(DataComponent):
             typed = self._type_bare(doc, context, bare, typed)
         doc.spans[self.spans_key] = typed
         return doc
+
+    def _below_minimum(self, kind: str, quantity: Quantity) -> bool:
+        """Whether the figure is below its type's smallest value (fact_types.json 'min_value')."""
+        least = self.types[kind].spec.min_value if kind in self.types else None
+        amount = quantity.value if quantity.value is not None else quantity.high
+        return least is not None and amount is not None and amount < least
 
     # -- money -------------------------------------------------------------------------
 
@@ -568,7 +576,7 @@ class FactTyper(DataComponent):
                 typing = self._kind_from_body(text, quantity, typed, typed_starts) or UNDECIDED
             if typing is UNDECIDED and quantity.unit is None:
                 typing = self._kind_from_neighbour(text, context, quantity, counts, count_starts, recent)
-            if typing is None or typing is UNDECIDED:
+            if typing is None or typing is UNDECIDED or self._below_minimum(typing.kind, quantity):
                 continue
             fact_span = Span(doc, span.start, span.end, label=typing.kind)
             fact_span._.quantity = quantity

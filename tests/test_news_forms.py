@@ -549,6 +549,10 @@ FORMS = [
         ("token_volume", 3 * T, "tokens", ["Orbitra"], None)),
     # 11. precision: none of these is a fact
     row("Four GPU cloud operators and two GPU cloud firms applied."),
+    # a small price right after a per-token price prices tokens too; a GPU-hour rate there keeps its unit
+    row("Pellio lists its flagship at $3 per million input tokens; its small model costs $0.20 and $0.80."),
+    row("Pellio lists its model at $3 per million tokens. Renting an H100 costs $1.90 an hour.",
+        ("unit_price", 1.9, "USD", None, "H100")),
     # a prompt's or an answer's size, or a word conversion, is no provider's token volume
     row("In English, 1 token is roughly four characters, so 1,000 tokens come to about 750 words."),
     row("A question of 1,500 tokens that gets a 400-token answer costs little."),

@@ -238,6 +238,7 @@ class FactTyper(DataComponent):
         budgets: dict[tuple[str, float], Quantity] = {}
         money_seen: dict[float, str] = {}
         pending_money: tuple[Span, Quantity] | None = None  # the last amount left undecided, for its conversion
+        per_token: list[int] = []  # sentences holding a per-token or per-share price
         for span in doc.spans.get(self.quantities_key, []):
             quantity = span._.quantity
             if quantity is None:
@@ -251,7 +252,7 @@ class FactTyper(DataComponent):
                     self.example_before.ends_before(context.text, _lead(quantity), self.windows["example_before"])):
                 continue  # a worked example's figures: no facts, and no antecedent for the sentences after
             if quantity.unit is not None:
-                typing = self._type_money(context.text, quantity, context, budgets, typed)
+                typing = self._type_money(context.text, quantity, context, budgets, typed, per_token)
                 if quantity.value is not None:
                     money_seen[amount_key(quantity.value)] = quantity.unit
             else:
@@ -281,6 +282,17 @@ class FactTyper(DataComponent):
         doc.spans[self.spans_key] = typed
         return doc
 
+    def _continues_per_token(self, text: str, quantity: Quantity, amount: Decimal, sentence: int,
+                             per_token: list[int] | None) -> bool:
+        """A small amount right after a per-token price (same or next sentence) with no unit of its own prices
+        tokens too."""
+        if not per_token or sentence - per_token[-1] > 1:
+            return False
+        if amount >= self.min_budget.get(quantity.unit, self.min_budget_usd):
+            return False
+        return not (self.unit_price_after.starts_after(text, quantity.end)
+                    or self.per_named_unit.match(text[quantity.end:quantity.end + 60]))
+
     def _below_minimum(self, kind: str, quantity: Quantity) -> bool:
         """Whether the figure is below its type's smallest value (fact_types.json 'min_value')."""
         least = self.types[kind].spec.min_value if kind in self.types else None
@@ -301,12 +313,18 @@ class FactTyper(DataComponent):
         return replace(quantity, unit=unit, currency_source="restatement")
 
     def _type_money(self, text: str, quantity: Any, context: DocContext,
-                    budgets: dict, typed: list[Span]) -> Typing | None:
+                    budgets: dict, typed: list[Span], per_token: list[int] | None = None) -> Typing | None:
         """A unit price, a budget, or None (not a fact)."""
         lo, hi = context.sentence(quantity.start)
+        sentence = context.sentence_index(quantity.start)
         if self.not_unit_price_after.starts_after(text, quantity.end):
+            if per_token is not None:
+                per_token.append(sentence)
             return None  # a per-token or per-share price
         amount = quantity.value if quantity.value is not None else quantity.high
+        if self._continues_per_token(text, quantity, amount, sentence, per_token):
+            return None  # '$3 per million input tokens ...; its small model costs $0.20 and $0.80'
+
         lead = _lead(quantity)
         if self.per_unit and amount < self.max_unit_price.get(quantity.unit, self.max_unit_price_usd):
             rental = bool(self.rental.nearest(text, quantity.start, quantity.end, lo, hi))

@@ -179,6 +179,8 @@ def read_names(text: str, shape: NameShape | None = None) -> NameReading:
                 name.lower() in lowercase_words or not (_NAME_SHAPED.search(name) or written[name] > 1)):
             continue  # 'Demand has risen', 'Private pledges ...': an opening word, unless the article repeats it
         short = (after.group("acronym") or after.group("alias")) if last and after else None
+        if short is not None and after.group("acronym") and _ticker_of(short, name):
+            short = name.split()[0]  # 'Norvik Holdings (NRVK)': a ticker, which abbreviates the short name
         possessive = bool(after and after.group("possessive"))
         found.append(ShapedName(start, after.end("bracket") if short else end, short or name, possessive))
     return NameReading(runs, found, frozenset(people))
@@ -197,9 +199,13 @@ def alias_after(text: str, end: int, name: str | None = None) -> tuple[str, int]
     ('Wahat AI', 37)
     >>> alias_after("YTL Power (Malaysia) said", 9, "YTL Power") is None
     True
+    >>> alias_after("Norvik Holdings (NRVK) Q2 results", 15, "Norvik Holdings")  # a ticker: the short name
+    ('Norvik', 22)
     """
     m = _BRACKET.match(text, end)
     if m is not None:
+        if m.group("acronym") and name and _ticker_of(m.group("acronym"), name):
+            return name.split()[0], m.end()  # a ticker abbreviates the company's short name
         return m.group("acronym") or m.group("alias"), m.end()
     m = _SHORT_BRACKET.match(text, end) if name else None
     short = m.group("short") if m else None
@@ -256,6 +262,17 @@ def _parts(text: str, start: int, end: int, shape: NameShape) -> list[tuple[int,
             parts.append((offset, offset + len(piece)))
         offset += len(piece) + 5 if text.startswith(" and ", offset + len(piece)) else len(piece) + 3
     return parts
+
+
+def _ticker_of(letters: str, name: str) -> bool:
+    """'NRVK' after 'Norvik Holdings', 'META' after 'Meta Platforms': capitals spelled out of the first word alone
+    are a stock ticker, not the acronym the article goes on to use (an acronym takes the words' initials: 'OCAC',
+    'NCHC'); the first word is the short name the ticker abbreviates."""
+    words = name.split()
+    if len(words) < 2 or len(letters) < 2:
+        return False
+    rest = iter(words[0].upper())
+    return all(ch in rest for ch in letters.upper())
 
 
 def _is_person(text: str, start: int, end: int, shape: NameShape) -> bool:

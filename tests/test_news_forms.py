@@ -289,6 +289,9 @@ FORMS = [
     # a user count owned in its own sentence ("Orbit's 214 million") is not an app's named sentences before
     row("Orbit is the tallest bar on the chart. We left out ChatGPT and Gemini. Orbit's 214 million weekly users are "
         "more than the next two combined.", ("user_count", 214 * M, "users", ["Orbit"], None)),
+    # a stock ticker in brackets abbreviates the company's short name; an acronym of the initials is the name (D31)
+    row("Norvik Holdings (NRVK) Q2 earnings call\n\nCEO: We ended June with roughly 61,000 GPUs in service.",
+        ("chip_count", 61000, "chips", ["Norvik"], None)),
     # people talking to or chatting with an app use it
     row("Some 14 million people were talking to Quorra every month.",
         ("user_count", 14 * M, "users", ["Quorra"], None)),

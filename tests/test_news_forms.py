@@ -292,6 +292,11 @@ FORMS = [
     # a stock ticker in brackets abbreviates the company's short name; an acronym of the initials is the name (D31)
     row("Norvik Holdings (NRVK) Q2 earnings call\n\nCEO: We ended June with roughly 61,000 GPUs in service.",
         ("chip_count", 61000, "chips", ["Norvik"], None)),
+    # on a company's own page a figure no clause gives a party is the company's, not an earlier sentence's party's
+    row("Pellio Engineering Blog\n\nWe rented 256 H100s from Tessellate Cloud at $2.35 per GPU-hour. The new "
+        "cluster of AI servers cost $18.5 million.",
+        ("chip_count", 256, "chips", ["Pellio"], "H100"), ("unit_price", 2.35, "USD", ["Tessellate Cloud"], "H100"),
+        ("budget", 18.5 * M, "USD", ["Pellio"], None)),
     # people talking to or chatting with an app use it
     row("Some 14 million people were talking to Quorra every month.",
         ("user_count", 14 * M, "users", ["Quorra"], None)),

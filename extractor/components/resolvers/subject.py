@@ -899,8 +899,8 @@ class SubjectResolver(PerFactResolver):
 
     @staticmethod
     def _publisher_page(scene: Scene, draft: Draft) -> bool:
-        """A price no clause gives a party, on a company's own page ('Halyard Blog', 'About Halyard'): the
-        publisher's list price."""
+        """A figure no clause gives a party, on a company's own page ('Halyard Blog', 'About Halyard'): the
+        publisher's list price, budget, fleet or volume, before any party of an earlier sentence."""
         if scene.publisher is None:
             return False
         draft.subject = [scene.publisher]

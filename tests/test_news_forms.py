@@ -297,6 +297,10 @@ FORMS = [
         "cluster of AI servers cost $18.5 million.",
         ("chip_count", 256, "chips", ["Pellio"], "H100"), ("unit_price", 2.35, "USD", ["Tessellate Cloud"], "H100"),
         ("budget", 18.5 * M, "USD", ["Pellio"], None)),
+    # a ranking row 'App (publisher)': the app is the row's party even when no lexicon knows it
+    row("Top AI assistants by MAU, September 2026 (millions)\n\nRank | App (publisher) | MAU\n"
+        "1 | Lumo (Halcyon AI) | 612.4\n2 | Orbi (Northstar Labs) | 288.7",
+        ("user_count", 612.4 * M, "users", ["Lumo"], None), ("user_count", 288.7 * M, "users", ["Orbi"], None)),
     # people talking to or chatting with an app use it
     row("Some 14 million people were talking to Quorra every month.",
         ("user_count", 14 * M, "users", ["Quorra"], None)),

@@ -556,7 +556,7 @@ class SubjectResolver(PerFactResolver):
         bracket = _PARENTHESIS_END.search(text, region.start, region.end)
         if bracket is not None and draft.kind in self.product_kinds:
             # 'Arum (Nuri Telecom)' over a user count: the bracket names the product's maker; the row is the product
-            named = [m for m in named if m.start < bracket.start()] or named
+            named = [m for m in named if m.start < bracket.start()]
         if label.lower() in self.aggregate_rows and self._product_rows_above(scene, where):
             return False  # '| Total | 39,808 |' under product rows sums one party's fleet, named elsewhere
         if label.lower() in self.aggregate_rows or label.lower() in region_names():

@@ -232,6 +232,14 @@ FORMS = [
         ("chip_count", 4000, "chips", ["Pellio Cloud"], "MI355X"), ("budget", 800 * M, "USD", ["Pellio Cloud"], None)),
     # negative: buying a company in a deal worth billions is no budget
     row("Pellio Cloud agreed to acquire Harbor Labs in a deal worth about $800 million."),
+    # German copy: a thousands point in a quoted count, a decimal comma before 'euros'; 'quote a single B300 at'
+    row("\"With 6.400 Blackwell chips we will lead the region,\" Pellio's chief said.",
+        ("chip_count", 6400, "chips", None, "Blackwell")),
+    row("Pellio rents H100 capacity from 2,95 euros per GPU hour.", ("unit_price", 2.95, "EUR", None, "H100")),
+    row("Distributors currently quote a single B300 at €38,000 to €41,000.",
+        ("unit_price", (38000, 41000), "EUR", [], "B300")),
+    # negative: a decimal count of a measure is no thousands point
+    row("Pellio expects 6.5 GW of new capacity."),
     # 8. public programmes that fund AI or chip capacity
     row("The ministry will invest ₩1.4 trillion in GPU capacity.", ("budget", 1.4 * T, "KRW", None, None)),
     # 9. subjects by role

@@ -118,6 +118,8 @@ TABLE = [
     row("a force of 120 N on the arm", ("120", 120, None, "exact")),  # after a number, 'N' is no naira
     # German and French editions: a decimal comma before a scale, 'Mrd.' and 'Mio.'
     row("will invest €1,2 Mrd. in phase one", ("€1,2 Mrd.", 1.2 * B, "EUR", "exact")),
+    # ... and before a currency written after the amount: 'from 2,95 euros per GPU hour'
+    row("rents capacity from 2,95 euros per GPU hour", ("2,95 euros", 2.95, "EUR", "exact")),
     row("about 300 Mio. euros", ("300 Mio. euros", 300 * M, "EUR", "approx")),
     row("€2,5 billion for the site", ("€2,5 billion", 2.5 * B, "EUR", "exact")),
     # ... but a comma with three digits after it is a thousands separator, and no scale makes no decimal

@@ -50,6 +50,7 @@ UNDECIDED = Typing("", "undecided")  # no cue or noun of its own: the layout or 
 _DIGIT = re.compile(r"\d")
 _NAMES_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w-]*){1,2}(?=[ \t])")
 _NEXT_WORDS = re.compile(r"[ \t+-]*(?P<word>[A-Za-z][\w-]*)(?:[ \t]+(?P<next>[a-z]+))?")  # on the figure's own line
+_THOUSANDS_POINT = re.compile(r"[1-9]\d{0,2}\.\d{3}")  # '6.400': a thousands point, as German copy writes it
 _CONVERSION_BRACKET = re.compile(r"[ \t]*\([^()\n]{0,12}\d[^()\n]{0,24}\)")  # ' (US$38,000)', ' (about €3.3m)'
 _RANK = re.compile(r"[.)]?\s+[A-Z]|[.)][ \t]+[~≈$€£¥₹\d]")  # '1. DeepSeek', '2) Tencent', '7) 16k': a rank
 _ALONE_BEFORE = re.compile(r"[ \t]*(?:(?:\d{1,2}[.)]|#\d{1,2}|[-*•])[ \t]+)?[~≈]?[ \t]*")  # '4) ', '- ~', ''
@@ -269,6 +270,9 @@ class FactTyper(DataComponent):
                     typed.append(original)
                     bare = [b for b in bare if b[0] is not pending_money[0]]
             pending_money = None
+            if typing.kind in self.counted and _THOUSANDS_POINT.fullmatch(quantity.text):
+                # 'With 6.400 Blackwell chips' in a German speaker's quote: no count has a fraction of a chip
+                quantity = replace(quantity, value=quantity.value * 1000)
             if self._below_minimum(typing.kind, quantity):
                 continue  # '1,000 tokens come to about 750 words': a prompt's size, no provider's volume
             if typing.kind == self.total and quantity.value is not None:

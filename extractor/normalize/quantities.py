@@ -96,6 +96,7 @@ class QuantityScanner:
                         and (s not in table.context_dependent or table.context_dependent[s].get("default"))]
         post = _alternation(list(self.code_scales) + codes + upper_aliases + post_symbols)
         scale_alt = _alternation(scale_words)
+        comma_currency = _alternation(data["scales.json"]["decimal_comma_currencies"])
         self.pattern = re.compile(
             rf"""
             (?<![\w.,/+$€£¥₩₹])
@@ -105,7 +106,7 @@ class QuantityScanner:
               | (?P<lpre>(?i:{_alternation(lower_codes)}))\s
             )?
             (?P<sign>(?<![\d\s][-−])(?<![\d][\s])[-−](?=\d))?
-            (?P<num>(?>\d{{1,3}},\d{{1,2}}(?=[\s-]?(?i:{scale_alt}|{_alternation(multi_abbr)}))|\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?|\d{{1,3}}(?:[\u202f\u2009\u00a0]\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+))
+            (?P<num>(?>\d{{1,3}},\d{{1,2}}(?=[\s-]?(?i:{scale_alt}|{_alternation(multi_abbr)})|[\s\u00a0]?(?:{comma_currency})(?![A-Za-z]))|\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?|\d{{1,3}}(?:[\u202f\u2009\u00a0]\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+))
             (?![.,]\d)
             (?:
                 [\s-]?(?P<sw>(?i:{scale_alt})(?:\s(?i:{scale_alt}))?)(?![A-Za-z])

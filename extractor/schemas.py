@@ -73,6 +73,7 @@ class FactTypeSchema(_Strict):
     context_label: str | None = None
     class_nouns: list[str] = Field(default_factory=list)
     min_value: float | None = None  # a count below it is no fact of the type ('1 token is about four characters')
+    change_cues_before: list[str] = Field(default_factory=list)  # 'adding 34.5 million weekly users': a change
     attributes: list[Literal[ATTRIBUTES]]
     subject: list[Literal[SUBJECT_STRATEGIES]] = Field(default_factory=list)
     period: list[Literal[PERIOD_STRATEGIES]] = Field(default_factory=list)

@@ -240,6 +240,16 @@ FORMS = [
         ("unit_price", (38000, 41000), "EUR", [], "B300")),
     # negative: a decimal count of a measure is no thousands point
     row("Pellio expects 6.5 GW of new capacity."),
+    # a correction's amount is the same kind of money as the one it is set against
+    row("Pellio ordered 72,000 MI355X accelerators, and the implied price is about $40,000 per chip, not $107,000.",
+        ("chip_count", 72000, "chips", ["Pellio"], "MI355X"), ("unit_price", 40000, "USD", None, "MI355X"),
+        ("unit_price", 107000, "USD", None, "MI355X")),
+    # a range with the wire's 'bln' on both ends; 'costed each ... at'; a bank lending to a campus
+    row("10:12  Pellio Cloud raises 2026 capex guidance to $31 bln-$33 bln from $27 bln.",
+        ("budget", (31 * B, 33 * B), "USD", ["Pellio Cloud"], None), ("budget", 27 * B, "USD", ["Pellio Cloud"], None)),
+    row("Officials costed each GB300 superchip at around £36,000.", ("unit_price", 36000, "GBP", None, "GB300")),
+    row("The development bank is lending R$4.2 billion toward the AI campus.",
+        ("budget", 4.2 * B, "BRL", None, None)),
     # 8. public programmes that fund AI or chip capacity
     row("The ministry will invest ₩1.4 trillion in GPU capacity.", ("budget", 1.4 * T, "KRW", None, None)),
     # 9. subjects by role
@@ -569,6 +579,10 @@ FORMS = [
         ("token_volume", 3 * T, "tokens", ["Orbitra"], None)),
     # 11. precision: none of these is a fact
     row("Four GPU cloud operators and two GPU cloud firms applied."),
+    # a gain or a loss of users is no count of them; paying subscribers are not active users; economic impact
+    row("Kitebot shed about 2.2 million monthly users after the paywall, while Orbi added 12 million weekly users."),
+    row("Pellio said 31 million people now pay for Lumo Plus."),
+    row("The AI campus will contribute AED40 billion to the national economy by 2031."),
     # a small price right after a per-token price prices tokens too; a GPU-hour rate there keeps its unit
     row("Pellio lists its flagship at $3 per million input tokens; its small model costs $0.20 and $0.80."),
     row("Pellio lists its model at $3 per million tokens. Renting an H100 costs $1.90 an hour.",

@@ -50,6 +50,7 @@ UNDECIDED = Typing("", "undecided")  # no cue or noun of its own: the layout or 
 _DIGIT = re.compile(r"\d")
 _NAMES_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w-]*){1,2}(?=[ \t])")
 _NEXT_WORDS = re.compile(r"[ \t+-]*(?P<word>[A-Za-z][\w-]*)(?:[ \t]+(?P<next>[a-z]+))?")  # on the figure's own line
+_CORRECTION_BEFORE = re.compile(r"(?:,\s*not|\brather than|\binstead of)\s+$", re.I)  # '$40,000 per chip, not '
 _THOUSANDS_POINT = re.compile(r"[1-9]\d{0,2}\.\d{3}")  # '6.400': a thousands point, as German copy writes it
 _CONVERSION_BRACKET = re.compile(r"[ \t]*\([^()\n]{0,12}\d[^()\n]{0,24}\)")  # ' (US$38,000)', ' (about €3.3m)'
 _RANK = re.compile(r"[.)]?\s+[A-Z]|[.)][ \t]+[~≈$€£¥₹\d]")  # '1. DeepSeek', '2) Tencent', '7) 16k': a rank
@@ -133,6 +134,10 @@ class FactTyper(DataComponent):
         self.people_after = re.compile(r"[ \t]+people\b")
         self.min_passive_users = int(counts["min_passive_users"])
         self.min_app_lines = int(counts["min_app_lines"])
+        self.change_before = {  # 'adding about 34.5 million weekly users': a change in the count, no count
+            t.name: re.compile(rf"\b(?:{alt(t.spec.change_cues_before)})\s+(?:(?:about|around|roughly|some|nearly|"
+                               rf"almost|more than|over|another|a further)\s+)?$", re.I)
+            for t in self.types if t.spec.change_cues_before}
         self.purpose = re.compile(rf"\s+(?:for|on|to fund|to pay for|in)\s+(?:(?:the|new|its|their|more)\s+)?"
                                   rf"(?:{words(money['not_a_fact_purposes'])})\b", re.I)
         self.contents_of_one = re.compile(
@@ -273,8 +278,8 @@ class FactTyper(DataComponent):
             if typing.kind in self.counted and _THOUSANDS_POINT.fullmatch(quantity.text):
                 # 'With 6.400 Blackwell chips' in a German speaker's quote: no count has a fraction of a chip
                 quantity = replace(quantity, value=quantity.value * 1000)
-            if self._below_minimum(typing.kind, quantity):
-                continue  # '1,000 tokens come to about 750 words': a prompt's size, no provider's volume
+            if self._below_minimum(typing.kind, quantity) or self._is_change(context.text, typing.kind, quantity):
+                continue  # '1,000 tokens come to about 750 words', 'adding 34.5 million weekly users': no level
             if typing.kind == self.total and quantity.value is not None:
                 budgets.setdefault((quantity.unit, amount_key(quantity.value)), quantity)
             fact_span = Span(doc, span.start, span.end, label=typing.kind)
@@ -296,6 +301,25 @@ class FactTyper(DataComponent):
             return False
         return not (self.unit_price_after.starts_after(text, quantity.end)
                     or self.per_named_unit.match(text[quantity.end:quantity.end + 60]))
+
+    @staticmethod
+    def _corrected(text: str, quantity: Quantity, context: DocContext, typed: list[Span]) -> Typing | None:
+        """'about $40,000 per chip, not $107,000': the amount a correction sets against the money before it in its
+        sentence is the same kind of money."""
+        if not typed or not _CORRECTION_BEFORE.search(text, max(0, quantity.start - 16), _lead(quantity)):
+            return None
+        previous = typed[-1]
+        if not previous._.typing.money or context.sentence_index(previous.start_char) != context.sentence_index(
+                quantity.start):
+            return None
+        cue = Cue(previous.text, previous.start_char, previous.end_char,
+                  f"{previous.label_}: the amount the correction sets this one against")
+        return Typing(previous.label_, "corrected-amount", cue, rental=previous._.typing.rental, money=True)
+
+    def _is_change(self, text: str, kind: str, quantity: Quantity) -> bool:
+        """Whether the count right after one of its type's change cues is a gain or a loss, not a level."""
+        regex = self.change_before.get(kind)
+        return regex is not None and regex.search(text, max(0, quantity.start - 40), _lead(quantity)) is not None
 
     def _below_minimum(self, kind: str, quantity: Quantity) -> bool:
         """Whether the figure is below its type's smallest value (fact_types.json 'min_value')."""
@@ -328,6 +352,9 @@ class FactTyper(DataComponent):
         amount = quantity.value if quantity.value is not None else quantity.high
         if self._continues_per_token(text, quantity, amount, sentence, per_token):
             return None  # '$3 per million input tokens ...; its small model costs $0.20 and $0.80'
+        corrected = self._corrected(text, quantity, context, typed)
+        if corrected is not None:
+            return corrected
 
         lead = _lead(quantity)
         if self.per_unit and amount < self.max_unit_price.get(quantity.unit, self.max_unit_price_usd):

@@ -34,8 +34,9 @@ _NOT_AFTER = re.compile(
 _DIGITS = re.compile(r"\d+")
 WINDOW_BEFORE = 16  # longest currency prefix with its space: 'U.S.$ ', 'MOP$ '
 WINDOW_AFTER = 64  # a number, a scale word and a currency name: ',000 billion South Korean won'
-_NAME_HYPHEN = re.compile(  # 'F-35', 'SCP-173', 'OAO-1'; not '5k-20k' nor '$115 billion-$125 billion'
-    r"(?<![\w])(?!(?:thousand|million|billion|trillion|bn|mn|tn|[kKmMbB])[-‐]$)[A-Za-z]+[-‐]$")
+_NAME_HYPHEN = re.compile(  # 'F-35', 'SCP-173', 'OAO-1'; not '5k-20k', '$115 billion-$125 billion', '$31 bln-$33 bln'
+    r"(?<![\w])(?!(?:thousand|million|billion|trillion|bn|mn|tn|bln|mln|trn|tln|bil|mil|crore|lakh|[kKmMbB])[-‐]$)"
+    r"[A-Za-z]+[-‐]$")
 _YEAR_SUFFIX = re.compile(r"(?:19|20)\d\d[-–/]$")
 _DATE_AFTER = re.compile(rf"[ \t](?:{MONTHS})\b\.?")  # on the same line: "5 August", not a list's next row
 _DATE_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?[ \t]$")

@@ -184,6 +184,9 @@ TABLE = [
     row("a three-billion-euro fund", ("three-billion-euro", 3 * B, "EUR", "exact")),
     row("350,000 x H100", ("350,000", 350000, None, "exact")),
     row("a 10x gain, 5 x faster"),
+    # spoken numbers on both ends of a range (a podcast transcript): the words read, no division by a zero lead
+    row("held at a hundred and ten to a hundred and twenty billion for 2026",
+        ("a hundred and ten", 110, None, "exact"), ("a hundred and twenty billion", 120 * B, None, "exact")),
 ]
 
 

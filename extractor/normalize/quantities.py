@@ -315,8 +315,13 @@ class QuantityScanner:
             return None
         low, high = first.value, second.value
         if not first.scaled and second.scaled and low < high:
-            # "350-400 billion": the scale word is shared
-            low = scaled(low, (high / parse_digits(_leading_number(second.text))).adjusted())
+            # "350-400 billion", "a hundred and ten to a hundred and twenty billion": the scale word is shared
+            power = sum(self.scales.get(w.lower(), 0) for w in second.text.split() if w.lower() in self.scales
+                        and w.isalpha() and len(w) > 1)
+            lead = parse_digits(_leading_number(second.text))
+            if lead:
+                power = (high / lead).adjusted()
+            low = scaled(low, power)
         if low > high:
             return None
         return Quantity(first.start, second.end, text[first.start:second.end], None, low, high,

@@ -49,6 +49,7 @@ DEFAULT_SPLITS = (
     ("final8", ROOT / "corpus" / "final8", ROOT / "annotations" / "final8"),
     ("final9", ROOT / "corpus" / "final9", ROOT / "annotations" / "final9"),
     ("final10", ROOT / "corpus" / "final10", ROOT / "annotations" / "final10"),
+    ("final11", ROOT / "corpus" / "final11", ROOT / "annotations" / "final11"),
 )
 GROUPS_DIR = ROOT / "annotations" / "groups"
 

@@ -21,6 +21,7 @@ SPLITS = [
     (ROOT / "corpus" / "final8", ROOT / "annotations" / "final8"),
     (ROOT / "corpus" / "final9", ROOT / "annotations" / "final9"),
     (ROOT / "corpus" / "final10", ROOT / "annotations" / "final10"),
+    (ROOT / "corpus" / "final11", ROOT / "annotations" / "final11"),
 ]
 
 

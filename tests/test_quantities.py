@@ -118,6 +118,13 @@ TABLE = [
     row("a force of 120 N on the arm", ("120", 120, None, "exact")),  # after a number, 'N' is no naira
     # German and French editions: a decimal comma before a scale, 'Mrd.' and 'Mio.'
     row("will invest €1,2 Mrd. in phase one", ("€1,2 Mrd.", 1.2 * B, "EUR", "exact")),
+    # French typography: a plain space between thousands, a decimal comma after '€', 'milliards'
+    row("will install 12 000 GB300 GPUs", ("12 000", 12000, None, "exact")),
+    row("a price of €38 000 per GB300", ("€38 000", 38000, "EUR", "exact")),
+    row("pay a subsidised €1,35 per GPU-hour", ("€1,35", 1.35, "EUR", "exact")),
+    row("2,5 milliards, the minister said", ("2,5 milliards", 2.5 * B, None, "exact")),
+    # negative: a count before a hyphenated spec, a year before a count
+    row("3 100-GPU pods", ("3", 3, None, "exact"), ("100", 100, None, "exact")),
     # ... and before a currency written after the amount: 'from 2,95 euros per GPU hour'
     row("rents capacity from 2,95 euros per GPU hour", ("2,95 euros", 2.95, "EUR", "exact")),
     row("about 300 Mio. euros", ("300 Mio. euros", 300 * M, "EUR", "approx")),

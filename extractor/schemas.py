@@ -189,6 +189,8 @@ class TyperWindowsSchema(_Strict):
     contents_with_before: int
     example_before: int
     label_own_noun_before: int
+    price_continuation_figures: int
+    price_continuation_sentences: int
 
 
 class FactCuesSchema(_Strict):

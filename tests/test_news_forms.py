@@ -250,6 +250,10 @@ FORMS = [
     row("Officials costed each GB300 superchip at around £36,000.", ("unit_price", 36000, "GBP", None, "GB300")),
     row("The development bank is lending R$4.2 billion toward the AI campus.",
         ("budget", 4.2 * B, "BRL", None, None)),
+    # a bare amount continues a unit price two sentences back, past a sentence with no figure
+    row("The H100 median reached roughly $2.30 an hour in September. The H200 line tracks it with a premium. It "
+        "bottomed at $2.70 in April.",
+        ("unit_price", 2.3, "USD", None, "H100"), ("unit_price", 2.7, "USD", None, None)),
     # 8. public programmes that fund AI or chip capacity
     row("The ministry will invest ₩1.4 trillion in GPU capacity.", ("budget", 1.4 * T, "KRW", None, None)),
     # 9. subjects by role

@@ -471,18 +471,21 @@ class FactTyper(DataComponent):
         return Typing(previous.label_, "converts-typed-amount", cue, rental=previous._.typing.rental, money=True)
 
     def _price_before(self, context: DocContext, quantity: Any, typed: list[Span]) -> Span | None:
-        """The unit price this cue-less amount continues: in the same or the
-        previous sentence, same currency, within a factor of ten."""
+        """The unit price this cue-less amount continues: the last price in its currency among the few figures
+        before it ('¥560 (about $3.64) per GPU-hour ... and ¥780 on demand'), at most two sentences back, within
+        a factor of ten."""
         if not typed or typed[-1].label_ != self.per_unit or quantity.value is None:
             return None
-        price = typed[-1]
-        previous = price._.quantity
-        if previous.unit != quantity.unit or previous.value is None:
-            return None
-        if context.sentence_index(quantity.start) - context.sentence_index(previous.start) > 1:
-            return None
-        ratio = quantity.value / previous.value if previous.value else Decimal(0)
-        return price if Decimal("0.1") <= ratio <= 10 else None
+        here = context.sentence_index(quantity.start)
+        for price in reversed(typed[-self.windows["price_continuation_figures"]:]):
+            previous = price._.quantity
+            if here - context.sentence_index(previous.start) > self.windows["price_continuation_sentences"]:
+                return None
+            if price.label_ != self.per_unit or previous.unit != quantity.unit or not previous.value:
+                continue
+            ratio = quantity.value / previous.value
+            return price if Decimal("0.1") <= ratio <= 10 else None
+        return None
 
     def _invested_in_company(self, text: str, quantity: Any, context: DocContext, hi: int) -> bool:
         """'invested $4 billion in Anthropic', 'its $8 billion investment in

@@ -254,6 +254,11 @@ FORMS = [
     row("The H100 median reached roughly $2.30 an hour in September. The H200 line tracks it with a premium. It "
         "bottomed at $2.70 in April.",
         ("unit_price", 2.3, "USD", None, "H100"), ("unit_price", 2.7, "USD", None, None)),
+    # a fact box that puts the figure first: its noun after the colon types it, or says it counts something else;
+    # a name's single digit at the end of the line is no figure
+    row("By the numbers\n- 24,000: GPUs planned for Alder 1\n- 412: acres\n- 65: permanent jobs promised",
+        ("chip_count", 24000, "chips", None, None)),
+    row("Berlin earmarks EUR1.2 billion for AI computing centres", ("budget", 1.2 * B, "EUR", ["Germany"], None)),
     # 8. public programmes that fund AI or chip capacity
     row("The ministry will invest ₩1.4 trillion in GPU capacity.", ("budget", 1.4 * T, "KRW", None, None)),
     # 9. subjects by role

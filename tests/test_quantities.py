@@ -123,6 +123,8 @@ TABLE = [
     row("a price of €38 000 per GB300", ("€38 000", 38000, "EUR", "exact")),
     row("pay a subsidised €1,35 per GPU-hour", ("€1,35", 1.35, "EUR", "exact")),
     row("2,5 milliards, the minister said", ("2,5 milliards", 2.5 * B, None, "exact")),
+    # negative: a list's next bullet is no range's second end
+    row("GPUs planned for Alder 1\n- 412 new jobs", ("1", 1, None, "exact"), ("412", 412, None, "exact")),
     # negative: a count before a hyphenated spec, a year before a count
     row("3 100-GPU pods", ("3", 3, None, "exact"), ("100", 100, None, "exact")),
     # ... and before a currency written after the amount: 'from 2,95 euros per GPU hour'

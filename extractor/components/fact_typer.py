@@ -60,6 +60,9 @@ _PRICE_WORD = re.compile(r"\b(?:price|prices|priced|rate|rates)\b", re.I)
 _BODY_REACH = 400  # characters of an item's first body line read for its figure's type
 _OPENING_REACH = 80  # characters that open it
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w.-]*\s$")  # 'Gemini 3 Flash', 'Claude Opus 4.7': a model's version
+_FIGURE_LABEL = re.compile(r"[ \t]*[:–—][ \t]+")  # a fact box's figure first, its noun after: '24,000: GPUs'
+_LOWER_WORD_IN = re.compile(r"\b[a-z]{2,}\b")
+_NAME_END = re.compile(r"[ \t]*(?:[.;)]?[ \t]*(?:\n|$))")  # a name's number ending its line: 'for Alder 1'
 _NAME_OR_LEADER_AFTER = re.compile(r"[ \t]+(?:[A-Z]|\.{3,})")  # on the same line
 
 def amount_key(value: Decimal) -> float:
@@ -316,6 +319,15 @@ class FactTyper(DataComponent):
                   f"{previous.label_}: the amount the correction sets this one against")
         return Typing(previous.label_, "corrected-amount", cue, rental=previous._.typing.rental, money=True)
 
+    @staticmethod
+    def _name_number_ends_line(text: str, quantity: Quantity) -> bool:
+        """'GPUs planned for Alder 1': a single digit after a name at the end of a line of words is the name's
+        number; a list row ('Naver Clova X 0.58', 'Gemini 3') opens its line with the name and keeps its figure."""
+        if not quantity.text.isdigit() or len(quantity.text) > 1 or not _NAME_END.match(text, quantity.end):
+            return False
+        line_start = text.rfind("\n", 0, quantity.start) + 1
+        return _LOWER_WORD_IN.search(text, line_start, quantity.start) is not None
+
     def _is_change(self, text: str, kind: str, quantity: Quantity) -> bool:
         """Whether the count right after one of its type's change cues is a gain or a loss, not a level."""
         regex = self.change_before.get(kind)
@@ -508,6 +520,8 @@ class FactTyper(DataComponent):
                 text, max(0, lead - self.windows["contents_with_before"]), lead):
             return None  # 'the GB300 NVL72 rack, with 72 GPUs,': its spec
         m = self.count_noun.match(text, quantity.end)
+        if m is None and _opens_line(text, quantity.start) and (label := _FIGURE_LABEL.match(text, quantity.end)):
+            m = self.count_noun.match(text, label.end() - 1)  # '- 24,000: GPUs planned for Alder 1'
         if m is not None and _HYPHEN_SPEC.match(text, quantity.end) and (quantity.value or 0) < self.max_spec_count:
             return None  # '8-GPU instance', 'a 72-GPU rack': a product's spec; '50,000-chip order' is a count
         passive = (self.people_after.match(text, quantity.end) and (quantity.value or 0) >= self.min_passive_users
@@ -582,12 +596,14 @@ class FactTyper(DataComponent):
             return False
         if _FOOTNOTE.match(text, max(0, quantity.start - 1)) and quantity.unit is None and not quantity.scaled:
             return False  # 'Data centres and AI infrastructure (1)': a footnote marker
+        if _opens_line(text, quantity.start) and _FIGURE_LABEL.match(text, quantity.end):
+            return False  # '- 412: acres', '- 65: permanent jobs promised': the line names what it counts
         if not quantity.scaled and quantity.unit is None:
             if _opens_line(text, quantity.start) and _RANK.match(text, quantity.end):
                 return False
             if _NAME_BEFORE.search(text, max(0, quantity.start - 30), quantity.start) and (
-                    _NAME_OR_LEADER_AFTER.match(text, quantity.end)):
-                return False
+                    _NAME_OR_LEADER_AFTER.match(text, quantity.end) or self._name_number_ends_line(text, quantity)):
+                return False  # 'Gemini 3 Flash', 'GPUs planned for Alder 1': a name's number
         line_end = text.find("\n", quantity.end, quantity.end + 40)
         rest = text[quantity.end:line_end if line_end != -1 else quantity.end + 40]
         if self.count_not_after.after_regex.match(rest):

@@ -47,7 +47,9 @@ _CHAIN_HINT = re.compile(r"\d[-–./:]\d|\d{3}[ -]\d{3}")
 # the characters a digit chain is made of, from its first '(' or digit: scanning these runs is much cheaper
 # than trying the chain pattern (which starts with an optional '(' or a word boundary) at every position
 _CHAIN_RUN = re.compile(r"\(?\d[\d.:/() \u2013-]*")
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|~|to|and|through|thru)\s*", re.I)
+# a dash joins a range on its own line only ('Alder 1' over '- 412 new jobs' is a list's next bullet); a word may
+# wrap ('between 40,000 and' / '80,000 units')
+_RANGE_JOIN = re.compile(r"[ \t]*(?:-|–|—|~)[ \t]*|\s*(?:to|and|through|thru)\s*", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _FROM = re.compile(  # 'rose from X to Y' is a change; 'ranged from X to Y' is a range (see range_lead_words)
     r"(?:\b(?P<lead>[a-z]+)\s+)?\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$", re.I)

@@ -50,6 +50,7 @@ DEFAULT_SPLITS = (
     ("final9", ROOT / "corpus" / "final9", ROOT / "annotations" / "final9"),
     ("final10", ROOT / "corpus" / "final10", ROOT / "annotations" / "final10"),
     ("final11", ROOT / "corpus" / "final11", ROOT / "annotations" / "final11"),
+    ("final12", ROOT / "corpus" / "final12", ROOT / "annotations" / "final12"),
 )
 GROUPS_DIR = ROOT / "annotations" / "groups"
 

@@ -22,6 +22,7 @@ SPLITS = [
     (ROOT / "corpus" / "final9", ROOT / "annotations" / "final9"),
     (ROOT / "corpus" / "final10", ROOT / "annotations" / "final10"),
     (ROOT / "corpus" / "final11", ROOT / "annotations" / "final11"),
+    (ROOT / "corpus" / "final12", ROOT / "annotations" / "final12"),
 ]
 
 

@@ -34,7 +34,7 @@ _DATE_HEADER = re.compile(  # 'March 31, 2026', '31 Mar 2026', 'APR 2026'
     rf"|(?:{MONTHS})\.?,?[ \t]+)(?:19|20)\d\d")
 _FOLLOW_UP = re.compile(r"[ \t]*(?:Q[:.][ \t]*)?(?:And|What about|How about|And what about)\b")  # 'Q: And in 2025?'
 _WIDE_GAP = re.compile(r" {2,}|\t+")
-_NUMBERED_ITEM = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+\S")  # '1. Hoshizora Cloud K.K. (Osaka)'
+NUMBERED_ITEM = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+\S")  # '1. Hoshizora Cloud K.K. (Osaka)', '4. Yunqi — 230m'
 _FISCAL_HEADER = re.compile(  # 'FY27E', "FY'26", '3Q25', '1H26', 'Q3 2026', "H1'26"; not the chip 'H100'
     r"(?:FY|CY)[ '’]?\d{2}[AEFPB]?|[1-4][QH][ '’]?\d{2}[AEFPB]?|[QH][1-4](?:[ '’-]?(?:19|20)\d{2}|[ '’-]\d{2})[AEFPB]?")
 _FIGURE_START = re.compile(r"(?<![\w.])\d")  # a number's first digit; 'L1', 'H100' and 'B300' are names
@@ -172,6 +172,7 @@ class DocumentLayout:
         self._marks: tuple[list[int], list[int]] | None = None
         self._heading_lines: list[int] | None = None
         self._labelled: list[Line] | None = None
+        self._titles: dict[int, Region | None] = {}  # per numbered entry's line: the section title over its list
 
     @classmethod
     def of(cls, text: str, rules: LayoutRules | None = None) -> DocumentLayout:
@@ -191,12 +192,16 @@ class DocumentLayout:
         >>> DocumentLayout.of(t).year_heading_before(t.index("512"))
         '2024'
         """
+        i = self._year_index(offset)
+        return self._year_headings[i][1] if i >= 0 else None
+
+    def _year_index(self, offset: int) -> int:
+        """The index of the last year-only line starting at or before `offset` (-1: none); read once."""
         if self._year_headings is None:
             self._year_headings = [(line.start, m.group(1)) for line in self.lines
                                    if (m := _YEAR_LINE.fullmatch(self.text, line.start, line.end))]
             self._year_starts = [start for start, _ in self._year_headings]
-        i = bisect_right(self._year_starts, offset) - 1
-        return self._year_headings[i][1] if i >= 0 else None
+        return bisect_right(self._year_starts, offset) - 1
 
     def cell_currency(self, offset: int, reach: int = 40) -> str | None:
         """The currency symbol a table cell's number is written with: standing alone before it in its own cell
@@ -237,12 +242,11 @@ class DocumentLayout:
     def year_section_at(self, offset: int) -> str | None:
         """The year of the timeline section holding `offset`: the nearest heading above it is a year line
         ('2024'); a later heading ("What's left") ends the timeline."""
-        year = self.year_heading_before(offset)
+        i = self._year_index(offset)
         heading = self.heading_before(offset)
-        if year is None or heading is None:
+        if i < 0 or heading is None or self._year_headings[i][0] != heading.start:
             return None
-        i = bisect_right(self._year_starts, offset) - 1
-        return year if self._year_headings[i][0] == heading.start else None
+        return self._year_headings[i][1]
 
     def caption_above(self, offset: int) -> Region | None:
         """The heading line right above the block header of `offset`'s table or list, when the two stack: a
@@ -260,10 +264,15 @@ class DocumentLayout:
     def heading_before(self, offset: int) -> Region | None:
         """The nearest heading line above the line of `offset`, the article's first line (its headline) aside:
         a factbox's or an analyst note's section title ('MICROSOFT', 'GOOGL (Buy, PT $260)')."""
+        headings = self._headings()
+        k = bisect_left(headings, self.line_index(offset)) - 1 if self.lines else -1
+        return _region(self.lines[headings[k]]) if k >= 0 else None
+
+    def _headings(self) -> list[int]:
+        """The indexes of the heading lines, the first line (the headline) aside; read once."""
         if self._heading_lines is None:
             self._heading_lines = [i for i, line in enumerate(self.lines) if i and line.kind == "heading"]
-        k = bisect_left(self._heading_lines, self.line_index(offset)) - 1 if self.lines else -1
-        return _region(self.lines[self._heading_lines[k]]) if k >= 0 else None
+        return self._heading_lines
 
     def labelled_lines(self) -> list[Line]:
         """The lines with a key-figure label ('3. Gemini — 780m', 'Compute budget: $800 million'), read once."""
@@ -275,17 +284,17 @@ class DocumentLayout:
         """For a numbered entry's line (`item`: '2. Tsubame Networks Inc. (Tokyo)'), the nearest heading above it
         that is no numbered entry: the section title over the list ('Recipients (fiscal 2026 round)'). None
         when `item` is no numbered entry."""
-        if not self.lines or not _NUMBERED_ITEM.match(self.text, item.start, item.end):
+        if not self.lines or not NUMBERED_ITEM.match(self.text, item.start, item.end):
             return None
-        if self._heading_lines is None:
-            self.heading_before(item.start)
-        k = bisect_left(self._heading_lines, self.line_index(item.start)) - 1
-        while k >= 0:
-            line = self.lines[self._heading_lines[k]]
-            if not _NUMBERED_ITEM.match(self.text, line.start, line.end):
-                return _region(line)
-            k -= 1
-        return None
+        headings, i = self._headings(), self.line_index(item.start)
+        if i not in self._titles:  # each entry walks back to the entry before it, whose title is known: linear
+            k = bisect_left(headings, i) - 1
+            line = self.lines[headings[k]] if k >= 0 else None
+            if line is None or not NUMBERED_ITEM.match(self.text, line.start, line.end):
+                self._titles[i] = _region(line) if line is not None else None
+            else:
+                self._titles[i] = self.section_title_over(_region(line))
+        return self._titles[i]
 
     def at(self, offset: int) -> Placement:
         if not self.lines:
@@ -581,4 +590,4 @@ def _looks_like_header(text: str, line: Line) -> bool:
         "", text[c.start:c.end])))) for c in line.cells)
 
 
-__all__ = ["DocumentLayout", "LayoutRules", "Line", "Placement", "Region", "default_rules"]
+__all__ = ["NUMBERED_ITEM", "DocumentLayout", "LayoutRules", "Line", "Placement", "Region", "default_rules"]

@@ -40,7 +40,7 @@ from extractor.normalize.numbers import scaled
 from extractor.records import Quantity
 from extractor.roles import clause_start
 from extractor.schemas import FactCuesSchema, check
-from extractor.structure import DocumentLayout, Region
+from extractor.structure import NUMBERED_ITEM, DocumentLayout, Region
 
 if not Span.has_extension("typing"):
     Span.set_extension("typing", default=None)
@@ -216,8 +216,7 @@ class FactTyper(DataComponent):
                     if not self.families.match(text, m.start()) and m.group("prefix") not in self.not_chip_lines}
         # a form factor the article writes after a known chip ('GB300 NVL72') is no line of its own
         prefixes -= {m.group("prefix") for m in self.model_before_chip_noun.finditer(text)
-                     if chips.last_before(m.start()) is not None
-                     and not text[chips.last_before(m.start()).end:m.start()].strip()}
+                     if (chip := chips.last_before(m.start())) is not None and not text[chip.end:m.start()].strip()}
         if not prefixes:
             return None
         lines = "|".join(rf"{re.escape(p)}\d{{1,4}}[A-Za-z]?" for p in sorted(prefixes))
@@ -367,7 +366,6 @@ class FactTyper(DataComponent):
         corrected = self._corrected(text, quantity, context, typed)
         if corrected is not None:
             return corrected
-
         lead = _lead(quantity)
         if self.per_unit and amount < self.max_unit_price.get(quantity.unit, self.max_unit_price_usd):
             rental = bool(self.rental.nearest(text, quantity.start, quantity.end, lo, hi))
@@ -809,8 +807,9 @@ class FactTyper(DataComponent):
         has no noun of its own counts the app's users; so does a name in a ranking where other lines are apps
         ('4. Yunqi — 230m' among 'Gemini — 780m' and 'Copilot — 150m')."""
         label = where.label
+        listed = where.line.bullet or where.block_header is not None
         if context is None or label is None or quantity.unit is not None or not self.app_kind or not (
-                where.line.bullet or where.block_header is not None or _NUMBERED.match(context.text, where.line.start)):
+                listed or NUMBERED_ITEM.match(context.text, where.line.start)):
             return None
         if not _LABEL_GAP.fullmatch(context.text, label.end, _lead(quantity)):
             return None  # the line's own figure only, right after its label: not 'Team now ~1,200' further on
@@ -924,7 +923,6 @@ def _cue(m: re.Match, offset: int, why: str) -> Cue:
     return Cue(text, start, start + len(text), why)
 
 
-_NUMBERED = re.compile(r"[ \t]*\d{1,2}[.)][ \t]")  # '4. Yunqi — 230m'
 _RANKED_NAME = re.compile(r"(?:[ \t]*\d{1,2}[.)][ \t]+)?(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})")
 _LABEL_GAP = re.compile(r"[\s:–—-]*")  # between a key-figure line's label and its figure
 

@@ -54,7 +54,7 @@ class NameShape:
     def __init__(self, data: dict[str, Any]) -> None:
         for key in ("verbs", "adverbs", "connectors", "not_names", "person_titles", "relative_pronouns",
                     "place_prepositions", "party_before", "person_speech", "metric_after", "joined_tails",
-                    "joining_prepositions"):
+                    "joining_prepositions", "product_tails"):
             if not isinstance(data.get(key), list):
                 raise ValueError(f"roles data: name_shape.{key} must be a list")
         connectors = trie_alternation(data["connectors"])
@@ -82,6 +82,7 @@ class NameShape:
         self.not_names = frozenset(w.lower() for w in data["not_names"]) | STOP_WORDS
         self.and_split = re.compile(rf" (?:and|&) (?!(?:{trie_alternation(data['joined_tails'])})(?![\w.]))")
         self.joining = re.compile(rf" (?:{trie_alternation(data['joining_prepositions'])}) ")
+        self.product_tails = frozenset(data["product_tails"])
 
     def leading_words(self, words: list[str]) -> int:
         """How many opening words of a run are not part of a name ('Separately', 'The', 'In', 'Paris-based')."""
@@ -249,6 +250,10 @@ def _parts(text: str, start: int, end: int, shape: NameShape) -> list[tuple[int,
         if start >= end:
             return []
     words = text[start:end].split(" ")
+    while words and words[-1] in shape.product_tails:  # 'the Lumora Cloud GPU fleet': the party is Lumora Cloud
+        end -= len(words.pop()) + 1
+    if not words:
+        return []
     skip = shape.leading_words(words)
     if skip == len(words):
         return []

@@ -50,7 +50,7 @@ class RoleRules:
         for key in ("clause_breaks", "recipient_verbs", "recipient_prepositions", "brand_followers",
                     "coordination", "not_parties", "counterparty_before", "relation_before", "pronoun_possessives",
                     "designator_tails", "respectively", "appositive_relation", "site_tails", "legal_designators",
-                    "owner_relation_after", "institution_heads", "document_tails"):
+                    "owner_relation_after", "institution_heads", "document_tails", "held_fleet_nouns"):
             if not isinstance(data.get(key), list):
                 raise ValueError(f"roles data: {key!r} must be a list")
         self.clause_break = re.compile(_alternation(data["clause_breaks"]), re.I)
@@ -59,6 +59,7 @@ class RoleRules:
                                            re.I)
         self.brand_after = re.compile(  # 'Nvidia GPUs', "Nvidia's Blackwell Ultra B300 chips", 'Nvidia H200s'
             rf"(?:['’]s)?\s+(?:(?:[A-Z][\w-]*\s+){{0,3}}(?i:{_alternation(data['brand_followers'])})\b"
+            rf"(?!\s+(?i:{_alternation(data['held_fleet_nouns'])})\b)"
             rf"|(?:[A-Z][a-z][\w-]*\s+){{0,2}}[A-Z]{{1,3}}\d{{2,4}}[A-Za-z]{{0,3}}\b)")
         self.coordination = {c.lower() for c in data["coordination"]}
         self.not_parties = {w.lower() for w in data["not_parties"]}

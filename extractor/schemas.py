@@ -240,6 +240,7 @@ class LinkCuesSchema(_Strict):
     contrast_between: Words
     source_shapes: Words
     aggregate_row_labels: Words
+    place_row_corners: Words
     not_section_names: Words
     speaker_label: str
     speaker_pronouns: Words

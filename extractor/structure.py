@@ -90,6 +90,7 @@ class Placement:
     caption: Region | None = None  # a heading stacked right above the block header: the caption over its note
     column_note: Region | None = None  # a second header row's cell under the column header: '(US$/unit)'
     prior_question: Region | None = None  # the question a follow-up ('And in 2025?') continues
+    dating_words: re.Pattern[str] | None = None  # a column header's state words around its date ('Live, Jun 30')
 
     def text(self, region: Region | None) -> str | None:
         return None if region is None else self.source[region.start:region.end]
@@ -98,8 +99,11 @@ class Placement:
         """Whether the cell's column header only dates it ('2026E', 'FY2025', 'FY27E', '3Q25', 'March 31, 2026',
         'APR 2026'): the table's caption and the row's label still type it."""
         header = self.text(self.column_header)
-        return header is not None and any(regex.fullmatch(header.strip()) for regex in (_YEAR, _DATE_HEADER,
-                                                                                       _FISCAL_HEADER))
+        if header is None:
+            return False
+        if self.dating_words is not None:
+            header = self.dating_words.sub(" ", header)  # 'Live, Jun 30 2026', 'Contracted, end-2026'
+        return any(regex.fullmatch(header.strip()) for regex in (_YEAR, _DATE_HEADER, _FISCAL_HEADER))
 
     def context_regions(self) -> list[tuple[str, Region]]:
         """The regions a figure may inherit a cue from, nearest first."""
@@ -137,10 +141,13 @@ class LayoutRules:
         self.heading_not_ending = tuple(data["heading"]["not_ending_with"])
         captions = "|".join(re.escape(word) for word in data["heading"].get("caption_prefixes", ()))
         self.caption = re.compile(rf"(?:{captions})(?:\s+\d+)?\s*[:.\-–—]\s+\S") if captions else None
+        words = sorted(data["column_dating_words"]["words"], key=len, reverse=True)
+        self.dating_words = re.compile(r"(?i)(?:\b(?:" + "|".join(re.escape(w) for w in words) + r")\b|[,:()\-–])")
 
 
 _SCHEMA = {"bullets": list, "cell_separators": dict, "min_cells": int, "table_rule": str, "key_value": dict,
-           "question_prefixes": list, "answer_prefixes": list, "heading": dict, "numbered_item": str}
+           "question_prefixes": list, "answer_prefixes": list, "heading": dict, "numbered_item": str,
+           "column_dating_words": dict}
 
 
 def _check_schema(data: dict[str, Any]) -> None:
@@ -159,7 +166,7 @@ class DocumentLayout:
 
     def __init__(self, text: str, lines: list[Line], headers: list[int | None],
                  column_headers: list[tuple[Region, ...] | None], notes: list[int | None] | None = None,
-                 tops: list[int | None] | None = None) -> None:
+                 tops: list[int | None] | None = None, dating_words: re.Pattern[str] | None = None) -> None:
         self.text = text
         self.lines = lines
         self.starts = [line.start for line in lines]
@@ -173,13 +180,14 @@ class DocumentLayout:
         self._heading_lines: list[int] | None = None
         self._labelled: list[Line] | None = None
         self._titles: dict[int, Region | None] = {}  # per numbered entry's line: the section title over its list
+        self.dating_words = dating_words  # the rules' state words of a dating column header ('Live, Jun 30')
 
     @classmethod
     def of(cls, text: str, rules: LayoutRules | None = None) -> DocumentLayout:
         rules = rules or default_rules()
         lines = [_read_line(text, start, end, rules) for start, end in _line_bounds(text)]
         headers, column_headers, notes, tops = _inherited(text, lines)
-        return cls(text, lines, headers, column_headers, notes, tops)
+        return cls(text, lines, headers, column_headers, notes, tops, rules.dating_words)
 
     def line_index(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
@@ -325,7 +333,7 @@ class DocumentLayout:
             caption = _region(self.lines[self._tops[i]])
         question = self._question(i, offset)
         return Placement(self.text, line, block_header, column_header, row_label, label, question, corner, caption,
-                         column_note, self._prior_question(question))
+                         column_note, self._prior_question(question), self.dating_words)
 
     def _question(self, i: int, offset: int) -> Region | None:
         """The question this position answers: an earlier '?' in its own line ('What is the budget? About $2

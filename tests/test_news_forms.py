@@ -663,6 +663,26 @@ FORMS = [
     row("France's entire defence budget is about €50 billion."),
     row("The chips went through three server assemblers, according to two industry executives."),
     row("The order is worth roughly $700 million.", ("budget", 700 * M, "USD", None, None)),  # an order is spending
+    # Part Q (this session). A column dated with a state word ('Live, Jun 30 2026') keeps the caption's noun; a
+    # corner naming places ('Market', 'Region') lists the captioned holder's places, not parties
+    row("Orvane Cloud GPU fleet by market\n\nMarket    | Live, Sep 30 2026 | Contracted, end-2027\n"
+        "Norway    | 1,536             | 3,072\nTotal     | 2,048             | 4,096",
+        ("chip_count", 1536, "chips", ["Orvane Cloud"], None), ("chip_count", 3072, "chips", ["Orvane Cloud"], None),
+        ("chip_count", 2048, "chips", ["Orvane Cloud"], None), ("chip_count", 4096, "chips", ["Orvane Cloud"], None)),
+    row("Brightvale Networks accelerator sites\n\nSite | Installed (Dec 2025) | 2027 target\nTromso | 800 | 2,400",
+        ("chip_count", 800, "chips", ["Brightvale Networks"], None),
+        ("chip_count", 2400, "chips", ["Brightvale Networks"], None)),
+    # negative: a corner naming parties keeps each row's own name; a market's price table names no holder
+    row("GPUs by operator\n\nOperator | Live, Sep 30 2026 | Planned, 2027\nKestrel Cloud | 1,536 | 2,000",
+        ("chip_count", 1536, "chips", ["Kestrel Cloud"], None), ("chip_count", 2000, "chips", ["Kestrel Cloud"], None)),
+    row("Survey of on-demand H100 rates by Tallis Research\n\nRegion | H100 ($/hr)\nNordics | 2.40",
+        ("unit_price", 2.40, "USD", [], "H100")),
+    # a chip acronym after a name heads the holding, it is no part of the name nor the chips' brand
+    row("Kestrel Cloud's GPU fleet grew to 5,000 units last year, the company said.",
+        ("chip_count", 5000, "chips", ["Kestrel Cloud"], None)),
+    row("The Orvane Cloud GPU capacity rose to 7,000 chips in June.",
+        ("chip_count", 7000, "chips", ["Orvane Cloud"], None)),
+    row("Orvane will buy 2,000 Nvidia GPUs this year.", ("chip_count", 2000, "chips", ["Orvane"], None)),
 ]
 
 

@@ -168,6 +168,30 @@ def test_layout_placement(text, needle, kind, inherited):
 
 
 @pytest.mark.parametrize(
+    ("header", "dating"),
+    [
+        ("2026E", True),
+        ("FY27E", True),
+        ("March 31, 2026", True),
+        # a date with a state word dates its cells just the same
+        ("Live, Jun 30 2026", True),
+        ("Contracted, end-2026", True),
+        ("Installed (Dec 2025)", True),
+        ("2027 target", True),
+        ("As of Sep 30, 2026", True),
+        # negative: a column that names its own metric, or a state with no date
+        ("GPUs, end-2026", False),
+        ("Revenue 2026", False),
+        ("Live", False),
+        ("Contracted", False),
+    ],
+)
+def test_dating_column(header, dating):
+    text = f"Fleet by market\n\nMarket | {header} | Note\nAlpha | 3,072 | x\n"
+    assert DocumentLayout.of(text).at(text.index("3,072")).dating_column() is dating
+
+
+@pytest.mark.parametrize(
     ("line", "kind"),
     [
         ("Capex guidance (2026)", "heading"),

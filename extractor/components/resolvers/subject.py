@@ -98,6 +98,7 @@ class SubjectResolver(PerFactResolver):
         self.ambiguous_heads = frozenset(cues["ambiguous_source_heads"])
         self.research_verb = re.compile(rf"\s+(?:{'|'.join(map(re.escape, cues['research_verbs']))})\b")
         self.aggregate_rows = frozenset(label.lower() for label in cues["aggregate_row_labels"])
+        self.place_corners = frozenset(label.lower() for label in cues["place_row_corners"])
         self.not_section_names = frozenset(name.lower() for name in cues["not_section_names"])
         self.speaker_label = re.compile(cues["speaker_label"], re.M)
         self.titled = re.compile(rf"\b(?:{default_shape().titles})\s+(?:[A-Z][\w.'’-]+\s+){{0,2}}$", re.I)
@@ -159,6 +160,8 @@ class SubjectResolver(PerFactResolver):
                  "grantor": self._grantor, "tender-buyer": self._tender_buyer}
         # the types whose subject is a product or model: a row label names the product in full
         self.product_kinds = {t.name for t in types if {"product", "model-family"} & set(t.spec.subject)}
+        # the types priced by a seller: a table of places quotes a market's price, no holder's
+        self.seller_kinds = {t.name for t in types if "seller" in t.spec.subject}
         self.order = {t.name: strategy_order(table, t.spec.subject, f"subject of {t.name}")
                       for t in types if t.carries("subject")}
 
@@ -534,6 +537,9 @@ class SubjectResolver(PerFactResolver):
         else:
             return False
         named = [*scene.apps.within(region.start, region.end), *scene.orgs.within(region.start, region.end)]
+        if (where.line.cells and region.start == where.line.cells[0].start and draft.kind not in self.seller_kinds
+                and self._places_rows(scene, where)):
+            return self._caption_owner(scene, where, draft)
         whole = any(m.start == region.start and m.end == region.end for m in named)  # 'Sahra Compute' is a name
         if _KICKER.fullmatch(text[region.start:region.end]) or (not whole and self._metric_label.search(
                 text, region.start, region.end)) or scene.context.index("DATE").overlapping(region.start, region.end):
@@ -582,6 +588,22 @@ class SubjectResolver(PerFactResolver):
         cue = Cue(label, region.end - len(label), region.end, "the name of the figure's row")
         draft.link("subject", "row-label", cue)
         return True
+
+    def _places_rows(self, scene: Scene, where: Placement) -> bool:
+        """Whether the table's corner cell names places ('Market', 'Region'): its rows are one holder's places."""
+        corner = where.text(where.corner)
+        return corner is not None and corner.strip().lower() in self.place_corners
+
+    @staticmethod
+    def _caption_owner(scene: Scene, where: Placement, draft: Draft) -> bool:
+        """'Lumora Cloud GPU fleet by market' over '| Singapore | 3,072 |': the organization the caption names."""
+        for region in (where.block_header, where.caption):
+            owners = [] if region is None else scene.orgs.within(region.start, region.end)
+            if owners:
+                draft.subject = [owners[0].text]
+                draft.link("subject", "row-label", mention_cue(owners[0], "the holder named over the places"))
+                return True
+        return False
 
     @staticmethod
     def _product_rows_above(scene: Scene, where: Placement) -> bool:

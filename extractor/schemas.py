@@ -225,6 +225,7 @@ class LinkerWindowsSchema(_Strict):
     product_after_figure: int
     product_sentences_back: int
     metric_after_count: int
+    host_introduction_after_turn: int
 
 
 class LinkCuesSchema(_Strict):

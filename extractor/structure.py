@@ -27,16 +27,19 @@ _YEAR = re.compile(r"\b(?:FY|CY)?(?:19|20)\d\d[AEFPB]?\b")  # '2026', 'FY2026', 
 # what else a header cell dates or names by: 'CAGR 25-27E', "FY26", 'Q3', 'H1', '1H26', 'Table 1', '1-year'
 _HEADER_LABEL = re.compile(r"\b(?:\d{2}[-–/]\d{2}[AEFPB]?|(?:FY|CY)\d{2}[AEFPB]?|[QH][1-4]|[1-4][QH]\d{2}|Table \d+"
                            r"|\d{1,2}[- ](?:year|yr|month|mo|week|day)s?)\b")
+_SPLIT_YEAR = re.compile(r"\b(?:19|20)\d\d[/-]\d\d\b")  # '2026/27', '2025-26': one fiscal year's label
 _DAY_OF_MONTH = re.compile(  # 'March 31', '31 Dec': a date's day, no figure
     rf"\b(?:(?:{MONTHS})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}[ \t]+(?:{MONTHS}))\b")
 _DATE_HEADER = re.compile(  # 'March 31, 2026', '31 Mar 2026', 'APR 2026'
     rf"(?i:(?:{MONTHS})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+|\d{{1,2}}[ \t]+(?:{MONTHS})\.?,?[ \t]+"
     rf"|(?:{MONTHS})\.?,?[ \t]+)(?:19|20)\d\d")
 _FOLLOW_UP = re.compile(r"[ \t]*(?:Q[:.][ \t]*)?(?:And|What about|How about|And what about)\b")  # 'Q: And in 2025?'
+_FIGURE_CELL = re.compile(r"[ \t]*(?:[-–−(]?[$€£¥₹]?\d[\d,.]*\)?%?|[-–—])[ \t]*")  # '1,100.0', '(3.2)', '–'
 _WIDE_GAP = re.compile(r" {2,}|\t+")
 NUMBERED_ITEM = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+\S")  # '1. Hoshizora Cloud K.K. (Osaka)', '4. Yunqi — 230m'
-_FISCAL_HEADER = re.compile(  # 'FY27E', "FY'26", '3Q25', '1H26', 'Q3 2026', "H1'26"; not the chip 'H100'
-    r"(?:FY|CY)[ '’]?\d{2}[AEFPB]?|[1-4][QH][ '’]?\d{2}[AEFPB]?|[QH][1-4](?:[ '’-]?(?:19|20)\d{2}|[ '’-]\d{2})[AEFPB]?")
+_FISCAL_HEADER = re.compile(  # 'FY27E', "FY'26", '3Q25', '1H26', 'Q3 2026', "H1'26", '2026/27'; not the chip 'H100'
+    r"(?:FY|CY)[ '’]?\d{2}[AEFPB]?|[1-4][QH][ '’]?\d{2}[AEFPB]?|[QH][1-4](?:[ '’-]?(?:19|20)\d{2}|[ '’-]\d{2})[AEFPB]?"
+    r"|(?:FY[ ]?)?(?:19|20)\d\d[/-]\d\d[AEFPB]?")  # '2026/27', 'FY2025-26': a fiscal year over two calendar years
 _FIGURE_START = re.compile(r"(?<![\w.])\d")  # a number's first digit; 'L1', 'H100' and 'B300' are names
 _DIGIT = re.compile(r"\d")
 _CELL_SYMBOL = re.compile(r"(?P<symbol>[$€£¥₹₩])[ \t]+[\d(]")  # '$  3,870': an accounting cell's own currency
@@ -91,6 +94,7 @@ class Placement:
     column_note: Region | None = None  # a second header row's cell under the column header: '(US$/unit)'
     prior_question: Region | None = None  # the question a follow-up ('And in 2025?') continues
     dating_words: re.Pattern[str] | None = None  # a column header's state words around its date ('Live, Jun 30')
+    sum_headers: frozenset[str] = frozenset()  # 'Total' beside dated columns: the sum of the row's years
 
     def text(self, region: Region | None) -> str | None:
         return None if region is None else self.source[region.start:region.end]
@@ -101,6 +105,8 @@ class Placement:
         header = self.text(self.column_header)
         if header is None:
             return False
+        if header.strip().lower() in self.sum_headers:
+            return True
         if self.dating_words is not None:
             header = self.dating_words.sub(" ", header)  # 'Live, Jun 30 2026', 'Contracted, end-2026'
         return any(regex.fullmatch(header.strip()) for regex in (_YEAR, _DATE_HEADER, _FISCAL_HEADER))
@@ -141,6 +147,7 @@ class LayoutRules:
         self.heading_not_ending = tuple(data["heading"]["not_ending_with"])
         captions = "|".join(re.escape(word) for word in data["heading"].get("caption_prefixes", ()))
         self.caption = re.compile(rf"(?:{captions})(?:\s+\d+)?\s*[:.\-–—]\s+\S") if captions else None
+        self.sum_headers = frozenset(w.lower() for w in data["column_dating_words"]["sum_headers"])
         words = sorted(data["column_dating_words"]["words"], key=len, reverse=True)
         self.dating_words = re.compile(r"(?i)(?:\b(?:" + "|".join(re.escape(w) for w in words) + r")\b|[,:()\-–])")
 
@@ -166,7 +173,8 @@ class DocumentLayout:
 
     def __init__(self, text: str, lines: list[Line], headers: list[int | None],
                  column_headers: list[tuple[Region, ...] | None], notes: list[int | None] | None = None,
-                 tops: list[int | None] | None = None, dating_words: re.Pattern[str] | None = None) -> None:
+                 tops: list[int | None] | None = None, dating_words: re.Pattern[str] | None = None,
+                 sum_headers: frozenset[str] = frozenset()) -> None:
         self.text = text
         self.lines = lines
         self.starts = [line.start for line in lines]
@@ -181,13 +189,14 @@ class DocumentLayout:
         self._labelled: list[Line] | None = None
         self._titles: dict[int, Region | None] = {}  # per numbered entry's line: the section title over its list
         self.dating_words = dating_words  # the rules' state words of a dating column header ('Live, Jun 30')
+        self.sum_headers = sum_headers
 
     @classmethod
     def of(cls, text: str, rules: LayoutRules | None = None) -> DocumentLayout:
         rules = rules or default_rules()
         lines = [_read_line(text, start, end, rules) for start, end in _line_bounds(text)]
         headers, column_headers, notes, tops = _inherited(text, lines)
-        return cls(text, lines, headers, column_headers, notes, tops, rules.dating_words)
+        return cls(text, lines, headers, column_headers, notes, tops, rules.dating_words, rules.sum_headers)
 
     def line_index(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
@@ -333,7 +342,7 @@ class DocumentLayout:
             caption = _region(self.lines[self._tops[i]])
         question = self._question(i, offset)
         return Placement(self.text, line, block_header, column_header, row_label, label, question, corner, caption,
-                         column_note, self._prior_question(question), self.dating_words)
+                         column_note, self._prior_question(question), self.dating_words, self.sum_headers)
 
     def _question(self, i: int, offset: int) -> Region | None:
         """The question this position answers: an earlier '?' in its own line ('What is the budget? About $2
@@ -437,6 +446,8 @@ def _cells(text: str, start: int, end: int, rules: LayoutRules) -> tuple[str | N
         cells.append((cursor, end))
         if name == "leader":  # 'Halcyon Cloud ......   6.2   10.8   13.5': the figures after the leader are cells
             cells = [cells[0], *(part for a, b in cells[1:] for part in _wide_split(text, a, b))]
+        elif name == "wide_space":  # '1,650.0  1,100.0': right-aligned figures two spaces apart are two cells
+            cells = [cells[0], *(part for a, b in cells[1:] for part in _figure_split(text, a, b))]
         kept = tuple(Region(a, b) for a, b in cells if text[a:b].strip())
         if len(kept) >= rules.min_cells:
             return name, tuple(_strip(text, r) for r in kept)
@@ -581,6 +592,19 @@ def _continues_header(text: str, line: Line) -> bool:
     return _looks_like_header(text, line) and any(_YEAR.search(text, c.start, c.end) for c in line.cells)
 
 
+def _figure_split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """text[start:end] cut at its double spaces when every part is a figure or a dash, else whole.
+
+    >>> t = "1,650.0  1,100.0"
+    >>> [t[a:b] for a, b in _figure_split(t, 0, len(t))], len(_figure_split("Navi  Mumbai", 0, 12))
+    (['1,650.0', '1,100.0'], 1)
+    """
+    parts = _wide_split(text, start, end)
+    if len(parts) > 1 and all(_FIGURE_CELL.fullmatch(text, a, b) for a, b in parts):
+        return parts
+    return [(start, end)]
+
+
 def _wide_split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """text[start:end] cut at runs of two or more spaces."""
     parts, cursor = [], start
@@ -595,7 +619,7 @@ def _looks_like_header(text: str, line: Line) -> bool:
     """A table's first row names its columns when it holds no figure (a year or a date is a label, not a figure:
     'March 31, 2026')."""
     return not any(_FIGURE_START.search(_HEADER_LABEL.sub("", _YEAR.sub("", _DAY_OF_MONTH.sub(
-        "", text[c.start:c.end])))) for c in line.cells)
+        "", _SPLIT_YEAR.sub("", text[c.start:c.end]))))) for c in line.cells)
 
 
 __all__ = ["NUMBERED_ITEM", "DocumentLayout", "LayoutRules", "Line", "Placement", "Region", "default_rules"]

@@ -683,6 +683,44 @@ FORMS = [
     row("The Orvane Cloud GPU capacity rose to 7,000 chips in June.",
         ("chip_count", 7000, "chips", ["Orvane Cloud"], None)),
     row("Orvane will buy 2,000 Nvidia GPUs this year.", ("chip_count", 2000, "chips", ["Orvane"], None)),
+    # a page that declares its dollar means it by every bare '$', in prose and in a '$m' caption
+    row("All figures are Australian dollars unless stated.\n\nThe Tasman Compute Fund will invest $90 million in "
+        "GPU capacity, alongside a US$40 million loan.",
+        ("budget", 90 * M, "AUD", ["Tasman Compute Fund"], None), ("budget", 40 * M, "USD", None, None)),
+    row("Amounts in NZ$.\n\nCompute budget by year ($m)\n\nProgramme              2026/27   2027/28    Total\n"
+        "Kauri AI Compute Fund     40.0      25.0     65.0",
+        ("budget", 40 * M, "NZD", ["Kauri AI Compute Fund"], None),
+        ("budget", 25 * M, "NZD", ["Kauri AI Compute Fund"], None),
+        ("budget", 65 * M, "NZD", ["Kauri AI Compute Fund"], None)),
+    # negative: a page in euros leaves a quoted dollar figure in US dollars
+    row("All figures in EUR.\n\nOrvane will spend $2 billion on data centres.",
+        ("budget", 2000 * M, "USD", ["Orvane"], None)),
+    # a podcast transcript: 'we' is the company its guest is introduced with, not the chip maker the host asks about
+    row("Inside Orvane Cloud: CFO Jane Roe on chips | The Rack Pod, Ep. 12\n\n[00:00:04] MIKE STONE: Welcome back to "
+        "the show. My guest today is Jane Roe, chief financial officer at Orvane Cloud.\n\n[00:00:12] JANE ROE: Thanks "
+        "for having me on the show, Mike.\n\n[00:00:15] STONE: What does Nvidia charge you these days, and how much "
+        "are you spending?\n\n[00:00:21] ROE: We are spending about two billion dollars this year, mostly on Nvidia "
+        "systems. We run roughly twelve thousand GPUs today.\n\n[00:00:40] STONE: Thanks, Jane, that is all the time "
+        "we have.",
+        ("budget", 2000 * M, "USD", ["Orvane Cloud"], None), ("chip_count", 12000, "chips", ["Orvane Cloud"], None)),
+    # the owner of a cited document is a party; a cited research firm is not
+    row("According to Orvane's investment plan, it will house 6,144 Nvidia B200 accelerators.",
+        ("chip_count", 6144, "chips", ["Orvane"], "B200")),
+    row("According to Brightline Analytics, Orvane runs 6,000 GPUs.", ("chip_count", 6000, "chips", ["Orvane"], None)),
+    # 'the company' is the party that opened a sentence since the figure before, never a product
+    row("Orvane cuts GPU prices; Lumo assistant tops 4 million users\n\nKestrel Cloud will lower on-demand prices "
+        "from June 1, the provider said on Tuesday. The flagship H100 instance in the company's Virginia region drops "
+        "to $2.19 per GPU-hour.",
+        ("user_count", 4 * M, "users", ["Lumo"], None), ("unit_price", 2.19, "USD", ["Kestrel Cloud"], "H100")),
+    # negative: a counterparty named mid-sentence since the figure before is not 'the company'
+    row("Oracle said it will spend $35 billion on data centres this year, part of its contract with OpenAI. Co-CEO "
+        "Clay Magouyrk told analysts the company has more than 400,000 GPUs on order.",
+        ("budget", 35000 * M, "USD", ["Oracle"], None), ("chip_count", 400000, "chips", ["Oracle"], None)),
+    # a whitespace table whose right-aligned figures stand two spaces apart: one cell each, dated by their column
+    row("Use of proceeds (₹ crore)\nParticulars                                Total     FY27     FY28\n"
+        "Capital expenditure on GPU servers       1,650.0  1,100.0    550.0",
+        ("budget", 16500 * M, "INR", None, None), ("budget", 11000 * M, "INR", None, None),
+        ("budget", 5500 * M, "INR", None, None)),
 ]
 
 
@@ -695,6 +733,11 @@ def test_news_forms(nlp, text, expected):
 
 PERIODS = [
     # 10. periods as outlets state them
+    # a fiscal year written with a slash is the year it ends in (D19), in prose and over a column
+    ("Funding: $62 million capital (2026/27)", "2026-05-20", ["2027"]),
+    ("The ministry will invest NZ$85 million in GPU capacity in 2026/27.", "2026-05-20", ["2027"]),
+    ("Compute budget ($m)\n\nProgramme              2026/27   2027/28\nKauri AI Compute Fund     40.0      25.0",
+     "2026-05-20", ["2027", "2028"]),
     # month columns in capitals date their cells
     ("PRODUCT           QUOTED BY          MAR 2026    APR 2026\n"
      "                                     (US$/unit)  (US$/unit)\n"

@@ -630,8 +630,9 @@ class FactTyper(DataComponent):
         count_starts = [s.start_char for s in counts]
         typed_starts = [s.start_char for s in typed]  # typed is in document order
         recent: Span | None = None  # the last bare count typed here (bare figures come in document order)
+        dollar = currency_table().declared(text) if bare else None
         for span, bare_quantity in bare:
-            quantity = self._scaled_by_layout(text, layout, bare_quantity)
+            quantity = self._scaled_by_layout(text, layout, bare_quantity, dollar)
             typing = self._kind_from_layout(text, layout, quantity, context)
             if typing not in (None, UNDECIDED) and typing.kind in self.counted and quantity.unit is not None:
                 quantity = bare_quantity  # 'GPUs to be hosted: 12,000' under a money header: a count, unscaled
@@ -708,14 +709,17 @@ class FactTyper(DataComponent):
             return Typing(self.total, "cue-opening-body", cue, money=True)
         return None
 
-    def _scaled_by_layout(self, text: str, layout: DocumentLayout, quantity: Quantity) -> Quantity:
+    def _scaled_by_layout(self, text: str, layout: DocumentLayout, quantity: Quantity,
+                          dollar: str | None = None) -> Quantity:
         """'172' under 'MAU (million)', '55.2' under 'in billions of yen': the header's scale and currency. A
         column header or label that names a count noun and no scale or currency keeps the cell a plain count
         ('GPUs committed' under a caption that prices another column in ₹), though a caption may still scale it;
         a corner cell ('GPU' over the models' column) names the rows, not the cells."""
         if quantity.unit is None:
             symbol = layout.cell_currency(quantity.start)
-            code = currency_table().resolve(symbol, text) if symbol else None
+            table = currency_table()
+            code = None if not symbol else dollar if dollar and symbol in table.declarable else table.resolve(
+                symbol, text)
             if code is not None:
                 quantity = replace(quantity, unit=code, currency_source="layout")
         if quantity.scaled:
@@ -725,7 +729,7 @@ class FactTyper(DataComponent):
         for name, region in where.context_regions():
             if name == "caption" and where.block_header is not None:
                 region = self._segment_for(text, region, where.block_header)
-            power, code = header_reading(text[region.start:region.end])
+            power, code = header_reading(text[region.start:region.end], dollar)
             if counted and code:
                 continue  # a count's column is scaled by a caption's 'million', not by its '₹ crore'
             if not power and not (code and quantity.unit is None):

@@ -10,7 +10,7 @@ uses. The rules are stored in the tokenizer itself, so a pipeline saved with
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.util import compile_prefix_regex, compile_suffix_regex, registry
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 from extractor.normalize.currency import currency_table
 from extractor.normalize.numbers import scale_table
@@ -27,13 +27,18 @@ def _currency_prefix() -> str:
     return "(?:" + trie_alternation(s for s in surfaces if " " not in s) + r")(?=[\d.])"
 
 
+# 'in 2026/27': a fiscal label's slash splits it, so its opening year is a date token like '2026' in '2026-27'
+_FISCAL_SLASH = r"(?<=\b(?:19|20)\d\d)/(?=\d\d\b)"
+
+
 def customize_tokenizer(nlp: Language) -> Language:
-    """Add the currency-prefix, approximation-sign and scale-suffix rules."""
+    """Add the currency-prefix, approximation-sign, scale-suffix and fiscal-slash rules."""
     prefixes = ["≈", "~", _currency_prefix(), *nlp.Defaults.prefixes]
     scale_suffix = r"(?<=\d)(?:" + trie_alternation(s for s in scale_table() if s.isalpha()) + r")"
     suffixes = [scale_suffix, *nlp.Defaults.suffixes]
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    nlp.tokenizer.infix_finditer = compile_infix_regex([_FISCAL_SLASH, *nlp.Defaults.infixes]).finditer
     return nlp
 
 

@@ -25,6 +25,9 @@ class CurrencyTable:
     aliases: dict[str, str]
     context_dependent: dict[str, dict]
     cue_patterns: dict[str, dict[str, re.Pattern]] = field(default_factory=dict)
+    declaration: re.Pattern | None = None  # 'All figures are New Zealand dollars': the page's own dollar
+    declarable: frozenset[str] = frozenset()  # the surfaces a declared dollar rebinds: '$', 'dollars'
+    dollars: dict[str, str] = field(default_factory=dict)  # letters before '$' -> code: 'NZ' -> 'NZD'
 
     def resolve(self, surface: str, context: str = "") -> str | None:
         """ISO code for a symbol, code or name; context decides '¥'."""
@@ -38,6 +41,23 @@ class CurrencyTable:
         lowered = key.lower()
         return self.aliases.get(lowered)
 
+
+    def declared(self, text: str) -> str | None:
+        """The dollar a page declares for its bare '$' and 'dollars' ('All figures are New Zealand dollars',
+        'Amounts in A$'); None when it declares none, or declares a currency that is no dollar ('All figures in
+        EUR' leaves a quoted '$2 billion' in US dollars). One search of the text: call it once per document.
+
+        >>> currency_table().declared("All figures are New Zealand dollars unless stated. Funding: $240 million")
+        'NZD'
+        >>> currency_table().declared("Amounts in A$ unless noted."), currency_table().declared("All figures in EUR.")
+        ('AUD', None)
+        """
+        m = self.declaration.search(text) if self.declaration is not None else None
+        if m is None:
+            return None
+        surface = m.group("currency")
+        code = self.resolve(surface) or self.dollars.get(surface[:-1] if surface.endswith("$") else surface)
+        return code if code in self.dollars.values() else None
 
     def resolve_in(self, symbol: str, context: str) -> str | None:
         """The code whose cue words occur most often in the context ('¥' in a
@@ -67,4 +87,8 @@ def build_currency_table(additions: dict, cldr: dict) -> CurrencyTable:
     codes = frozenset(set(cldr["codes"]) - set(additions["not_currency_codes"]))
     aliases = {**cldr["names"], **cldr["symbols"], **additions["aliases"]}
     context_dependent = additions["context_dependent"]
-    return CurrencyTable(codes, aliases, context_dependent, _cue_patterns(context_dependent))
+    declared = additions.get("declared_currency", {})
+    return CurrencyTable(codes, aliases, context_dependent, _cue_patterns(context_dependent),
+                         re.compile(declared["pattern"]) if declared else None,
+                         frozenset(declared.get("surfaces", ())),
+                         {k: v for k, v in additions["dollar_prefixes"].items() if not k.startswith("_")})

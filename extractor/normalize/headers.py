@@ -33,8 +33,13 @@ _PARENTHESES = re.compile(r"\(([^()]*)\)")
 _CURRENCY_SCALE = re.compile(r"(?P<currency>US\$|[A-Z]{1,3}\$|[$€£¥₩₹]|\b[A-Z]{3}(?=\s))\s?(?P<scale>[A-Za-z]{1,3})\b")
 
 
-def header_reading(header: str) -> tuple[int, str | None]:
-    """(power of ten, ISO code or None) stated by a header for the numbers under it."""
+def header_reading(header: str, dollar: str | None = None) -> tuple[int, str | None]:
+    """(power of ten, ISO code or None) stated by a header for the numbers under it; `dollar` is the page's
+    declared dollar, which a bare '$' or 'dollars' means ('$m' on a page of New Zealand dollars).
+
+    >>> header_reading("Fiscal impact ($m)", dollar="NZD")
+    (6, 'NZD')
+    """
     scales = scale_table()
     table = currency_table()
     power = 0
@@ -60,7 +65,7 @@ def header_reading(header: str) -> tuple[int, str | None]:
         if word.isalpha() and word.islower() and word not in ("yen", "won", "yuan", "euros", "dollars", "rupees",
                                                               "pounds", "euro", "dollar", "rupee", "pound"):
             continue
-        code = table.resolve(word, header)
+        code = dollar if dollar and word in table.declarable else table.resolve(word, header)
         if code:
             break
     return power, code

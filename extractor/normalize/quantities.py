@@ -173,6 +173,11 @@ class QuantityScanner:
             return None, 0
         if surface in self.code_scales:
             return self.code_scales[surface]
+        if surface in self.table.declarable:
+            if "declared" not in memo:  # 'All figures are New Zealand dollars': read once per text
+                memo["declared"] = self.table.declared(text) or ""
+            if memo["declared"]:
+                return memo["declared"], 0
         if surface in self.table.context_dependent:
             if surface not in memo:
                 memo[surface] = self.table.resolve_in(surface, text)

@@ -138,8 +138,9 @@ class PeriodResolver:
             for date in scene.context.within("DATE", region.start, region.end):
                 year = scene.layout.year_heading_before(date.start) if date.info.date == "month" else None
                 reference = f"{year}-12-31" if year else scene.published  # a timeline's year section
-                period = self._week_month(scene.text, date, resolve_period(date.text, date.info.date, reference,
-                                                                           False))
+                label = fiscal_label_at(scene.text, date.start, date.end)  # a '2026/27' column: the year it ends in
+                period = label or self._week_month(scene.text, date, resolve_period(date.text, date.info.date,
+                                                                                    reference, False))
                 if period is not None:
                     draft.period = period
                     draft.link("period", f"layout-{name}", _date_cue(date, f"the date of the figure's {name}"))

@@ -46,6 +46,8 @@ _POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+(?:\S+\s+){0,2}$")
 _FIRST_PERSON = re.compile(r"\bwe\b", re.I)  # 'we charge', not an outlet's 'told us' or 'our survey'
 _RANK_PREFIX = re.compile(r"^\s*(?:#?\d{1,3}[.)]?\s+)")
 _NAME_LIKE = re.compile(r"[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,4}")  # 'Lambda', 'DeepSeek V4 Flash'
+_OWNER_AFTER = re.compile(r"['’]s\s")  # "PCO's investment plan": the owner of what is cited
+_DESCRIBING_WORDS = re.compile(r"(?<![\w-])[a-z][a-z-]+\b")  # lower-case words before a row's name
 _CELL_LABEL = re.compile(r"\s*(?P<name>[A-Z][^:|\n\d]{0,40}?)\s*:?\s*(?:about|around|~|≈)?\s*$")
 _LETTER = re.compile(r"[A-Za-z]")
 _DIGIT = re.compile(r"\d")
@@ -124,6 +126,7 @@ class SubjectResolver(PerFactResolver):
         self.group_governor = re.compile(rf"\b(?:{governors})\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}$", re.I)
         self.governor_window = int(windows["unnamed_group_governor_before"])
         self.possessive_window = int(windows["possessive_before_figure"])
+        self.host_window = int(windows["host_introduction_after_turn"])
         kinds = "|".join(re.escape(n) for n in cues["app_kind_nouns"])
         self.app_kind = re.compile(rf"(?:\s*(?:powered|-|based))*\s+(?:{kinds})$", re.I)
         self.owns_app = re.compile(  # "Naver's main app has about 42 million monthly users"
@@ -180,10 +183,9 @@ class SubjectResolver(PerFactResolver):
         # a shaped name the article cites as a source once is a source throughout; so is any name it describes as
         # one ('app analytics firm AppMetra', 'Source: AppMetra')
         described = self._described_sources(text, [*patterned, *shaped])
-        sources = described | {o.text for o in shaped
-                               if self.source_before.ends_before(text, o.start, self.source_window)}
-        cited = sources | {o.text for o in [*patterned, *shaped] if self.source_before.ends_before(
-            text, o.start, self.source_window) or self.research_verb.match(text, o.end)}
+        sources = described | {o.text for o in shaped if self._cited_at(text, o)}
+        cited = sources | {o.text for o in [*patterned, *shaped]
+                           if self._cited_at(text, o) or self.research_verb.match(text, o.end)}
         named_sources = self._source_names(text, [*patterned, *shaped], cited) | described
         if sources_out is not None:
             sources_out.update(named_sources)
@@ -196,7 +198,7 @@ class SubjectResolver(PerFactResolver):
         spans, starts = _label_spans(labels)
         speakers = {m.group("speaker") for m in labels}
         orgs = [o for o in [*patterned, *(o for o in shaped if o.text not in sources)]
-                if not self.source_before.ends_before(text, o.start, self.source_window)
+                if not self._cited_at(text, o)
                 and o.text not in named_sources and o.text not in speakers and o.text.lower() not in STOP_WORDS
                 and not _inside(spans, starts, o.start)]
         orgs.sort(key=lambda o: (o.start, -o.end))
@@ -223,6 +225,12 @@ class SubjectResolver(PerFactResolver):
                 and not _INITIALS_ONLY.fullmatch(o.text) and o.text not in rules.legal_designators
                 and not _common_word_opening(text, o, lowercase) and o.text not in people)
         return sorted(kept, key=lambda o: (o.start, -o.end))
+
+    def _cited_at(self, text: str, org: Mention) -> bool:
+        """'according to Brightline', 'Brightline data show': the name cited as a source here; the owner of a
+        cited document ("according to PCO's investment plan, it will house ...") is the party it speaks for."""
+        return (self.source_before.ends_before(text, org.start, self.source_window) is not None
+                and not _OWNER_AFTER.match(text, org.end))
 
     def _described_sources(self, text: str, names: list[Mention]) -> set[str]:
         """Names the article describes as a source anywhere ('app analytics firm AppMetra', 'Source: AppMetra'),
@@ -540,6 +548,9 @@ class SubjectResolver(PerFactResolver):
         if (where.line.cells and region.start == where.line.cells[0].start and draft.kind not in self.seller_kinds
                 and self._places_rows(scene, where)):
             return self._caption_owner(scene, where, draft)
+        first = min((m.start for m in named), default=region.start)
+        if _DESCRIBING_WORDS.search(text, region.start, first):
+            return False  # 'Purchase of GPU servers, Navi Mumbai AI cluster': a use of money, its place no party
         whole = any(m.start == region.start and m.end == region.end for m in named)  # 'Sahra Compute' is a name
         if _KICKER.fullmatch(text[region.start:region.end]) or (not whole and self._metric_label.search(
                 text, region.start, region.end)) or scene.context.index("DATE").overlapping(region.start, region.end):
@@ -685,22 +696,30 @@ class SubjectResolver(PerFactResolver):
             return False
         m = found[-1]
         public = m.group("noun").lower() in rules.public_nouns
+        parties = [p for p in self.parties(scene.text, scene.orgs.within(0, lo))
+                   if bool(rules.public_name.search(scene.text[p.start:p.end]) or p.text in country_names()) == public]
+        products = {a.text for a in scene.apps.within(0, lo)}
         earlier = [d for d in scene.history.last.values() if d.subject and d.start < lo]
         if earlier:
             latest = max(earlier, key=lambda d: d.start)
             name = latest.subject[0]
-            if len(latest.subject) == 1 and bool(rules.public_name.search(name) or name in country_names()) == public:
+            # a party opening a sentence after the figure before ('Tessellate Cloud will lower ...' after the
+            # headline's 'Loom assistant tops 4 million users') is the one the clause refers to; a product is never
+            # 'the company'
+            openers = [p for p in parties if p.start > latest.start and _opens_sentence(scene, p)]
+            if openers:
+                parties = openers
+            elif (len(latest.subject) == 1 and name not in products
+                    and bool(rules.public_name.search(name) or name in country_names()) == public):
                 draft.subject = [name]
                 draft.link("subject", "definite-description",
                            rewhy(latest.cue_of("subject"), f"the {m.group('noun')} of the figure before"))
                 return True
-        for party in reversed(self.parties(scene.text, scene.orgs.within(0, lo))):
-            written = scene.text[party.start:party.end]  # 'Ministry of Science and ICT (MSIT)' for MSIT
-            if bool(rules.public_name.search(written) or party.text in country_names()) == public:
-                draft.subject = [party.text]
-                draft.link("subject", "definite-description",
-                           mention_cue(party, f"the {m.group('noun')} the figure's clause refers to"))
-                return True
+        if parties:  # 'Ministry of Science and ICT (MSIT)' is written in full, read as MSIT
+            draft.subject = [parties[-1].text]
+            draft.link("subject", "definite-description",
+                       mention_cue(parties[-1], f"the {m.group('noun')} the figure's clause refers to"))
+            return True
         country = scene.dateline_before(m.start()) if public else None
         if country is not None:
             draft.subject = [country.text]
@@ -871,7 +890,8 @@ class SubjectResolver(PerFactResolver):
         'Rhea Lind, chief technology officer at Orbitra') before the turns labelled 'Aguerre:' or 'Lind:'; one pass
         over the text for all of them."""
         after = default_shape().titled_after
-        alternation = "|".join(re.escape(s) for s in sorted(speakers, key=len, reverse=True))
+        forms = speakers | {s.title() for s in speakers if s.isupper()}  # 'OKAFOR:' is 'Dana Okafor, CTO at ...'
+        alternation = "|".join(re.escape(s) for s in sorted(forms, key=len, reverse=True))
         return any(self.titled.search(text, max(0, m.start() - 60), m.start()) or after.match(text, m.end())
                    for m in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", text))
 
@@ -951,9 +971,12 @@ class SubjectResolver(PerFactResolver):
             return False
         return self._previous_sentence_organization(scene, draft)
 
-    @staticmethod
-    def _to_host(scene: Scene, draft: Draft, turn: re.Match, why: str) -> bool:
-        draft.subject = list(scene.dominant)
+    def _to_host(self, scene: Scene, draft: Draft, turn: re.Match, why: str) -> bool:
+        """The company the transcript is about: the one its officer is introduced with ('Dana Okafor, chief
+        technology officer at Parallax Labs'), else the one it names most."""
+        if "host" not in scene.memo:
+            scene.memo["host"] = _introduced_company(scene, self.host_window)
+        draft.subject = [scene.memo["host"]] if scene.memo["host"] else list(scene.dominant)
         draft.link("subject", "speaker-turn", Cue(turn.group("speaker"), turn.start("speaker"), turn.end("speaker"),
                                                   why))
         return True
@@ -1151,3 +1174,23 @@ def _common_word_opening(text: str, org: Mention, lowercase: frozenset[str]) -> 
     if not (org.pattern.startswith("name-shape") or org.info.generic):
         return False
     return bool(_OPENING.search(text, max(0, org.start - 6), org.start))
+
+
+_OFFICER_OF = re.compile(r"\b(?:officer|executive|president|founder|chair(?:man|woman)?|head|director|CEO|CTO|CFO)"
+                         r"(?:\s+of\s+\w+)?\s+(?:at|of)\s+$", re.I)
+
+
+def _opens_sentence(scene: Scene, party: Mention) -> bool:
+    """'Tessellate Cloud will lower ...': the party is the first thing its sentence says."""
+    lo, _ = scene.context.sentence(party.start)
+    return not scene.text[lo:party.start].strip(" \t\n\"“'‘")
+
+
+def _introduced_company(scene: Scene, window: int) -> str | None:
+    """The party right after an officer's title in a transcript's introduction ('chief technology officer at
+    Parallax Labs'), before its first turn or `window` characters into it; None when no officer is introduced so."""
+    first = scene.speaker_labels[0].start() if scene.speaker_labels else len(scene.text)
+    for org in scene.orgs.within(0, min(len(scene.text), first + window)):
+        if _OFFICER_OF.search(scene.text, max(0, org.start - 60), org.start):
+            return org.text
+    return None

@@ -101,14 +101,17 @@ class Placement:
 
     def dating_column(self) -> bool:
         """Whether the cell's column header only dates it ('2026E', 'FY2025', 'FY27E', '3Q25', 'March 31, 2026',
-        'APR 2026'): the table's caption and the row's label still type it."""
+        'APR 2026'), states it ('Installed', 'Live, Jun 30 2026', 'Contracted, end-2026') or sums the row ('Total'):
+        the table's caption and the row's label still type it."""
         header = self.text(self.column_header)
         if header is None:
             return False
         if header.strip().lower() in self.sum_headers:
             return True
         if self.dating_words is not None:
-            header = self.dating_words.sub(" ", header)  # 'Live, Jun 30 2026', 'Contracted, end-2026'
+            header = self.dating_words.sub(" ", header).strip()
+            if not header:
+                return True  # a state alone: 'Installed', 'Contracted'
         return any(regex.fullmatch(header.strip()) for regex in (_YEAR, _DATE_HEADER, _FISCAL_HEADER))
 
     def context_regions(self) -> list[tuple[str, Region]]:

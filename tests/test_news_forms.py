@@ -716,6 +716,25 @@ FORMS = [
     row("Oracle said it will spend $35 billion on data centres this year, part of its contract with OpenAI. Co-CEO "
         "Clay Magouyrk told analysts the company has more than 400,000 GPUs on order.",
         ("budget", 35000 * M, "USD", ["Oracle"], None), ("chip_count", 400000, "chips", ["Oracle"], None)),
+    # '¥' read by the nearest city or company first, then by the page: a Tokyo item in a roundup about China
+    row("Alibaba will spend ¥380 billion on AI infrastructure. Baidu and Tencent also raised budgets.\n\nTokyo's "
+        "Hoshizora Cloud raised its GPU spending plan to ¥62 billion.",
+        ("budget", 380000 * M, "CNY", ["Alibaba"], None), ("budget", 62000 * M, "JPY", ["Hoshizora Cloud"], None)),
+    # a conversion right after a typed amount is the same money, whatever cue stands near ('charge'), also after a
+    # unit's qualifier ('per GPU-hour on H200 capacity')
+    row("We charge start-ups AED 7.50 per GPU-hour on H200 capacity, about $2.04.",
+        ("unit_price", 7.50, "AED", None, "H200"), ("unit_price", 2.04, "USD", None, "H200")),
+    row("It booked revenue of AED 70 million, about $19 million."),  # negative: a distractor converted stays one
+    # a column named by a name (a source, a market) counts what its caption counts
+    row("July 2026 MAU, millions\n\nApp      | DataHarbor | TrendLens\nQingniao | 212        | 187",
+        ("user_count", 212 * M, "users", ["Qingniao"], None), ("user_count", 187 * M, "users", ["Qingniao"], None)),
+    # negative: a column of a common word names its own measure
+    row("GPU clouds, 2026\n\nCompany | Revenue | Staff\nOrvane Cloud | 212 | 187\n\nOur revenue grew; staff too."),
+    # a project's total cost is its budget; 'further' between a count and its chip
+    row("The total cost of the project is $94 million, including the machine and five years of maintenance.",
+        ("budget", 94 * M, "USD", None, None)),
+    row("Orvane Cloud could add up to 12,000 further B200s by the end of 2028.",
+        ("chip_count", 12000, "chips", ["Orvane Cloud"], "B200")),
     # a whitespace table whose right-aligned figures stand two spaces apart: one cell each, dated by their column
     row("Use of proceeds (₹ crore)\nParticulars                                Total     FY27     FY28\n"
         "Capital expenditure on GPU servers       1,650.0  1,100.0    550.0",

@@ -179,11 +179,14 @@ def test_layout_placement(text, needle, kind, inherited):
         ("Installed (Dec 2025)", True),
         ("2027 target", True),
         ("As of Sep 30, 2026", True),
-        # negative: a column that names its own metric, or a state with no date
+        # a state alone, or a sum of the row's years, names no metric either
+        ("Installed", True),
+        ("Contracted", True),
+        ("Total", True),
+        # negative: a column that names its own metric
         ("GPUs, end-2026", False),
         ("Revenue 2026", False),
-        ("Live", False),
-        ("Contracted", False),
+        ("Share", False),
     ],
 )
 def test_dating_column(header, dating):

@@ -31,6 +31,7 @@ from extractor.components.context import (
     doc_layout,
     pattern_table,
 )
+from extractor.components.resolvers.base import lowercase_words
 from extractor.cues import CueList
 from extractor.evidence import Cue, Typing
 from extractor.fact_types import Registry
@@ -69,6 +70,11 @@ def amount_key(value: Decimal) -> float:
     """An amount rounded to 4 significant digits: the key under which two
     mentions count as the same figure (as in the contract's fact level)."""
     return float(f"{value:.4g}")
+
+_UNIT_QUALIFIER = re.compile(r"\s+(?:on|for|of|in)\s+(?:[\w.-]+\s+){0,3}?[\w.-]+(?=,)")  # ' on H200 capacity,'
+_NAME_SHAPED = re.compile(r"[A-Z]\w*[A-Z0-9]\w*")  # 'DataHarbor', 'IDC', 'Q2': capitals inside the word
+_HEADER_WORD = re.compile(r"[^\W\d_][\w'’&.-]*")  # a column header's words
+_DIGIT_IN = re.compile(r"\d")
 
 
 class FactTyper(DataComponent):
@@ -390,6 +396,9 @@ class FactTyper(DataComponent):
                 return Typing(self.per_unit, "rental-per-period", cue, rental=True, money=True)
         if self.purpose.match(text, quantity.end):
             return None  # 'for coupons', 'on user subsidies': not capacity
+        restated = self._restates_typed(text, quantity, typed)  # the same money in another currency, whatever cue
+        if restated is not None:
+            return restated
         positive = self.budget.nearest(text, quantity.start, quantity.end, lo, hi)
         negative = self.not_a_fact.nearest(text, quantity.start, quantity.end, lo, hi)
         if negative and (positive is None or negative[0] < positive[0] or negative[0] == positive[0] and len(
@@ -407,9 +416,6 @@ class FactTyper(DataComponent):
         if earlier is not None:
             cue = Cue(earlier.text, earlier.start, earlier.end, f"{self.total}: restates this earlier amount")
             return Typing(self.total, "restates-earlier-budget", cue, money=True)
-        restated = self._restates_typed(text, quantity, typed)
-        if restated is not None:
-            return restated
         part = self._part_of_budget(text, quantity, lo, lead, typed)
         if part is not None:
             return part
@@ -475,6 +481,8 @@ class FactTyper(DataComponent):
         unit = self.unit_price_after.starts_after(text, gap) or self.per_named_unit.match(text[gap:gap + 60])
         if unit is not None and previous.label_ == self.per_unit:  # '¥690 per GPU-hour (about $4.80)'
             gap += unit.end()
+            qualified = _UNIT_QUALIFIER.match(text, gap)  # 'AED 7.50 per GPU-hour on H200 capacity, about $2.04'
+            gap = qualified.end() if qualified is not None else gap
         if quantity.start - gap > 24 or not self.conversion_gap.fullmatch(text, gap, _lead(quantity)):
             return None
         cue = Cue(previous.text, previous.start_char, previous.end_char, f"{previous.label_}: the amount it converts")
@@ -742,6 +750,20 @@ class FactTyper(DataComponent):
                            currency_source=quantity.currency_source or ("layout" if code else None))
         return quantity
 
+    def _entity_column(self, text: str, column: Region) -> bool:
+        """'DataHarbor | TrendLens' under 'July 2026 MAU, millions': a column named by a name (a source, a party,
+        a market) counts what the caption counts; a column of a common word ('Revenue', 'Staff', 'Change') or a
+        cue names its own measure."""
+        words = _HEADER_WORD.findall(text, column.start, column.end)
+        if not words or any(not w[0].isupper() for w in words) or _DIGIT_IN.search(text, column.start, column.end):
+            return False
+        if len(words) == 1 and not _NAME_SHAPED.fullmatch(words[0]):
+            return False  # 'Change', 'Revenue': one plain word is a measure; 'DataHarbor', 'IDC' are names
+        common = lowercase_words(text)
+        return not any(w.lower() in common for w in words) and not any(
+            cues.search(text, column.start, column.end)
+            for cues in (self.not_a_fact, self.bare_blocked, self.price_column, self.noun_anywhere))
+
     def _segment_for(self, text: str, caption: Region, group: Region) -> Region:
         """'Capex in US$bn; installed GPUs in thousands' over a row group headed 'Installed GPU base': the part
         of a caption that scales the group, matched by what both count (a count noun, or money)."""
@@ -768,7 +790,8 @@ class FactTyper(DataComponent):
         column = where.column_header
         product_column = column is not None and context is not None and bool(context.within("CHIP", column.start,
                                                                                              column.end))
-        if column is not None and not where.dating_column() and not declared and not product_column:
+        if (column is not None and not where.dating_column() and not declared and not product_column
+                and not self._entity_column(text, column)):
             regions = [(name, region) for name, region in regions if name not in ("block_header", "caption")]
         for name, region in regions:
             if name == "label" and self.bare_blocked.regex.search(text, region.start, region.end):

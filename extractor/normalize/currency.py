@@ -28,6 +28,7 @@ class CurrencyTable:
     declaration: re.Pattern | None = None  # 'All figures are New Zealand dollars': the page's own dollar
     declarable: frozenset[str] = frozenset()  # the surfaces a declared dollar rebinds: '$', 'dollars'
     dollars: dict[str, str] = field(default_factory=dict)  # letters before '$' -> code: 'NZ' -> 'NZD'
+    cue_reach: tuple[int, int] = (0, 0)  # characters before and after a '¥' whose cue words decide it first
 
     def resolve(self, surface: str, context: str = "") -> str | None:
         """ISO code for a symbol, code or name; context decides '¥'."""
@@ -59,6 +60,27 @@ class CurrencyTable:
         code = self.resolve(surface) or self.dollars.get(surface[:-1] if surface.endswith("$") else surface)
         return code if code in self.dollars.values() else None
 
+    def resolve_near(self, symbol: str, text: str, at: int) -> str | None:
+        """The code of a context-dependent symbol at `at` whose cue word stands nearest within reach ('Tokyo's
+        Hoshizora Cloud raised its plan to ¥62 billion' in a roundup that is mostly about China); None when no cue
+        is within reach, and the document decides.
+
+        >>> t = "Alibaba spends ¥380 billion on chips this year. Tokyo's Hoshizora raised its plan to ¥62 billion."
+        >>> currency_table().resolve_near("¥", t, t.index("¥62")), currency_table().resolve_near("¥", t, 15)
+        ('JPY', 'CNY')
+        """
+        before, after = self.cue_reach
+        lo, hi = max(0, at - before), min(len(text), at + after)
+        nearest: dict[str, int] = {}
+        for code, pattern in self.cue_patterns.get(symbol, {}).items():
+            distances = [at - m.end() if m.end() <= at else m.start() - at for m in pattern.finditer(text, lo, hi)]
+            if distances:
+                nearest[code] = min(distances)
+        ranked = sorted(nearest.items(), key=lambda item: item[1])
+        if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return None
+        return ranked[0][0]
+
     def resolve_in(self, symbol: str, context: str) -> str | None:
         """The code whose cue words occur most often in the context ('¥' in a
         story about Tokyo is JPY); the rule's default when none occurs (None: no
@@ -66,6 +88,11 @@ class CurrencyTable:
         counts = Counter({code: len(pattern.findall(context)) for code, pattern in self.cue_patterns[symbol].items()})
         best, count = counts.most_common(1)[0] if counts else (None, 0)
         return best if count else self.context_dependent[symbol]["default"]
+
+
+def _reach(data: dict | None) -> tuple[int, int]:
+    """(before, after) of `context_cue_reach`; a pipeline saved before it existed reads no local cues."""
+    return (int(data["before"]), int(data["after"])) if data else (0, 0)
 
 
 def _cue_patterns(context_dependent: dict[str, dict]) -> dict[str, dict[str, re.Pattern]]:
@@ -91,4 +118,5 @@ def build_currency_table(additions: dict, cldr: dict) -> CurrencyTable:
     return CurrencyTable(codes, aliases, context_dependent, _cue_patterns(context_dependent),
                          re.compile(declared["pattern"]) if declared else None,
                          frozenset(declared.get("surfaces", ())),
-                         {k: v for k, v in additions["dollar_prefixes"].items() if not k.startswith("_")})
+                         {k: v for k, v in additions["dollar_prefixes"].items() if not k.startswith("_")},
+                         _reach(additions.get("context_cue_reach")))

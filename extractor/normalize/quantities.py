@@ -166,9 +166,11 @@ class QuantityScanner:
 
     # -- single amounts --------------------------------------------------------------
 
-    def _currency(self, surface: str | None, text: str, memo: dict[str, str]) -> tuple[str | None, int]:
+    def _currency(self, surface: str | None, text: str, memo: dict[str, str],
+                  at: int | None = None) -> tuple[str | None, int]:
         """(ISO code, extra power of ten) for a currency surface: 'MUSD' -> ('USD', 6).
-        `memo` holds this text's context-dependent readings ('¥'), resolved once."""
+        `memo` holds this text's context-dependent readings ('¥'), resolved once; the words around `at` decide
+        first when they cue one reading alone."""
         if not surface:
             return None, 0
         if surface in self.code_scales:
@@ -179,6 +181,10 @@ class QuantityScanner:
             if memo["declared"]:
                 return memo["declared"], 0
         if surface in self.table.context_dependent:
+            if at is not None:
+                near = self.table.resolve_near(surface, text, at)
+                if near is not None:
+                    return near, 0
             if surface not in memo:
                 memo[surface] = self.table.resolve_in(surface, text)
             return memo[surface], 0
@@ -221,7 +227,7 @@ class QuantityScanner:
             else:
                 currency_surface = (m.group("pre") or m.group("lpre") or m.group("post") or m.group("lpost")
                                     or m.group("dpost") or m.group("name"))
-                unit, extra = self._currency(currency_surface, text, memo)
+                unit, extra = self._currency(currency_surface, text, memo, start)
                 if unit is None and currency_surface in self.table.context_dependent:
                     continue  # 'N95' where nothing makes 'N' the naira
             scale = m.group("sw") or m.group("sa") or m.group("s1") or m.group("sw2") or m.group("sw3")

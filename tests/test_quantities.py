@@ -196,6 +196,24 @@ TABLE = [
     # spoken numbers on both ends of a range (a podcast transcript): the words read, no division by a zero lead
     row("held at a hundred and ten to a hundred and twenty billion for 2026",
         ("a hundred and ten", 110, None, "exact"), ("a hundred and twenty billion", 120 * B, None, "exact")),
+    # spoken money in interviews: bucks, grand, and the cents said after the currency
+    row("it was eight bucks an hour", ("eight bucks", 8, "USD", "exact")),
+    row("paying thirty grand a chip", ("thirty grand", 30000, "USD", "exact")),
+    row("about 30 grand each", ("30 grand", 30000, "USD", "approx")),
+    row("an H100 went for a dollar ninety an hour", ("a dollar ninety", 1.90, "USD", "exact")),
+    row("two dollars and fifty cents per GPU-hour", ("two dollars and fifty cents", 2.50, "USD", "exact")),
+    row("three euros twenty an hour", ("three euros twenty", 3.20, "EUR", "exact")),
+    # negative: a scale after the words, a comma between, a team's name, 'a grand total'
+    row("two dollars fifty million", ("two dollars", 2, "USD", "exact"), ("fifty million", 50 * M, None, "exact")),
+    row("one dollar, ninety percent", ("one dollar", 1, "USD", "exact"), ("ninety", 90, None, "exact")),
+    row("the Bucks won 110 games", ("110", 110, None, "exact")),
+    row("a grand total of 5,000 GPUs", ("5,000", 5000, None, "exact")),
+    # a page that declares its dollar rebinds the bare '$', not 'US$'
+    row("All figures are New Zealand dollars. $240 million; US$9 million",
+        ("$240 million", 240 * M, "NZD", "exact"), ("US$9 million", 9 * M, "USD", "exact")),
+    # '¥' by the nearest cue: a Tokyo item in a China roundup
+    row("Alibaba spends ¥380 billion on chips this year. Tokyo's Hoshizora raised its plan to ¥62 billion.",
+        ("¥380 billion", 380 * B, "CNY", "exact"), ("¥62 billion", 62 * B, "JPY", "exact")),
 ]
 
 

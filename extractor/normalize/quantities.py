@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from decimal import Decimal
 from functools import cache
 
 from extractor.normalize.currency import CurrencyTable, currency_table
@@ -83,6 +84,9 @@ class QuantityScanner:
         self.dollar_prefixes = {k: v for k, v in additions["dollar_prefixes"].items() if not k.startswith("_")}
         scaled = additions["scaled_codes"]
         self.code_scales = {p + c: (c, power) for p, power in scaled["prefixes"].items() for c in scaled["codes"]}
+        spoken = additions.get("spoken_money", {})
+        self.code_scales.update({name: (code, int(power)) for name, (code, power) in spoken.get("scaled_names",
+                                                                                              {}).items()})
         self.words = data["number_words.json"]
         self.scales = scales = build_scale_table(data["scales.json"])
         not_before = data["scales.json"]["letter_scale_not_before"]
@@ -155,6 +159,13 @@ class QuantityScanner:
             """,
             re.VERBOSE | re.IGNORECASE,
         )
+        below_hundred = _alternation([w for w in words["cardinals"] if w not in ("zero", "hundred", "dozen")
+                                      and not scales.get(w)])
+        cents_currency = _alternation(spoken.get("cents_currencies", []))
+        self.spoken_cents = re.compile(  # 'a dollar ninety', 'two dollars and fifty cents', 'eight bucks twenty'
+            rf"(?<![\w-])(?P<units>a|an|{below_hundred})\s+(?P<currency>{cents_currency})\s+(?:and\s+)?"
+            rf"(?P<cents>{below_hundred}(?:[\s-](?:{below_hundred}))?)(?:\s+cents?)?(?![\w-])"
+            rf"(?!\s+(?:{scale_alt})\b)", re.I) if cents_currency else None
         qualifiers = data["qualifiers.json"]
         before = [(q, w) for q, ws in qualifiers["before"].items() for w in ws]
         self.qualifier_before = re.compile(
@@ -301,6 +312,28 @@ class QuantityScanner:
                            rule=rule + (":scaled" if is_scaled else ""), scaled=is_scaled,
                            currency_source="currency-after" if unit else None)
 
+    def _spoken_cents(self, text: str, memo: dict) -> Iterator[Quantity]:
+        """'a dollar ninety' -> USD 1.90: the number words after a spoken currency are its cents.
+
+        >>> [(q.text, q.value, q.unit) for q in default_scanner().scan("I saw an H100 go for a dollar ninety an hour")]
+        [('a dollar ninety', Decimal('1.90'), 'USD')]
+        >>> [q.text for q in default_scanner().scan("two dollars fifty million")]  # a scale: no cents
+        ['two dollars', 'fifty million']
+        """
+        if self.spoken_cents is None or "dollar" not in text and "buck" not in text and "euro" not in text \
+                and "pound" not in text:
+            return
+        for m in self.spoken_cents.finditer(text):
+            units = 1 if m.group("units").lower() in ("a", "an") else parse_number_words(m.group("units"), self.words,
+                                                                                          self.scales)
+            cents = parse_number_words(m.group("cents"), self.words, self.scales)
+            unit, _ = self._currency(m.group("currency"), text, memo)
+            if units is None or cents is None or not 0 < cents < 100 or unit is None:
+                continue
+            value = (Decimal(units) + Decimal(int(cents)) / 100).quantize(Decimal("0.01"))
+            yield Quantity(m.start(), m.end(), m.group(), value, unit=unit, rule="money:words:cents",
+                           currency_source="currency-after")
+
     # -- ranges and qualifiers ---------------------------------------------------------
 
     def _join_ranges(self, text: str, amounts: list[Quantity]) -> list[Quantity]:
@@ -365,8 +398,8 @@ class QuantityScanner:
     def scan(self, text: str) -> list[Quantity]:
         masked = _digit_chains(text)
         memo: dict[str, str] = {}
-        amounts = sorted([*self._digit_amounts(text, masked, memo), *self._word_amounts(text, memo)],
-                         key=lambda q: (q.start, -q.end))
+        amounts = sorted([*self._digit_amounts(text, masked, memo), *self._word_amounts(text, memo),
+                          *self._spoken_cents(text, memo)], key=lambda q: (q.start, -q.end))
         kept: list[Quantity] = []
         for q in amounts:
             if kept and q.start < kept[-1].end:

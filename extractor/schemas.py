@@ -21,8 +21,8 @@ SUBJECT_STRATEGIES = ("product", "grantor", "tender-buyer", "seller",
                       "publisher-page",
                       "article-organization")
 PERIOD_STRATEGIES = ("sentence-date", "from-original", "from-continued-figure", "sub-allocation")
-ITEM_STRATEGIES = ("product-after", "table-product", "class-noun-none", "product-before", "product-previous-sentence",
-                   "continued")
+ITEM_STRATEGIES = ("product-in-cue", "product-after", "table-product", "class-noun-none", "product-before",
+                   "product-previous-sentence", "continued")
 METRIC_STRATEGIES = ("cue-after-count", "cue-in-sentence", "previous-of-type", "named-month", "default")
 ATTRIBUTES = ("qualifier", "subject", "item", "metric", "period", "retracted", "equivalent_of")
 

@@ -735,6 +735,21 @@ FORMS = [
         ("budget", 94 * M, "USD", None, None)),
     row("Orvane Cloud could add up to 12,000 further B200s by the end of 2028.",
         ("chip_count", 12000, "chips", ["Orvane Cloud"], "B200")),
+    # 'charge' the verb prices; 'a charge' the noun is an accounting item
+    row("Hoshizora will charge ¥560 per GPU-hour for B300 instances and ¥780 on demand, compared with ¥410 for H200 "
+        "instances.",
+        ("unit_price", 560, "CNY", ["Hoshizora"], "B300"), ("unit_price", 780, "CNY", ["Hoshizora"], "B300"),
+        ("unit_price", 410, "CNY", ["Hoshizora"], "H200")),
+    row("Orvane took a $2 billion charge on older GPUs."),
+    row("Orvane booked a charge of $300 million."),
+    # a named chip priced with 'at' or 'for', a list price under the product's name, a list price per chip
+    row("An H100 at $2.30 is comfortable; a B200 at $4.45 is still printing money.",
+        ("unit_price", 2.30, "USD", [], "H100"), ("unit_price", 4.45, "USD", [], "B200")),
+    row("Analysts put a B300 at between $40,000 and $50,000.", ("unit_price", (40000, 50000), "USD", [], "B300")),
+    row("Kestrel Rack 64\n\nFully configured list price: $2.4 million.", ("unit_price", 2.4 * M, "USD", None, None)),
+    row("- KX-9: $28,500 list per chip", ("unit_price", 28500, "USD", None, None)),
+    # negative: a cluster bought for an amount is a budget; a count bought for an amount is not priced per unit
+    row("Orvane bought an A100 cluster for $300 million.", ("budget", 300 * M, "USD", ["Orvane"], None)),
     # a whitespace table whose right-aligned figures stand two spaces apart: one cell each, dated by their column
     row("Use of proceeds (₹ crore)\nParticulars                                Total     FY27     FY28\n"
         "Capital expenditure on GPU servers       1,650.0  1,100.0    550.0",

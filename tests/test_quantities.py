@@ -208,6 +208,13 @@ TABLE = [
     row("one dollar, ninety percent", ("one dollar", 1, "USD", "exact"), ("ninety", 90, None, "exact")),
     row("the Bucks won 110 games", ("110", 110, None, "exact")),
     row("a grand total of 5,000 GPUs", ("5,000", 5000, None, "exact")),
+    # Gulf and South Asian prefixes as outlets write them; a hyphen glued to letters is a name's, not a minus
+    row("a SR56.25bn venture", ("SR56.25bn", 56.25 * B, "SAR", "exact")),
+    row("QR18.2 billion on GPUs", ("QR18.2 billion", 18.2 * B, "QAR", "exact")),
+    row("KD 300 million", ("KD 300 million", 300 * M, "KWD", "exact")),
+    row("Tk 500 crore", ("Tk 500 crore", 5 * B, "BDT", "exact")),
+    row("an SR-71 on display"),
+    row("fell to -3.2 points", ("-3.2", -3.2, None, "exact")),
     # a page that declares its dollar rebinds the bare '$', not 'US$'
     row("All figures are New Zealand dollars. $240 million; US$9 million",
         ("$240 million", 240 * M, "NZD", "exact"), ("US$9 million", 9 * M, "USD", "exact")),

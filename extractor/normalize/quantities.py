@@ -112,7 +112,7 @@ class QuantityScanner:
               | (?P<pre>{pre})\s?
               | (?P<lpre>(?i:{_alternation(lower_codes)}))\s
             )?
-            (?P<sign>(?<![\d\s][-−])(?<![\d][\s])[-−](?=\d))?
+            (?P<sign>(?<![\d\s][-−])(?<![\d][\s])(?<![A-Za-z])[-−](?=\d))?  # 'SR-71' is a name's hyphen
             (?P<num>(?>
                 \d{{1,3}},\d{{1,2}}(?=[\s-]?(?i:{scale_alt}|{_alternation(multi_abbr)})
                                    |[\s\u00a0]?(?:{comma_currency})(?![A-Za-z]))

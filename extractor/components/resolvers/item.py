@@ -14,6 +14,7 @@ _DIGIT = re.compile(r"\d")
 
 class ItemResolver(PerFactResolver):
     """Named strategies, tried per fact type in the registry's order:
+    `product-in-cue` (the product named inside the phrase that typed the figure: 'An H100 at $2.30'),
     `product-after` (a product right after the figure: '10,000 B200 GPUs'),
     `table-product` (a table cell's column header, row label, corner or caption
     names the product: 'H200' over a column of hourly rates),
@@ -34,7 +35,8 @@ class ItemResolver(PerFactResolver):
         self.form_factor = re.compile(rf"\s+(?:{forms})\s+\d+\s*(?:GB)?$")
         self.class_nouns = {t.name: {n.lower() for n in t.spec.class_nouns} for t in types}
         self.families = [re.compile(regex) for regex in cues["chip_makers"].values()]
-        table = {"product-after": self._after, "table-product": self._table, "class-noun-none": self._class_noun,
+        table = {"product-in-cue": self._in_cue, "product-after": self._after, "table-product": self._table,
+                 "class-noun-none": self._class_noun,
                  "product-before": self._before, "product-previous-sentence": self._previous_sentence,
                  "continued": self._continued}
         self.order = {t.name: strategy_order(table, t.spec.item, f"item of {t.name}")
@@ -80,6 +82,14 @@ class ItemResolver(PerFactResolver):
         if name.endswith("s") and any(regex.match(name[:-1]) for regex in self.families):
             return name[:-1]
         return name
+
+    def _in_cue(self, scene: Scene, draft: Draft) -> bool:
+        """'An H100 at $2.30 is comfortable; a B200 at $4.45': the product the typing phrase priced."""
+        cue = draft.typing.cue
+        if cue is None or cue.end > draft.start:
+            return False
+        chips = scene.context.within("CHIP", cue.start, cue.end)
+        return self._take(draft, chips[-1] if chips else None, "the product the figure's typing phrase names")
 
     def _after(self, scene: Scene, draft: Draft) -> bool:
         return self._take(draft, self._right(scene.context, draft), "the product named after the figure")

@@ -134,6 +134,7 @@ class MoneyCuesSchema(_Strict):
     price_clause_before: list[str]
     average_price_before: str
     part_openers: Words
+    part_after: Words
     per_named_unit: Words
     price_column_headers: Words
 

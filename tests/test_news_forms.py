@@ -750,6 +750,15 @@ FORMS = [
     row("- KX-9: $28,500 list per chip", ("unit_price", 28500, "USD", None, None)),
     # negative: a cluster bought for an amount is a budget; a count bought for an amount is not priced per unit
     row("Orvane bought an A100 cluster for $300 million.", ("budget", 300 * M, "USD", ["Orvane"], None)),
+    # a part named after its amount ('$1.6 billion of that'); 'N of them' counts the noun its sentence named
+    row("Ridgeline will spend $2.5 billion on the campus. Roughly $1.6 billion of that is for computing equipment.",
+        ("budget", 2500 * M, "USD", ["Ridgeline"], None), ("budget", 1600 * M, "USD", ["Ridgeline"], None)),
+    row("Customers are sampling KX-9 chips, and Halcyon AI has committed to 50,000 of them for its Ohio build.",
+        ("chip_count", 50000, "chips", ["Halcyon AI"], None)),
+    row("Two of them said the plan was sound."),  # negative: no count noun before
+    # a product between the figure and its noun is its item, past an adjective of generation
+    row("Orvane Cloud already runs 12,000 of the previous-generation H100 chips.",
+        ("chip_count", 12000, "chips", ["Orvane Cloud"], "H100")),
     # a whitespace table whose right-aligned figures stand two spaces apart: one cell each, dated by their column
     row("Use of proceeds (₹ crore)\nParticulars                                Total     FY27     FY28\n"
         "Capital expenditure on GPU servers       1,650.0  1,100.0    550.0",

@@ -71,6 +71,7 @@ def amount_key(value: Decimal) -> float:
     mentions count as the same figure (as in the contract's fact level)."""
     return float(f"{value:.4g}")
 
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b")  # '50,000 of them': the count of a noun named before
 _UNIT_QUALIFIER = re.compile(r"\s+(?:on|for|of|in)\s+(?:[\w.-]+\s+){0,3}?[\w.-]+(?=,)")  # ' on H200 capacity,'
 _NAME_SHAPED = re.compile(r"[A-Z]\w*[A-Z0-9]\w*")  # 'DataHarbor', 'IDC', 'Q2': capitals inside the word
 _HEADER_WORD = re.compile(r"[^\W\d_][\w'’&.-]*")  # a column header's words
@@ -137,6 +138,7 @@ class FactTyper(DataComponent):
         self.part_opener = re.compile(  # 'Of that, ', 'Of the €4.8 billion, '
             rf"[\s\"“]*(?:{words(money['part_openers'])}|of the\s+[^,\s]*\d[^,]{{0,20}}),\s*"
             rf"(?:(?:about|around|roughly|some|nearly|up to|more than|over)\s+)?", re.I)
+        self.part_after = re.compile(rf"\s+(?:{words(money['part_after'])})\b", re.I)  # '$1.6 billion of that'
         self.people_using_before = re.compile(
             rf"\b(?:{words(counts['people_using_before'])})\s+(?:(?:more than|over|about|around|nearly|some|roughly|"
             rf"almost|close to)\s+)?$", re.I)
@@ -428,9 +430,11 @@ class FactTyper(DataComponent):
         return UNDECIDED
 
     def _part_of_budget(self, text: str, quantity: Quantity, lo: int, lead: int, typed: list[Span]) -> Typing | None:
-        """'Of that, R$2.5 billion goes to a supercomputer': a smaller amount in the last budget's currency, in a
-        clause that opens by naming the whole, is part of that budget."""
-        if not self.total or not self.part_opener.fullmatch(text, lo, lead):
+        """'Of that, R$2.5 billion goes to a supercomputer', 'Roughly $1.6 billion of that is for computing
+        equipment': a smaller amount in the last budget's currency, in a clause that names the whole, is part of
+        that budget."""
+        if not self.total or not (self.part_opener.fullmatch(text, lo, lead) or self.part_after.match(text,
+                                                                                                     quantity.end)):
             return None
         whole = next((s for s in reversed(typed) if s._.typing.money), None)
         if whole is None or whole.label_ != self.total or whole._.quantity.unit != quantity.unit:
@@ -556,7 +560,10 @@ class FactTyper(DataComponent):
                 cue = Cue(product.group(group), product.start(group), product.end(group),
                           f"{self.product_kind}: a product named as the count noun")
                 return Typing(self.product_kind, f"product-{group}", cue)
-            return self._continuation(text, quantity, context, typed)
+            continued = self._continuation(text, quantity, context, typed)
+            if continued is UNDECIDED and _OF_THEM.match(text, quantity.end):
+                return self._of_them(text, quantity, context) or UNDECIDED
+            return continued
         noun = re.sub(r"\s+", " ", m.group("noun").lower())
         kind = self.noun_kind[noun]
         if self.count_not_before.ends_before(text, lead, self.windows["count_not_before"]):
@@ -573,6 +580,21 @@ class FactTyper(DataComponent):
                 return None  # 'units', 'systems' with no sign that they are chips, here or anywhere in the article
         cue = Cue(m.group("noun"), m.start("noun"), m.end("noun"), f"{kind}: the noun {noun!r} after the number")
         return Typing(kind, "noun", cue, noun=noun)
+
+    def _of_them(self, text: str, quantity: Any, context: DocContext) -> Typing | None:
+        """'sampling KX-9 chips, and Halcyon has committed to 50,000 of them': the count of the noun its sentence
+        named before it, when no count of the sentence carries on."""
+        lo = context.sentence(quantity.start)[0]
+        nouns = list(self.noun_anywhere.finditer(text, lo, _lead(quantity)))
+        if not nouns:
+            return None
+        noun = re.sub(r"\s+", " ", nouns[-1].group("noun").lower())
+        kind = self.noun_kind[noun]
+        if noun in self.needs_context[kind]:
+            return None
+        cue = Cue(nouns[-1].group("noun"), nouns[-1].start("noun"), nouns[-1].end("noun"),
+                  f"{kind}: the noun {noun!r} that 'of them' refers to")
+        return Typing(kind, "noun-of-them", cue, noun=noun)
 
     def _continuation(self, text: str, quantity: Any, context: DocContext, typed: list[Span]) -> Typing | None:
         """A count whose noun is elided continues the previous count of its sentence."""

@@ -14,7 +14,8 @@ _DIGIT = re.compile(r"\d")
 
 class ItemResolver(PerFactResolver):
     """Named strategies, tried per fact type in the registry's order:
-    `product-in-cue` (the product named inside the phrase that typed the figure: 'An H100 at $2.30'),
+    `product-in-cue` (the product named inside the phrase that typed the figure, 'An H100 at $2.30', or between
+    the figure and its count noun, '12,000 of the previous-generation KX-7 chips'),
     `product-after` (a product right after the figure: '10,000 B200 GPUs'),
     `table-product` (a table cell's column header, row label, corner or caption
     names the product: 'H200' over a column of hourly rates),
@@ -84,9 +85,15 @@ class ItemResolver(PerFactResolver):
         return name
 
     def _in_cue(self, scene: Scene, draft: Draft) -> bool:
-        """'An H100 at $2.30 is comfortable; a B200 at $4.45': the product the typing phrase priced."""
+        """'An H100 at $2.30 is comfortable; a B200 at $4.45': the product the typing phrase priced; '12,000 of the
+        previous-generation KX-7 chips': the product between the figure and the noun that counted it."""
         cue = draft.typing.cue
-        if cue is None or cue.end > draft.start:
+        if cue is None:
+            return False
+        if cue.start >= draft.end:  # '12,000 of the previous-generation KX-7 chips': between the figure and its noun
+            chips = scene.context.within("CHIP", draft.end, cue.end)
+            return self._take(draft, chips[-1] if chips else None, "the product between the figure and its noun")
+        if cue.end > draft.start:
             return False
         chips = scene.context.within("CHIP", cue.start, cue.end)
         return self._take(draft, chips[-1] if chips else None, "the product the figure's typing phrase names")

@@ -169,8 +169,9 @@ SCOPE_RULES: list[ScopeRule] = [
      lambda c: bool(re.search(r"bitcoin|satoshi|\bbtc\b|₿", _texts(c), re.I))),
     ("historic", "a currency that is no longer legal tender (CLDR's current list) is out of scope",
      lambda c: c.suite == "rt-currency" and any(not e.currencies for e in c.expected if e.value is not None)),
-    ("spoken-compound", "spoken amount plus sub-amount ('3 dollars 50 cents', 'one dollar and one') is not news style",
-     lambda c: bool(re.search(r"(?:dollars?|usd|\$)\s+(?:and\s+)?[\w-]+$", _texts(c), re.I))),
+    ("spoken-compound", "a digit amount plus a sub-amount ('15 dollars 50', '17 USD 25') is not news style; spoken "
+     "words ('a dollar ninety', 'thirteen dollars forty five') are read as interviews say them",
+     lambda c: bool(re.search(r"\d\s*(?:dollars?|usd|\$)\s+(?:and\s+)?[\w-]+$", _texts(c), re.I))),
     ("fraction", "fractions and ratios are not amounts or counts (contract: ratios such as '1/10' are not facts)",
      lambda c: bool(_FRACTION.search(_texts(c))) or bool(re.search(r"\b\d+\s+in\s+\d+\b", c.text))),
     ("scientific", "scientific notation is not a money or count form in news",

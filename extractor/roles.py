@@ -57,8 +57,8 @@ class RoleRules:
         self.recipient_verb = re.compile(rf"\b(?:{_alternation(data['recipient_verbs'])})\b", re.I)
         self.recipient_before = re.compile(rf"\b(?:{_alternation(data['recipient_prepositions'])})\s+(?:the\s+)?$",
                                            re.I)
-        self.brand_after = re.compile(  # 'Nvidia GPUs', "Nvidia's Blackwell Ultra B300 chips", 'Nvidia H200s'
-            rf"(?:['’]s)?\s+(?:(?:[A-Z][\w-]*\s+){{0,3}}(?i:{_alternation(data['brand_followers'])})\b"
+        self.brand_after = re.compile(  # 'Nvidia GPUs', "Nvidia's Blackwell Ultra B300 chips", 'Huawei Ascend 910C chips'
+            rf"(?:['’]s)?\s+(?:(?:[A-Z0-9][\w-]*\s+){{0,3}}(?i:{_alternation(data['brand_followers'])})\b"
             rf"(?!\s+(?i:{_alternation(data['held_fleet_nouns'])})\b)"
             rf"|(?:[A-Z][a-z][\w-]*\s+){{0,2}}[A-Z]{{1,3}}\d{{2,4}}[A-Za-z]{{0,3}}\b)")
         self.coordination = {c.lower() for c in data["coordination"]}
@@ -341,7 +341,7 @@ def short_name(text: str, name: str, rules: RoleRules | None = None, runs: Count
     for tail in rules.designator_tails:
         if name.endswith(" " + tail):
             short = name[: -len(tail) - 1].rstrip(",").removesuffix(" &")  # 'Mitsui & Co' -> 'Mitsui'
-            if short and runs[short] > 0:
+            if short and (runs[short] > 0 or runs[short + "."] > 0):  # 'A note on Cirrus.' writes it alone too
                 return short
     for form in rules.legal_forms:  # 'QazCompute JSC' -> 'QazCompute'
         if name.endswith(" " + form):

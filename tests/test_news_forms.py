@@ -759,6 +759,15 @@ FORMS = [
     # a product between the figure and its noun is its item, past an adjective of generation
     row("Orvane Cloud already runs 12,000 of the previous-generation H100 chips.",
         ("chip_count", 12000, "chips", ["Orvane Cloud"], "H100")),
+    # D13 short names: a name written alone at a sentence's end counts; 'Capital', 'Systems' are designators
+    row("Orvane Capital will spend $2 billion on GPUs this year. Analysts doubt Orvane.",
+        ("budget", 2000 * M, "USD", ["Orvane"], None)),
+    row("A note on Cirrus. In our last report we put Cirrus AI's volume at 52 trillion tokens a day.",
+        ("token_volume", 52 * T, "tokens", ["Cirrus"], None)),
+    # a maker before a model with digits and a chip noun is the chips' brand, not the buyer
+    row("Shenzhen-based Hanyun Technology ordered 12,000 Huawei Ascend 910C processors worth 1.5 billion yuan.",
+        ("chip_count", 12000, "chips", ["Hanyun Technology"], "Ascend 910C"),
+        ("budget", 1500 * M, "CNY", ["Hanyun Technology"], None)),
     # a whitespace table whose right-aligned figures stand two spaces apart: one cell each, dated by their column
     row("Use of proceeds (₹ crore)\nParticulars                                Total     FY27     FY28\n"
         "Capital expenditure on GPU servers       1,650.0  1,100.0    550.0",

@@ -57,7 +57,7 @@ class RoleRules:
         self.recipient_verb = re.compile(rf"\b(?:{_alternation(data['recipient_verbs'])})\b", re.I)
         self.recipient_before = re.compile(rf"\b(?:{_alternation(data['recipient_prepositions'])})\s+(?:the\s+)?$",
                                            re.I)
-        self.brand_after = re.compile(  # 'Nvidia GPUs', "Nvidia's Blackwell Ultra B300 chips", 'Huawei Ascend 910C chips'
+        self.brand_after = re.compile(  # 'Nvidia GPUs', 'Huawei Ascend 910C chips'
             rf"(?:['’]s)?\s+(?:(?:[A-Z0-9][\w-]*\s+){{0,3}}(?i:{_alternation(data['brand_followers'])})\b"
             rf"(?!\s+(?i:{_alternation(data['held_fleet_nouns'])})\b)"
             rf"|(?:[A-Z][a-z][\w-]*\s+){{0,2}}[A-Z]{{1,3}}\d{{2,4}}[A-Za-z]{{0,3}}\b)")

@@ -51,6 +51,7 @@ DEFAULT_SPLITS = (
     ("final10", ROOT / "corpus" / "final10", ROOT / "annotations" / "final10"),
     ("final11", ROOT / "corpus" / "final11", ROOT / "annotations" / "final11"),
     ("final12", ROOT / "corpus" / "final12", ROOT / "annotations" / "final12"),
+    ("final13", ROOT / "corpus" / "final13", ROOT / "annotations" / "final13"),
 )
 GROUPS_DIR = ROOT / "annotations" / "groups"
 

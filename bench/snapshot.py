@@ -27,7 +27,8 @@ SPLITS = {"seed": "corpus", "dev": "corpus/dev", "test": "corpus/test", "holdout
           "final2": "corpus/final2", "final3": "corpus/final3", "final4": "corpus/final4", "final5": "corpus/final5",
           "final6": "corpus/final6", "final7": "corpus/final7",
           "final8": "corpus/final8", "final9": "corpus/final9", "final10": "corpus/final10",
-          "final11": "corpus/final11", "final12": "corpus/final12"}
+          "final11": "corpus/final11", "final12": "corpus/final12",
+          "final13": "corpus/final13"}
 NOT_COMPARED = ("evidence",)
 
 

@@ -23,6 +23,7 @@ SPLITS = [
     (ROOT / "corpus" / "final10", ROOT / "annotations" / "final10"),
     (ROOT / "corpus" / "final11", ROOT / "annotations" / "final11"),
     (ROOT / "corpus" / "final12", ROOT / "annotations" / "final12"),
+    (ROOT / "corpus" / "final13", ROOT / "annotations" / "final13"),
 ]
 
 

@@ -768,6 +768,22 @@ FORMS = [
     row("Shenzhen-based Hanyun Technology ordered 12,000 Huawei Ascend 910C processors worth 1.5 billion yuan.",
         ("chip_count", 12000, "chips", ["Hanyun Technology"], "Ascend 910C"),
         ("budget", 1500 * M, "CNY", ["Hanyun Technology"], None)),
+    # specs, references and numbering are no figures: a box's contents, a spec table's per-node columns, a thread's
+    # post numbers, a note's number, a filing's name and page
+    row("Secondary market: used HGX H100 boxes (8 GPUs each) are hard to find."),
+    row("Meta and Oracle bought 5,000 GPUs each last year.",  # a count per party is no spec
+        ("chip_count", 5000, "chips", ["Meta", "Oracle"], None)),
+    row("Model   | Accelerator | GPUs/node | Nodes/rack\nHX-880A | B300        | 8         | 4"),
+    row("Orvane ordered 20,000 B200s in March.\n\n8/ Pellucid's rival hit 12M weekly users in June.",
+        ("chip_count", 20000, "chips", None, "B200"), ("user_count", 12 * M, "users", None, None)),
+    row("Orvane ordered 20,000 B200s (see Teardown Note #24 and the 10-Q, p. 14).",
+        ("chip_count", 20000, "chips", None, "B200")),
+    # a thought experiment's figures; pay, taxes and a county's general fund are no capacity budgets
+    row("A thought experiment, for scale: a new buyer with $1 billion would get perhaps 18,000 GPUs."),
+    row("The campus would create 120 jobs paying an average of $78,000 a year."),
+    row("The county's entire general fund is $61 million, and the tax break is worth $88 million."),
+    # 'priced from' is a price and a lower bound at once
+    row("Aurelion showed a deskside box priced from US$92,000.", ("unit_price", 92000, "USD", None, None)),
     # a whitespace table whose right-aligned figures stand two spaces apart: one cell each, dated by their column
     row("Use of proceeds (₹ crore)\nParticulars                                Total     FY27     FY28\n"
         "Capital expenditure on GPU servers       1,650.0  1,100.0    550.0",

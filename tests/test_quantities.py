@@ -215,6 +215,11 @@ TABLE = [
     row("Tk 500 crore", ("Tk 500 crore", 5 * B, "BDT", "exact")),
     row("an SR-71 on display"),
     row("fell to -3.2 points", ("-3.2", -3.2, None, "exact")),
+    # wire headlines: capital scale abbreviations, joined by a hyphen into a range; a metric's name before 'M'
+    row("ALDERMOOR SEES 2026 CAPEX $46 BLN-$50 BLN", ("$46 BLN-$50 BLN", (46 * B, 50 * B), "USD", "exact")),
+    row("ORBIT ASSISTANT TOPS 310 MLN MONTHLY USERS", ("310 MLN", 310 * M, None, "lower_bound")),
+    row("MAUs 18M→31M Jan→Jun", ("18M", 18 * M, None, "exact"), ("31M", 31 * M, None, "exact")),
+    row("Llama 405B beat Qwen 72B"),  # negative: a model's size after its name
     # a page that declares its dollar rebinds the bare '$', not 'US$'
     row("All figures are New Zealand dollars. $240 million; US$9 million",
         ("$240 million", 240 * M, "NZD", "exact"), ("US$9 million", 9 * M, "USD", "exact")),

@@ -54,7 +54,9 @@ _NEXT_WORDS = re.compile(r"[ \t+-]*(?P<word>[A-Za-z][\w-]*)(?:[ \t]+(?P<next>[a-
 _CORRECTION_BEFORE = re.compile(r"(?:,\s*not|\brather than|\binstead of)\s+$", re.I)  # '$40,000 per chip, not '
 _THOUSANDS_POINT = re.compile(r"[1-9]\d{0,2}\.\d{3}")  # '6.400': a thousands point, as German copy writes it
 _CONVERSION_BRACKET = re.compile(r"[ \t]*\([^()\n]{0,12}\d[^()\n]{0,24}\)")  # ' (US$38,000)', ' (about €3.3m)'
-_RANK = re.compile(r"[.)]?\s+[A-Z]|[.)][ \t]+[~≈$€£¥₹\d]")  # '1. DeepSeek', '2) Tencent', '7) 16k': a rank
+_RANK = re.compile(r"[.)]?\s+[A-Z]|[.)][ \t]+[~≈$€£¥₹\d]|/[ \t]")  # '1. DeepSeek', '7) 16k', a thread's '8/ '
+_REFERENCE = re.compile(r"(?:#|\bp\.\s?|\bpp\.\s?|\b(?:No|no)\.\s?)$")  # 'Note #24', 'p. 14', 'No. 7': a reference
+_FORM_NAME = re.compile(r"-[A-Z]\b")  # '10-Q', '8-K', '20-F': a filing's name
 _ALONE_BEFORE = re.compile(r"[ \t]*(?:(?:\d{1,2}[.)]|#\d{1,2}|[-*•])[ \t]+)?[~≈]?[ \t]*")  # '4) ', '- ~', ''
 _OPENING_WORDS = re.compile(r"[ \t]*(?:[A-Za-z][\w-]*[ \t]+){0,2}?")  # 'Monthly active users ...', 'Tokens a day'
 _PRICE_WORD = re.compile(r"\b(?:price|prices|priced|rate|rates)\b", re.I)
@@ -154,6 +156,9 @@ class FactTyper(DataComponent):
         self.contents_of_one = re.compile(
             rf"\b(?:{alt(box['determiners'])})\s+(?:[\w-]+\s+){{0,3}}(?:{alt(box['containers'])})s?\s+"
             rf"(?:[a-z]+\s+)?(?:{alt(box['verbs'])})\s+(?:(?:{words(box['qualifiers'])})\s+)?$", re.I)
+        # 'GPUs/node', 'Nodes per rack', '(8 GPUs each)': a count inside one container is a spec, not a count
+        self.per_container = re.compile(rf"(?:/\s*|\bper\s+|\ba\s+)(?:{alt(box['containers'])})s?\b", re.I)
+        self.each_after = re.compile(r"\s+(?:\w+\s+){0,2}?each\b")
         openers = "|".join(re.escape(w) for w in self.cues["hypothetical_openers"])
         self.example_before = CueList(self.cues["hypothetical_before"])  # ', say, 500,000'
         self.hypothetical = re.compile(rf"[\s\"“(*•·▪-]*(?:{openers})\b")  # '- Suppose Quill reached 2 billion ...'
@@ -384,7 +389,9 @@ class FactTyper(DataComponent):
             if after:
                 cue = _cue(after, tail, "unit_price: a per-unit phrase right after the amount")
                 return Typing(self.per_unit, "per-unit-after", cue, rental=rental, money=True)
-            before = self.unit_price_before.ends_before(text, lead)
+            # the qualifier may itself price the item ('priced from US$92,000': 'priced from' is a lower bound)
+            before = self.unit_price_before.ends_before(text, lead) or self.unit_price_before.ends_before(
+                text, quantity.start)
             if before:
                 cue = _cue(before, 0, "unit_price: a price phrase right before the amount")
                 return Typing(self.per_unit, "price-phrase-before", cue, rental=rental, money=True)
@@ -524,6 +531,9 @@ class FactTyper(DataComponent):
                     article_nouns: frozenset[tuple[str, str]] = frozenset()) -> Typing | None:
         """Chips, users or tokens by the noun after the number, or None (`article_nouns`: see _nouns_in_context)."""
         lead = _lead(quantity)
+        if not quantity.scaled and (_REFERENCE.search(text, max(0, quantity.start - 4), quantity.start)
+                                    or _FORM_NAME.match(text, quantity.end)):
+            return None  # 'Teardown Note #24', 'the 10-Q, p. 14': a reference, not a figure
         if self.contents_of_one.search(text, max(0, lead - self.windows["contents_of_one_before"]), lead):
             return None  # the contents of one product ('each rack holds 72 GPUs')
         if (quantity.value or 0) < self.max_spec_count and self.contents_with.search(
@@ -534,6 +544,8 @@ class FactTyper(DataComponent):
             m = self.count_noun.match(text, label.end() - 1)  # '- 24,000: GPUs planned for Alder 1'
         if m is not None and _HYPHEN_SPEC.match(text, quantity.end) and (quantity.value or 0) < self.max_spec_count:
             return None  # '8-GPU instance', 'a 72-GPU rack': a product's spec; '50,000-chip order' is a count
+        if m is not None and (quantity.value or 0) < self.max_spec_count and self.each_after.match(text, m.end("noun")):
+            return None  # 'used HGX H100 boxes (8 GPUs each)': one box's contents
         passive = (self.people_after.match(text, quantity.end) and (quantity.value or 0) >= self.min_passive_users
                    and self.people_using_before.search(text, max(0, lead - 40), lead))
         if not m and (self.people_using.match(text, quantity.end) or passive) and "user_count" in self.counted:
@@ -629,6 +641,9 @@ class FactTyper(DataComponent):
         if not quantity.scaled and quantity.unit is None:
             if _opens_line(text, quantity.start) and _RANK.match(text, quantity.end):
                 return False
+            if _REFERENCE.search(text, max(0, quantity.start - 4), quantity.start) or _FORM_NAME.match(
+                    text, quantity.end):
+                return False  # 'Teardown Note #24', '10-Q, p. 14': a reference, not a figure
             if _NAME_BEFORE.search(text, max(0, quantity.start - 30), quantity.start) and (
                     _NAME_OR_LEADER_AFTER.match(text, quantity.end) or self._name_number_ends_line(text, quantity)):
                 return False  # 'Gemini 3 Flash', 'GPUs planned for Alder 1': a name's number
@@ -815,6 +830,8 @@ class FactTyper(DataComponent):
         if (column is not None and not where.dating_column() and not declared and not product_column
                 and not self._entity_column(text, column)):
             regions = [(name, region) for name, region in regions if name not in ("block_header", "caption")]
+        if column is not None and quantity.unit is None and self.per_container.search(text, column.start, column.end):
+            return None  # '| GPUs/node | Nodes/rack |': the columns give a product's spec
         for name, region in regions:
             if name == "label" and self.bare_blocked.regex.search(text, region.start, region.end):
                 return None  # 'Start-ups registered: 1,150': the label counts something else

@@ -35,8 +35,8 @@ _NOT_AFTER = re.compile(
 _DIGITS = re.compile(r"\d+")
 WINDOW_BEFORE = 16  # longest currency prefix with its space: 'U.S.$ ', 'MOP$ '
 WINDOW_AFTER = 64  # a number, a scale word and a currency name: ',000 billion South Korean won'
-_NAME_HYPHEN = re.compile(  # 'F-35', 'SCP-173', 'OAO-1'; not '5k-20k', '$115 billion-$125 billion', '$31 bln-$33 bln'
-    r"(?<![\w])(?!(?:thousand|million|billion|trillion|bn|mn|tn|bln|mln|trn|tln|bil|mil|crore|lakh|[kKmMbB])[-‐]$)"
+_NAME_HYPHEN = re.compile(  # 'F-35', 'SCP-173', 'OAO-1'; not '5k-20k', '$115 billion-$125 billion', '$46 BLN-$50 BLN'
+    r"(?<![\w])(?!(?i:thousand|million|billion|trillion|bn|mn|tn|bln|mln|trn|tln|bil|mil|crore|lakh|[kmb])[-‐]$)"
     r"[A-Za-z]+[-‐]$")
 _YEAR_SUFFIX = re.compile(r"(?:19|20)\d\d[-–/]$")
 _DATE_AFTER = re.compile(rf"[ \t](?:{MONTHS})\b\.?")  # on the same line: "5 August", not a list's next row
@@ -91,6 +91,7 @@ class QuantityScanner:
         self.scales = scales = build_scale_table(data["scales.json"])
         not_before = data["scales.json"]["letter_scale_not_before"]
         self.letter_scale_not_before = {w for k, ws in not_before.items() if not k.startswith("_") for w in ws}
+        self.metric_names = frozenset(data["scales.json"].get("metric_names_before", ()))
         scale_words = [w for w in scales if w.isalpha() and w.islower() and len(w) > 3 or w == "thou"]
         multi_abbr = [a for a in scales if a not in scale_words and len(a) >= 2]
         # a lower-case prefix glued to its '$' ('us$5') or in pre-tokenized copy ('us $ 150'): in 'lent us $1.4
@@ -279,7 +280,8 @@ class QuantityScanner:
         if not m.group("s1").isupper() or "." in m.group("num"):
             return False
         name = _PRODUCT_BEFORE.search(text, max(0, start - 24), start)
-        return name is not None and name.group("name").lower() not in self.qualifier_kind
+        return (name is not None and name.group("name").lower() not in self.qualifier_kind
+                and name.group("name") not in self.metric_names)  # 'MAUs 18M→31M' counts users
 
     def _word_matches(self, text: str) -> Iterator[re.Match]:
         """The word-number pattern, tried only where a number word occurs (a

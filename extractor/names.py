@@ -85,11 +85,13 @@ class NameShape:
         self.product_tails = frozenset(data["product_tails"])
 
     def leading_words(self, words: list[str]) -> int:
-        """How many opening words of a run are not part of a name ('Separately', 'The', 'In', 'Paris-based')."""
+        """How many opening words of a run are not part of a name ('Separately', 'The', 'In', 'Paris-based',
+        'São Paulo-based': a description of two or three words ends on its '-based')."""
         n = 0
         while n < len(words) and (words[n].lower().rstrip(",") in self.not_names or is_description(words[n])):
             n += 1
-        return n
+        described = next((i for i in range(n, min(n + 3, len(words) - 1)) if is_description(words[i])), None)
+        return described + 1 if described is not None else n
 
 
 def is_description(word: str) -> bool:

@@ -784,6 +784,13 @@ FORMS = [
     row("The county's entire general fund is $61 million, and the tax break is worth $88 million."),
     # 'priced from' is a price and a lower bound at once
     row("Aurelion showed a deskside box priced from US$92,000.", ("unit_price", 92000, "USD", None, None)),
+    # a description of two words before a name; a demonym before a product noun names no product; a month is no
+    # name opening a sentence
+    row("The borrower, São Paulo-based Atlântica Data, plans to invest R$6.2 billion in the campus.",
+        ("budget", 6200 * M, "BRL", ["Atlântica Data"], None)),
+    row("The Brazilian assistant crossed 33 million weekly users in September.",
+        ("user_count", 33 * M, "users", [], None)),
+    row("Jan list was $3.10 per hour.", ("unit_price", 3.10, "USD", [], None)),
     # a whitespace table whose right-aligned figures stand two spaces apart: one cell each, dated by their column
     row("Use of proceeds (₹ crore)\nParticulars                                Total     FY27     FY28\n"
         "Capital expenditure on GPU servers       1,650.0  1,100.0    550.0",
@@ -801,6 +808,15 @@ def test_news_forms(nlp, text, expected):
 
 PERIODS = [
     # 10. periods as outlets state them
+    # 'plans' the noun is no future cue; 'ships in August' is; 'of a year earlier' dates a noun, not the figure
+    ("Iara, bundled with postpaid plans, reached 14 million monthly active users in August.", "2026-09-15",
+     ["2026-08"]),
+    ("The first order, 960 B300 GPUs for a university, ships in August.", "2026-06-04", ["2026-08"]),
+    ("The platform processed 1.9 quadrillion tokens in June, or roughly 63 trillion a day, nearly triple the volume "
+     "of a year earlier.", "2026-07-29", ["2026-06", "2026-06"]),
+    # a wire headline in capitals dates its figure as prose would
+    ("16:09 ET  ALDERMOOR CFO: TO TAKE DELIVERY OF ABOUT 180,000 B300 GPUS THIS YEAR", "2026-07-29", ["2026"]),
+    ("16:34 ET  ALDERMOOR: PLATFORM PROCESSED 1.9 QUADRILLION TOKENS IN JUNE", "2026-07-29", ["2026-06"]),
     # a fiscal year written with a slash is the year it ends in (D19), in prose and over a column
     ("Funding: $62 million capital (2026/27)", "2026-05-20", ["2027"]),
     ("The ministry will invest NZ$85 million in GPU capacity in 2026/27.", "2026-05-20", ["2027"]),

@@ -365,9 +365,12 @@ class SubjectResolver(PerFactResolver):
         """Products under their names ('the Quillo chatbot' -> 'Quillo'), and the names an apposition calls a
         product ('Arum, the AI assistant run by Nuri Telecom,')."""
         out = []
+        places = country_words()
         for app in context.mentions.get("APP", []):
             if app.info.trim == "app-kind":
                 name = self.app_kind.sub("", app.text)
+                if name in places:
+                    continue  # 'The Brazilian assistant': a demonym describes the product, it names none
                 app = replace(app, end=app.start + len(name), text=name)
             out.append(app)
         text = context.text
@@ -678,8 +681,9 @@ class SubjectResolver(PerFactResolver):
         if name.lower() in rules.not_parties or first.lower() in STOP_WORDS or self._metric_label.fullmatch(
                 first) or (" " not in name and scene.written_lowercase(first)):
             return False  # 'Tokens served through ...', 'Someone reported ...': a common word opening the sentence
-        if scene.context.within("CHIP", m.start("name"), m.end("name")):
-            return False  # 'The B200 is going for $3.80': a product, not a party
+        if scene.context.within("CHIP", m.start("name"), m.end("name")) or scene.context.index("DATE").overlapping(
+                m.start("name"), m.end("name")):
+            return False  # 'The B200 is going for $3.80': a product; 'Jan list was $3.10': a date
         draft.subject = [name]
         draft.link("subject", "clause-initial-name",
                    Cue(name, m.start("name"), m.start("name") + len(name), "the name that opens the figure's sentence"))

@@ -35,6 +35,7 @@ _DATE_HEADER = re.compile(  # 'March 31, 2026', '31 Mar 2026', 'APR 2026'
     rf"|(?:{MONTHS})\.?,?[ \t]+)(?:19|20)\d\d")
 _FOLLOW_UP = re.compile(r"[ \t]*(?:Q[:.][ \t]*)?(?:And|What about|How about|And what about)\b")  # 'Q: And in 2025?'
 _FIGURE_CELL = re.compile(r"[ \t]*(?:[-–−(]?[$€£¥₹]?\d[\d,.]*\)?%?|[-–—])[ \t]*")  # '1,100.0', '(3.2)', '–'
+_BRACKETED_NOTE = re.compile(r"\([^()\n]{1,100}\)\s*")  # a line wholly in brackets
 _WIDE_GAP = re.compile(r" {2,}|\t+")
 NUMBERED_ITEM = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+\S")  # '1. Hoshizora Cloud K.K. (Osaka)', '4. Yunqi — 230m'
 _FISCAL_HEADER = re.compile(  # 'FY27E', "FY'26", '3Q25', '1H26', 'Q3 2026', "H1'26", '2026/27'; not the chip 'H100'
@@ -427,6 +428,8 @@ def _read_line(text: str, start: int, end: int, rules: LayoutRules) -> Line:
         return Line(start, end, "answer", bullet=bool(bullet))
     if not bullet and rules.caption is not None and rules.caption.match(rest):
         return Line(start, end, "heading")
+    if not bullet and _BRACKETED_NOTE.fullmatch(rest):
+        return Line(start, end, "heading")  # '(Unit: 100 million yen; fiscal years end in March)': a caption's note
     label = _label(text, content, end, rules)
     if label is not None:
         return Line(start, end, "text", bullet=bool(bullet), label=label)

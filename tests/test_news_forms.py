@@ -791,6 +791,12 @@ FORMS = [
     row("The Brazilian assistant crossed 33 million weekly users in September.",
         ("user_count", 33 * M, "users", [], None)),
     row("Jan list was $3.10 per hour.", ("unit_price", 3.10, "USD", [], None)),
+    # a Japanese disclosure table: a bracketed '(Unit: 100 million yen)' note scales and prices the cells, columns
+    # dated with 'result' and 'plan', a row that names what the money buys and, in brackets, who spends it
+    row("Hoshizora Group: AI infrastructure investment\n(Unit: 100 million yen)\n\n"
+        "                                FY2025 result   FY2026 plan\n"
+        "GPU servers (HDI)                       1,150         2,900",
+        ("budget", 115000 * M, "JPY", ["HDI"], None), ("budget", 290000 * M, "JPY", ["HDI"], None)),
     # a whitespace table whose right-aligned figures stand two spaces apart: one cell each, dated by their column
     row("Use of proceeds (₹ crore)\nParticulars                                Total     FY27     FY28\n"
         "Capital expenditure on GPU servers       1,650.0  1,100.0    550.0",

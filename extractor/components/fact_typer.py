@@ -679,7 +679,11 @@ class FactTyper(DataComponent):
         for span, bare_quantity in bare:
             quantity = self._scaled_by_layout(text, layout, bare_quantity, dollar)
             typing = self._kind_from_layout(text, layout, quantity, context)
-            if typing not in (None, UNDECIDED) and typing.kind in self.counted and quantity.unit is not None:
+            if (typing not in (None, UNDECIDED) and typing.kind in self.counted and quantity.unit is not None
+                    and typing.basis == "layout-row_label" and self.total):
+                # '(Unit: 100 million yen)' over 'GPU servers (HDI)  1,150': the row names what the money buys
+                typing = Typing(self.total, "layout-row-money", typing.cue, money=True)
+            elif typing not in (None, UNDECIDED) and typing.kind in self.counted and quantity.unit is not None:
                 quantity = bare_quantity  # 'GPUs to be hosted: 12,000' under a money header: a count, unscaled
             if typing not in (None, UNDECIDED) and typing.kind == self.total and self._app_row(
                     context, layout, quantity):

@@ -18,6 +18,8 @@ and USD 2.49 (GUIDELINES D21); the span stays the number as printed.
 (6, 'EUR')
 >>> header_reading("FACT BOX: HUMAIN AT A GLANCE")
 (0, None)
+>>> header_reading("(Unit: 100 million yen; fiscal years end in March)")
+(8, 'JPY')
 """
 
 from __future__ import annotations
@@ -47,6 +49,9 @@ def header_reading(header: str, dollar: str | None = None) -> tuple[int, str | N
         singular = word.lower().removesuffix("s")
         if len(singular) > 3 and scales.get(singular, 0) >= 3:
             power = scales[singular]
+            # '(Unit: 100 million yen)', 'in 10 thousands': a power of ten before the scale multiplies it
+            times = re.search(rf"\b(10+)\s+{re.escape(word)}\b", header)
+            power += len(times.group(1)) - 1 if times else 0
             break
     if not power:
         for m in _CURRENCY_SCALE.finditer(header):

@@ -551,8 +551,20 @@ class SubjectResolver(PerFactResolver):
         if (where.line.cells and region.start == where.line.cells[0].start and draft.kind not in self.seller_kinds
                 and self._places_rows(scene, where)):
             return self._caption_owner(scene, where, draft)
-        first = min((m.start for m in named), default=region.start)
+        spender = _PARENTHESIS_END.search(text, region.start, region.end)
+        first = min((m.start for m in named), default=spender.start() if spender is not None else region.start)
         if _DESCRIBING_WORDS.search(text, region.start, first):
+            owners = [m for m in named if spender is not None and m.start >= spender.start()]
+            if owners:  # 'GPU servers (HDI)': the row describes the spending, the bracket names who spends
+                draft.subject = [owners[0].text]
+                draft.link("subject", "row-label", mention_cue(owners[0], "the party bracketed after the row's use"))
+                return True
+            inside = spender.group().strip()[1:-1].strip() if spender is not None else ""
+            if _NAME_LIKE.fullmatch(inside) and not scene.context.within("CHIP", spender.start(), spender.end()):
+                draft.subject = [inside]  # 'Edge inference sites (Hoshizora Mobile)': a name no recognizer knew
+                draft.link("subject", "row-label", Cue(inside, spender.start(), spender.end(),
+                                                       "the party bracketed after the row's use"))
+                return True
             return False  # 'Purchase of GPU servers, Navi Mumbai AI cluster': a use of money, its place no party
         whole = any(m.start == region.start and m.end == region.end for m in named)  # 'Sahra Compute' is a name
         if _KICKER.fullmatch(text[region.start:region.end]) or (not whole and self._metric_label.search(

@@ -103,5 +103,8 @@ def resolve_period(expression: str, kind: str, published: str | None, future: bo
         return None
     if kind in ("month", "part-month", "month-year"):
         # the day is irrelevant and dateparser must not read '2025' in 'December 2025' as a day
-        return f"{parsed.year:04d}-{parsed.month:02d}"
+        year = parsed.year
+        if future and kind != "month-year" and parsed.month == base.month:
+            year = base.year  # 'arrive in June' written on June 1: this June is still to come
+        return f"{year:04d}-{parsed.month:02d}"
     return parsed.date().isoformat()

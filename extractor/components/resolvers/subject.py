@@ -47,7 +47,8 @@ _FIRST_PERSON = re.compile(r"\bwe\b", re.I)  # 'we charge', not an outlet's 'tol
 _RANK_PREFIX = re.compile(r"^\s*(?:#?\d{1,3}[.)]?\s+)")
 _NAME_LIKE = re.compile(r"[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,4}")  # 'Lambda', 'DeepSeek V4 Flash'
 _OWNER_AFTER = re.compile(r"['’]s\s")  # "PCO's investment plan": the owner of what is cited
-_DESCRIBING_WORDS = re.compile(r"(?<![\w-])[a-z][a-z-]+\b")  # lower-case words before a row's name
+# lower-case words before a row's name, past the connectors of names ('Kestrel and Lumen', 'Bank of Ayr')
+_DESCRIBING_WORDS = re.compile(r"(?<![\w-])(?!(?:and|or|of|the|for|de|da|do|von|van|der)\b)[a-z][a-z-]+\b")
 _CELL_LABEL = re.compile(r"\s*(?P<name>[A-Z][^:|\n\d]{0,40}?)\s*:?\s*(?:about|around|~|≈)?\s*$")
 _LETTER = re.compile(r"[A-Za-z]")
 _DIGIT = re.compile(r"\d")

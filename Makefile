@@ -37,8 +37,9 @@ run: $(STAMP)
 	$(VENV)/bin/extractor extract corpus/final11 --out out/facts-final11.jsonl --summary out/summary-final11.json
 	$(VENV)/bin/extractor extract corpus/final12 --out out/facts-final12.jsonl --summary out/summary-final12.json
 	$(VENV)/bin/extractor extract corpus/final13 --out out/facts-final13.jsonl --summary out/summary-final13.json
+	$(VENV)/bin/extractor extract corpus/final14 --out out/facts-final14.jsonl --summary out/summary-final14.json
 	$(PY) evaluate.py --json out/report.json --html out/errors.html
-	$(VENV)/bin/extractor view corpus/ corpus/dev corpus/test corpus/holdout corpus/overlap corpus/news corpus/fresh corpus/final corpus/final2 corpus/final3 corpus/final4 corpus/final5 corpus/final6 corpus/final7 corpus/final8 corpus/final9 corpus/final10 corpus/final11 corpus/final12 corpus/final13 --out out/report.html
+	$(VENV)/bin/extractor view corpus/ corpus/dev corpus/test corpus/holdout corpus/overlap corpus/news corpus/fresh corpus/final corpus/final2 corpus/final3 corpus/final4 corpus/final5 corpus/final6 corpus/final7 corpus/final8 corpus/final9 corpus/final10 corpus/final11 corpus/final12 corpus/final13 corpus/final14 --out out/report.html
 
 test: $(STAMP)
 	$(PY) -m ruff check $(wildcard $(SRC))

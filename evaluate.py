@@ -52,6 +52,7 @@ DEFAULT_SPLITS = (
     ("final11", ROOT / "corpus" / "final11", ROOT / "annotations" / "final11"),
     ("final12", ROOT / "corpus" / "final12", ROOT / "annotations" / "final12"),
     ("final13", ROOT / "corpus" / "final13", ROOT / "annotations" / "final13"),
+    ("final14", ROOT / "corpus" / "final14", ROOT / "annotations" / "final14"),
 )
 GROUPS_DIR = ROOT / "annotations" / "groups"
 

@@ -28,7 +28,7 @@ SPLITS = {"seed": "corpus", "dev": "corpus/dev", "test": "corpus/test", "holdout
           "final6": "corpus/final6", "final7": "corpus/final7",
           "final8": "corpus/final8", "final9": "corpus/final9", "final10": "corpus/final10",
           "final11": "corpus/final11", "final12": "corpus/final12",
-          "final13": "corpus/final13"}
+          "final13": "corpus/final13", "final14": "corpus/final14"}
 NOT_COMPARED = ("evidence",)
 
 

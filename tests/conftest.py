@@ -24,6 +24,7 @@ SPLITS = [
     (ROOT / "corpus" / "final11", ROOT / "annotations" / "final11"),
     (ROOT / "corpus" / "final12", ROOT / "annotations" / "final12"),
     (ROOT / "corpus" / "final13", ROOT / "annotations" / "final13"),
+    (ROOT / "corpus" / "final14", ROOT / "annotations" / "final14"),
 ]
 
 

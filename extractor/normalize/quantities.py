@@ -12,6 +12,7 @@ characters, and every context look is a bounded window.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -229,11 +230,14 @@ class QuantityScanner:
             end = max(end, run.end())
 
     def _digit_amounts(self, text: str, masked: list[tuple[int, int]], memo: dict) -> Iterator[Quantity]:
+        chains = sorted(masked)
+        chain_starts = [s for s, _ in chains]
         for m in self._digit_matches(text):
             start, end = m.span()
             num_start = m.start("num")
-            if any(s <= num_start < e for s, e in masked):
-                continue
+            i = bisect_right(chain_starts, num_start) - 1  # the chain starting last at or before the number
+            if i >= 0 and num_start < chains[i][1]:
+                continue  # inside a date, phone number or version: no quantity (chains never nest)
             if m.group("dollar"):
                 unit, extra = self._dollar(m.group("dollar")), 0
             else:

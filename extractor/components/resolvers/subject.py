@@ -713,9 +713,11 @@ class SubjectResolver(PerFactResolver):
             return False
         m = found[-1]
         public = m.group("noun").lower() in rules.public_nouns
-        parties = [p for p in self.parties(scene.text, scene.orgs.within(0, lo))
-                   if bool(rules.public_name.search(scene.text[p.start:p.end]) or p.text in country_names()) == public]
-        products = {a.text for a in scene.apps.within(0, lo)}
+
+        def of_kind(party: Mention) -> bool:  # 'Ministry of Science and ICT (MSIT)' is written in full, read as MSIT
+            written = scene.text[party.start:party.end]
+            return bool(rules.public_name.search(written) or party.text in country_names()) == public
+
         earlier = [d for d in scene.history.last.values() if d.subject and d.start < lo]
         if earlier:
             latest = max(earlier, key=lambda d: d.start)
@@ -723,20 +725,25 @@ class SubjectResolver(PerFactResolver):
             # a party opening a sentence after the figure before ('Tessellate Cloud will lower ...' after the
             # headline's 'Loom assistant tops 4 million users') is the one the clause refers to; a product is never
             # 'the company'
-            openers = [p for p in parties if p.start > latest.start and _opens_sentence(scene, p)]
+            since = self.parties(scene.text, scene.orgs.within(latest.start + 1, lo))
+            openers = [p for p in since if of_kind(p) and _opens_sentence(scene, p)]
             if openers:
-                parties = openers
-            elif (len(latest.subject) == 1 and name not in products
+                draft.subject = [openers[-1].text]
+                draft.link("subject", "definite-description",
+                           mention_cue(openers[-1], f"the {m.group('noun')} the figure's clause refers to"))
+                return True
+            if (len(latest.subject) == 1 and name not in scene.app_names
                     and bool(rules.public_name.search(name) or name in country_names()) == public):
                 draft.subject = [name]
                 draft.link("subject", "definite-description",
                            rewhy(latest.cue_of("subject"), f"the {m.group('noun')} of the figure before"))
                 return True
-        if parties:  # 'Ministry of Science and ICT (MSIT)' is written in full, read as MSIT
-            draft.subject = [parties[-1].text]
-            draft.link("subject", "definite-description",
-                       mention_cue(parties[-1], f"the {m.group('noun')} the figure's clause refers to"))
-            return True
+        for party in reversed(self.parties(scene.text, scene.orgs.within(0, lo))):
+            if of_kind(party):
+                draft.subject = [party.text]
+                draft.link("subject", "definite-description",
+                           mention_cue(party, f"the {m.group('noun')} the figure's clause refers to"))
+                return True
         country = scene.dateline_before(m.start()) if public else None
         if country is not None:
             draft.subject = [country.text]

@@ -999,7 +999,7 @@ class SubjectResolver(PerFactResolver):
         """The company the transcript is about: the one its officer is introduced with ('Dana Okafor, chief
         technology officer at Parallax Labs'), else the one it names most."""
         if "host" not in scene.memo:
-            scene.memo["host"] = _introduced_company(scene, self.host_window)
+            scene.memo["host"] = _introduced_company(scene, self.host_window, self.officer)
         draft.subject = [scene.memo["host"]] if scene.memo["host"] else list(scene.dominant)
         draft.link("subject", "speaker-turn", Cue(turn.group("speaker"), turn.start("speaker"), turn.end("speaker"),
                                                   why))
@@ -1200,8 +1200,7 @@ def _common_word_opening(text: str, org: Mention, lowercase: frozenset[str]) -> 
     return bool(_OPENING.search(text, max(0, org.start - 6), org.start))
 
 
-_OFFICER_OF = re.compile(r"\b(?:officer|executive|president|founder|chair(?:man|woman)?|head|director|CEO|CTO|CFO)"
-                         r"(?:\s+of\s+\w+)?\s+(?:at|of)\s+$", re.I)
+_AT_OR_OF = re.compile(r"\b(?:at|of)\s+(?:the\s+)?$")  # 'chief technology officer at Parallax Labs'
 
 
 def _opens_sentence(scene: Scene, party: Mention) -> bool:
@@ -1210,11 +1209,12 @@ def _opens_sentence(scene: Scene, party: Mention) -> bool:
     return not scene.text[lo:party.start].strip(" \t\n\"“'‘")
 
 
-def _introduced_company(scene: Scene, window: int) -> str | None:
+def _introduced_company(scene: Scene, window: int, officer: re.Pattern) -> str | None:
     """The party right after an officer's title in a transcript's introduction ('chief technology officer at
     Parallax Labs'), before its first turn or `window` characters into it; None when no officer is introduced so."""
     first = scene.speaker_labels[0].start() if scene.speaker_labels else len(scene.text)
     for org in scene.orgs.within(0, min(len(scene.text), first + window)):
-        if _OFFICER_OF.search(scene.text, max(0, org.start - 60), org.start):
+        lo = max(0, org.start - 60)
+        if _AT_OR_OF.search(scene.text, lo, org.start) and officer.search(scene.text, lo, org.start):
             return org.text
     return None

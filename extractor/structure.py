@@ -27,7 +27,8 @@ _YEAR = re.compile(r"\b(?:FY|CY)?(?:19|20)\d\d[AEFPB]?\b")  # '2026', 'FY2026', 
 # what else a header cell dates or names by: 'CAGR 25-27E', "FY26", 'Q3', 'H1', '1H26', 'Table 1', '1-year'
 _HEADER_LABEL = re.compile(r"\b(?:\d{2}[-–/]\d{2}[AEFPB]?|(?:FY|CY)\d{2}[AEFPB]?|[QH][1-4]|[1-4][QH]\d{2}|Table \d+"
                            r"|\d{1,2}[- ](?:year|yr|month|mo|week|day)s?)\b")
-_SPLIT_YEAR = re.compile(r"\b(?:19|20)\d\d[/-]\d\d\b")  # '2026/27', '2025-26': one fiscal year's label
+_SPLIT_YEAR_LABEL = r"(?:19|20)\d\d[/-]\d\d"  # '2026/27', '2025-26': one fiscal year's label
+_SPLIT_YEAR = re.compile(rf"\b{_SPLIT_YEAR_LABEL}\b")
 _DAY_OF_MONTH = re.compile(  # 'March 31', '31 Dec': a date's day, no figure
     rf"\b(?:(?:{MONTHS})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}[ \t]+(?:{MONTHS}))\b")
 _DATE_HEADER = re.compile(  # 'March 31, 2026', '31 Mar 2026', 'APR 2026'
@@ -40,7 +41,7 @@ _WIDE_GAP = re.compile(r" {2,}|\t+")
 NUMBERED_ITEM = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+\S")  # '1. Hoshizora Cloud K.K. (Osaka)', '4. Yunqi — 230m'
 _FISCAL_HEADER = re.compile(  # 'FY27E', "FY'26", '3Q25', '1H26', 'Q3 2026', "H1'26", '2026/27'; not the chip 'H100'
     r"(?:FY|CY)[ '’]?\d{2}[AEFPB]?|[1-4][QH][ '’]?\d{2}[AEFPB]?|[QH][1-4](?:[ '’-]?(?:19|20)\d{2}|[ '’-]\d{2})[AEFPB]?"
-    r"|(?:FY[ ]?)?(?:19|20)\d\d[/-]\d\d[AEFPB]?")  # '2026/27', 'FY2025-26': a fiscal year over two calendar years
+    rf"|(?:FY[ ]?)?{_SPLIT_YEAR_LABEL}[AEFPB]?")  # '2026/27', 'FY2025-26': a fiscal year over two calendar years
 _FIGURE_START = re.compile(r"(?<![\w.])\d")  # a number's first digit; 'L1', 'H100' and 'B300' are names
 _DIGIT = re.compile(r"\d")
 _CELL_SYMBOL = re.compile(r"(?P<symbol>[$€£¥₹₩])[ \t]+[\d(]")  # '$  3,870': an accounting cell's own currency
@@ -94,8 +95,7 @@ class Placement:
     caption: Region | None = None  # a heading stacked right above the block header: the caption over its note
     column_note: Region | None = None  # a second header row's cell under the column header: '(US$/unit)'
     prior_question: Region | None = None  # the question a follow-up ('And in 2025?') continues
-    dating_words: re.Pattern[str] | None = None  # a column header's state words around its date ('Live, Jun 30')
-    sum_headers: frozenset[str] = frozenset()  # 'Total' beside dated columns: the sum of the row's years
+    rules: LayoutRules | None = None  # the layout's rules: what else than a date a dating column header may say
 
     def text(self, region: Region | None) -> str | None:
         return None if region is None else self.source[region.start:region.end]
@@ -107,10 +107,10 @@ class Placement:
         header = self.text(self.column_header)
         if header is None:
             return False
-        if header.strip().lower() in self.sum_headers:
-            return True
-        if self.dating_words is not None:
-            header = self.dating_words.sub(" ", header).strip()
+        if self.rules is not None:
+            if header.strip().lower() in self.rules.sum_headers:
+                return True
+            header = self.rules.dating_words.sub(" ", header).strip()
             if not header:
                 return True  # a state alone: 'Installed', 'Contracted'
         return any(regex.fullmatch(header.strip()) for regex in (_YEAR, _DATE_HEADER, _FISCAL_HEADER))
@@ -177,8 +177,7 @@ class DocumentLayout:
 
     def __init__(self, text: str, lines: list[Line], headers: list[int | None],
                  column_headers: list[tuple[Region, ...] | None], notes: list[int | None] | None = None,
-                 tops: list[int | None] | None = None, dating_words: re.Pattern[str] | None = None,
-                 sum_headers: frozenset[str] = frozenset()) -> None:
+                 tops: list[int | None] | None = None, rules: LayoutRules | None = None) -> None:
         self.text = text
         self.lines = lines
         self.starts = [line.start for line in lines]
@@ -192,15 +191,14 @@ class DocumentLayout:
         self._heading_lines: list[int] | None = None
         self._labelled: list[Line] | None = None
         self._titles: dict[int, Region | None] = {}  # per numbered entry's line: the section title over its list
-        self.dating_words = dating_words  # the rules' state words of a dating column header ('Live, Jun 30')
-        self.sum_headers = sum_headers
+        self.rules = rules
 
     @classmethod
     def of(cls, text: str, rules: LayoutRules | None = None) -> DocumentLayout:
         rules = rules or default_rules()
         lines = [_read_line(text, start, end, rules) for start, end in _line_bounds(text)]
         headers, column_headers, notes, tops = _inherited(text, lines)
-        return cls(text, lines, headers, column_headers, notes, tops, rules.dating_words, rules.sum_headers)
+        return cls(text, lines, headers, column_headers, notes, tops, rules)
 
     def line_index(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
@@ -346,7 +344,7 @@ class DocumentLayout:
             caption = _region(self.lines[self._tops[i]])
         question = self._question(i, offset)
         return Placement(self.text, line, block_header, column_header, row_label, label, question, corner, caption,
-                         column_note, self._prior_question(question), self.dating_words, self.sum_headers)
+                         column_note, self._prior_question(question), self.rules)
 
     def _question(self, i: int, offset: int) -> Region | None:
         """The question this position answers: an earlier '?' in its own line ('What is the budget? About $2

@@ -77,7 +77,6 @@ _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b")  # '50,000 of them': th
 _UNIT_QUALIFIER = re.compile(r"\s+(?:on|for|of|in)\s+(?:[\w.-]+\s+){0,3}?[\w.-]+(?=,)")  # ' on H200 capacity,'
 _NAME_SHAPED = re.compile(r"[A-Z]\w*[A-Z0-9]\w*")  # 'DataHarbor', 'IDC', 'Q2': capitals inside the word
 _HEADER_WORD = re.compile(r"[^\W\d_][\w'’&.-]*")  # a column header's words
-_DIGIT_IN = re.compile(r"\d")
 
 
 class FactTyper(DataComponent):
@@ -641,9 +640,6 @@ class FactTyper(DataComponent):
         if not quantity.scaled and quantity.unit is None:
             if _opens_line(text, quantity.start) and _RANK.match(text, quantity.end):
                 return False
-            if _REFERENCE.search(text, max(0, quantity.start - 4), quantity.start) or _FORM_NAME.match(
-                    text, quantity.end):
-                return False  # 'Teardown Note #24', '10-Q, p. 14': a reference, not a figure
             if _NAME_BEFORE.search(text, max(0, quantity.start - 30), quantity.start) and (
                     _NAME_OR_LEADER_AFTER.match(text, quantity.end) or self._name_number_ends_line(text, quantity)):
                 return False  # 'Gemini 3 Flash', 'GPUs planned for Alder 1': a name's number
@@ -679,12 +675,12 @@ class FactTyper(DataComponent):
         for span, bare_quantity in bare:
             quantity = self._scaled_by_layout(text, layout, bare_quantity, dollar)
             typing = self._kind_from_layout(text, layout, quantity, context)
-            if (typing not in (None, UNDECIDED) and typing.kind in self.counted and quantity.unit is not None
-                    and typing.basis == "layout-row_label" and self.total):
-                # '(Unit: 100 million yen)' over 'GPU servers (HDI)  1,150': the row names what the money buys
-                typing = Typing(self.total, "layout-row-money", typing.cue, money=True)
-            elif typing not in (None, UNDECIDED) and typing.kind in self.counted and quantity.unit is not None:
-                quantity = bare_quantity  # 'GPUs to be hosted: 12,000' under a money header: a count, unscaled
+            if typing not in (None, UNDECIDED) and typing.kind in self.counted and quantity.unit is not None:
+                if typing.basis == "layout-row_label" and self.total:
+                    # '(Unit: 100 million yen)' over 'GPU servers (HDI)  1,150': the row names what the money buys
+                    typing = Typing(self.total, "layout-row-money", typing.cue, money=True)
+                else:
+                    quantity = bare_quantity  # 'GPUs to be hosted: 12,000' under a money header: a count, unscaled
             if typing not in (None, UNDECIDED) and typing.kind == self.total and self._app_row(
                     context, layout, quantity):
                 continue  # '| ChatGPT | OpenAI | 512.4 | ... | 742.0 |': an app's money is its revenue, not a budget
@@ -766,9 +762,7 @@ class FactTyper(DataComponent):
         a corner cell ('GPU' over the models' column) names the rows, not the cells."""
         if quantity.unit is None:
             symbol = layout.cell_currency(quantity.start)
-            table = currency_table()
-            code = None if not symbol else dollar if dollar and symbol in table.declarable else table.resolve(
-                symbol, text)
+            code = currency_table().read(symbol, text, dollar) if symbol else None
             if code is not None:
                 quantity = replace(quantity, unit=code, currency_source="layout")
         if quantity.scaled:
@@ -796,7 +790,7 @@ class FactTyper(DataComponent):
         a market) counts what the caption counts; a column of a common word ('Revenue', 'Staff', 'Change') or a
         cue names its own measure."""
         words = _HEADER_WORD.findall(text, column.start, column.end)
-        if not words or any(not w[0].isupper() for w in words) or _DIGIT_IN.search(text, column.start, column.end):
+        if not words or any(not w[0].isupper() for w in words) or _DIGIT.search(text, column.start, column.end):
             return False
         if len(words) == 1 and not _NAME_SHAPED.fullmatch(words[0]):
             return False  # 'Change', 'Revenue': one plain word is a measure; 'DataHarbor', 'IDC' are names

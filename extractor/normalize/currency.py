@@ -43,6 +43,17 @@ class CurrencyTable:
         return self.aliases.get(lowered)
 
 
+    def read(self, surface: str, context: str = "", declared: str | None = None) -> str | None:
+        """The code a surface means on a page whose declared dollar is `declared` (see `declared`): that dollar
+        for a bare '$' or 'dollars', else the surface's own reading.
+
+        >>> currency_table().read("$", declared="NZD"), currency_table().read("US$", declared="NZD")
+        ('NZD', 'USD')
+        """
+        if declared and surface.strip() in self.declarable:
+            return declared
+        return self.resolve(surface, context)
+
     def declared(self, text: str) -> str | None:
         """The dollar a page declares for its bare '$' and 'dollars' ('All figures are New Zealand dollars',
         'Amounts in A$'); None when it declares none, or declares a currency that is no dollar ('All figures in

@@ -70,7 +70,7 @@ def header_reading(header: str, dollar: str | None = None) -> tuple[int, str | N
         if word.isalpha() and word.islower() and word not in ("yen", "won", "yuan", "euros", "dollars", "rupees",
                                                               "pounds", "euro", "dollar", "rupee", "pound"):
             continue
-        code = dollar if dollar and word in table.declarable else table.resolve(word, header)
+        code = table.read(word, header, dollar)
         if code:
             break
     return power, code

@@ -168,6 +168,7 @@ class QuantityScanner:
             rf"(?<![\w-])(?P<units>a|an|{below_hundred})\s+(?P<currency>{cents_currency})\s+(?:and\s+)?"
             rf"(?P<cents>{below_hundred}(?:[\s-](?:{below_hundred}))?)(?:\s+cents?)?(?![\w-])"
             rf"(?!\s+(?:{scale_alt})\b)", re.I) if cents_currency else None
+        self.cents_hint = re.compile(rf"\b(?:{cents_currency})\b", re.I) if cents_currency else None
         qualifiers = data["qualifiers.json"]
         before = [(q, w) for q, ws in qualifiers["before"].items() for w in ws]
         self.qualifier_before = re.compile(
@@ -326,9 +327,8 @@ class QuantityScanner:
         >>> [q.text for q in default_scanner().scan("two dollars fifty million")]  # a scale: no cents
         ['two dollars', 'fifty million']
         """
-        if self.spoken_cents is None or "dollar" not in text and "buck" not in text and "euro" not in text \
-                and "pound" not in text:
-            return
+        if self.spoken_cents is None or not self.cents_hint.search(text):
+            return  # no spoken currency on the page: no pass of the full pattern
         for m in self.spoken_cents.finditer(text):
             units = 1 if m.group("units").lower() in ("a", "an") else parse_number_words(m.group("units"), self.words,
                                                                                           self.scales)

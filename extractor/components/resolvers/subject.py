@@ -555,18 +555,9 @@ class SubjectResolver(PerFactResolver):
         spender = _PARENTHESIS_END.search(text, region.start, region.end)
         first = min((m.start for m in named), default=spender.start() if spender is not None else region.start)
         if _DESCRIBING_WORDS.search(text, region.start, first):
-            owners = [m for m in named if spender is not None and m.start >= spender.start()]
-            if owners:  # 'GPU servers (HDI)': the row describes the spending, the bracket names who spends
-                draft.subject = [owners[0].text]
-                draft.link("subject", "row-label", mention_cue(owners[0], "the party bracketed after the row's use"))
-                return True
-            inside = spender.group().strip()[1:-1].strip() if spender is not None else ""
-            if _NAME_LIKE.fullmatch(inside) and not scene.context.within("CHIP", spender.start(), spender.end()):
-                draft.subject = [inside]  # 'Edge inference sites (Hoshizora Mobile)': a name no recognizer knew
-                draft.link("subject", "row-label", Cue(inside, spender.start(), spender.end(),
-                                                       "the party bracketed after the row's use"))
-                return True
-            return False  # 'Purchase of GPU servers, Navi Mumbai AI cluster': a use of money, its place no party
+            # 'Purchase of GPU servers, Navi Mumbai AI cluster': a use of money, its place no party; 'GPU servers
+            # (HDI)': the bracket after the use names who spends
+            return spender is not None and self._bracketed_spender(scene, draft, spender, named)
         whole = any(m.start == region.start and m.end == region.end for m in named)  # 'Sahra Compute' is a name
         if _KICKER.fullmatch(text[region.start:region.end]) or (not whole and self._metric_label.search(
                 text, region.start, region.end)) or scene.context.index("DATE").overlapping(region.start, region.end):
@@ -614,6 +605,23 @@ class SubjectResolver(PerFactResolver):
         draft.subject = names
         cue = Cue(label, region.end - len(label), region.end, "the name of the figure's row")
         draft.link("subject", "row-label", cue)
+        return True
+
+    @staticmethod
+    def _bracketed_spender(scene: Scene, draft: Draft, spender: re.Match, named: list[Mention]) -> bool:
+        """The party in the bracket that ends a row describing a use of money: a known name ('(HDI)'), or a name
+        no recognizer knew ('(Hoshizora Mobile)')."""
+        owner = next((m for m in named if m.start >= spender.start()), None)
+        if owner is not None:
+            draft.subject = [owner.text]
+            draft.link("subject", "row-label", mention_cue(owner, "the party bracketed after the row's use"))
+            return True
+        inside = spender.group().strip()[1:-1].strip()
+        if not _NAME_LIKE.fullmatch(inside) or scene.context.within("CHIP", spender.start(), spender.end()):
+            return False
+        draft.subject = [inside]
+        draft.link("subject", "row-label", Cue(inside, spender.start(), spender.end(),
+                                               "the party bracketed after the row's use"))
         return True
 
     def _places_rows(self, scene: Scene, where: Placement) -> bool:
@@ -714,9 +722,8 @@ class SubjectResolver(PerFactResolver):
         m = found[-1]
         public = m.group("noun").lower() in rules.public_nouns
 
-        def of_kind(party: Mention) -> bool:  # 'Ministry of Science and ICT (MSIT)' is written in full, read as MSIT
-            written = scene.text[party.start:party.end]
-            return bool(rules.public_name.search(written) or party.text in country_names()) == public
+        def of_kind(written: str, name: str) -> bool:  # 'Ministry of Science and ICT (MSIT)': written, and its name
+            return bool(rules.public_name.search(written) or name in country_names()) == public
 
         earlier = [d for d in scene.history.last.values() if d.subject and d.start < lo]
         if earlier:
@@ -726,20 +733,19 @@ class SubjectResolver(PerFactResolver):
             # headline's 'Loom assistant tops 4 million users') is the one the clause refers to; a product is never
             # 'the company'
             since = self.parties(scene.text, scene.orgs.within(latest.start + 1, lo))
-            openers = [p for p in since if of_kind(p) and _opens_sentence(scene, p)]
+            openers = [p for p in since if of_kind(scene.text[p.start:p.end], p.text) and _opens_sentence(scene, p)]
             if openers:
                 draft.subject = [openers[-1].text]
                 draft.link("subject", "definite-description",
                            mention_cue(openers[-1], f"the {m.group('noun')} the figure's clause refers to"))
                 return True
-            if (len(latest.subject) == 1 and name not in scene.app_names
-                    and bool(rules.public_name.search(name) or name in country_names()) == public):
+            if len(latest.subject) == 1 and name not in scene.app_names and of_kind(name, name):
                 draft.subject = [name]
                 draft.link("subject", "definite-description",
                            rewhy(latest.cue_of("subject"), f"the {m.group('noun')} of the figure before"))
                 return True
         for party in reversed(self.parties(scene.text, scene.orgs.within(0, lo))):
-            if of_kind(party):
+            if of_kind(scene.text[party.start:party.end], party.text):
                 draft.subject = [party.text]
                 draft.link("subject", "definite-description",
                            mention_cue(party, f"the {m.group('noun')} the figure's clause refers to"))
